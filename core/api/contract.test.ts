@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { eventChannels, isEventChannel, isRequestChannel, requestChannels, requestChecks } from './contract';
+import { dispatchRequest } from './dispatch';
+import { StudioError } from './studioError';
+
+describe('the StudioApi contract', () => {
+  it('names channels domain:verb, each once', () => {
+    for (const channel of [...requestChannels, ...eventChannels]) expect(channel).toMatch(/^[a-z]+:[a-zA-Z]+$/);
+    expect(new Set(requestChannels).size).toBe(requestChannels.length);
+  });
+
+  it('knows its own channels and nothing else', () => {
+    expect(requestChannels.every(isRequestChannel)).toBe(true);
+    expect(eventChannels.every(isEventChannel)).toBe(true);
+    for (const name of ['toString', '__proto__', 'constructor', 'workspace:delete', 42, null]) {
+      expect(isRequestChannel(name)).toBe(false);
+      expect(isEventChannel(name)).toBe(false);
+    }
+  });
+
+  it('checks arguments: types, unknown keys, no-argument channels', () => {
+    expect(requestChecks['workspace:readFile']({ path: 'a.json' }, 'arguments')).toEqual({ path: 'a.json' });
+    expect(() => requestChecks['workspace:readFile']({ path: '' }, 'arguments')).toThrow('arguments.path must not be empty');
+    expect(() => requestChecks['workspace:readFile']({ path: 'a', extra: 1 }, 'arguments')).toThrow('arguments.extra is not a known argument');
+    expect(() => requestChecks['workspace:readFile']('a.json', 'arguments')).toThrow('arguments must be an object, got string');
+    expect(() => requestChecks['workspace:readFiles']({ paths: ['a', 3] }, 'arguments')).toThrow('arguments.paths[1] must be a string, got number');
+    expect(() => requestChecks['studio:info']({ x: 1 }, 'arguments')).toThrow('takes no arguments');
+    expect(requestChecks['folders:list']({}, 'arguments')).toEqual({});
+  });
+});
+
+describe('dispatchRequest', () => {
+  const handlers = Object.fromEntries(requestChannels.map((c) => [c, async () => c])) as never;
+
+  it('runs the handler of a known channel with checked arguments', async () => {
+    expect(await dispatchRequest(handlers, 'workspace:readFile', { path: 'x' })).toEqual({ ok: true, value: 'workspace:readFile' });
+  });
+
+  it('turns bad channels, bad arguments and thrown errors into error envelopes', async () => {
+    expect(await dispatchRequest(handlers, 'shell:exec', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await dispatchRequest(handlers, 'workspace:readFile', {})).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const failing = { ...handlers, 'recent:list': async () => { throw new StudioError('io', 'disk full'); } };
+    expect(await dispatchRequest(failing as never, 'recent:list', undefined)).toEqual({ ok: false, error: { code: 'io', message: 'disk full' } });
+  });
+});

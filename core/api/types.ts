@@ -1,0 +1,95 @@
+/** Data that crosses the studio API. Plain, serialisable, readonly. */
+
+/** Which host runs the studio: the Electron desktop app or the browser host (`studio serve`). */
+export type HostKind = 'electron' | 'web';
+
+export interface StudioInfo {
+  readonly host: HostKind;
+  readonly version: string;
+  readonly platform: string;
+  /** Where the folder browser starts. */
+  readonly homeDir: string;
+}
+
+export interface FileEntry {
+  /** Path relative to the app root, always with forward slashes. */
+  readonly path: string;
+  readonly kind: 'file' | 'dir';
+  /** Bytes, for files. */
+  readonly size?: number;
+}
+
+export interface OpenedApp {
+  /** Absolute path of the app repository on disk. */
+  readonly dir: string;
+  /** Folder name, the app's name in Altinn. */
+  readonly name: string;
+  readonly files: readonly FileEntry[];
+}
+
+export interface FileContent {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface RecentApp {
+  readonly dir: string;
+  readonly name: string;
+  /** ISO timestamp of the last open. */
+  readonly openedAt: string;
+  /** False when the folder is gone or no longer an app. */
+  readonly available: boolean;
+}
+
+export interface FolderEntry {
+  readonly name: string;
+  readonly path: string;
+  /** The folder holds an Altinn app (`App/config/applicationmetadata.json`). */
+  readonly isApp: boolean;
+}
+
+export interface FolderListing {
+  readonly dir: string;
+  readonly parent: string | null;
+  readonly isApp: boolean;
+  readonly folders: readonly FolderEntry[];
+}
+
+export interface NewAppRequest {
+  /** Folder to create; must not exist or be empty. */
+  readonly dir: string;
+  readonly org: string;
+  readonly name: string;
+  /** Title in nb; nn and en default to it. */
+  readonly title: string;
+}
+
+export interface FilesChangedEvent {
+  readonly dir: string;
+  readonly paths: readonly string[];
+}
+
+export interface WorkspaceEvent {
+  readonly app: OpenedApp | null;
+}
+
+/** Codes of errors that reach the user. */
+export type StudioErrorCode =
+  | 'invalid-argument'
+  | 'unknown-channel'
+  | 'no-app-open'
+  | 'outside-app'
+  | 'not-found'
+  | 'not-an-app'
+  | 'already-exists'
+  | 'invalid-name'
+  | 'unsupported'
+  | 'io';
+
+export interface StudioErrorData {
+  readonly code: StudioErrorCode;
+  readonly message: string;
+}
+
+/** What every request returns over either transport. */
+export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: StudioErrorData };
