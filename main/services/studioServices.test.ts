@@ -1,0 +1,28 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { dispatchRequest, requestChannels } from '../../core/api';
+import { tempDirs, writeMinimalApp } from '../testing/tempDirs';
+import { createStudioServices } from './studioServices';
+
+const temp = tempDirs();
+afterAll(() => temp.cleanup());
+
+describe('createStudioServices', () => {
+  const services = createStudioServices({ host: 'web', configDir: temp.make() });
+
+  it('has a handler for every channel of the contract', () => {
+    for (const channel of requestChannels) expect(typeof services.handlers[channel], channel).toBe('function');
+    expect(Object.keys(services.handlers).sort()).toEqual([...requestChannels].sort());
+  });
+
+  it('remembers opened apps in the recent list', async () => {
+    const dir = temp.make();
+    await writeMinimalApp(dir);
+    const opened = await dispatchRequest(services.handlers, 'workspace:open', { dir });
+    expect(opened).toMatchObject({ ok: true });
+    expect(await dispatchRequest(services.handlers, 'recent:list', undefined)).toMatchObject({ ok: true, value: [{ available: true }] });
+  });
+
+  it('says the browser host has no native folder dialog', async () => {
+    expect(await dispatchRequest(services.handlers, 'dialog:pickFolder', {})).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+  });
+});

@@ -1,0 +1,68 @@
+import os from 'node:os';
+import { type HostKind, type StudioHandlers, StudioError } from '../../core/api';
+import { EventHub } from './eventHub';
+import { listFolders } from './folderBrowser';
+import { createNewApp } from './newApp';
+import { RecentApps } from './recentApps';
+import { studioVersion } from './studioRoot';
+import { Workspace } from './workspace';
+
+export interface StudioServicesOptions {
+  readonly host: HostKind;
+  readonly configDir: string;
+  /** The host's native folder dialog; the browser host has none. */
+  readonly pickFolder?: (title: string | undefined) => Promise<string | null>;
+}
+
+/** The one set of service objects behind both hosts, and the handler of every API channel. */
+export interface StudioServices {
+  readonly events: EventHub;
+  readonly workspace: Workspace;
+  readonly recent: RecentApps;
+  readonly handlers: StudioHandlers;
+}
+
+/** Builds the services and binds every contract channel to them. */
+export function createStudioServices(options: StudioServicesOptions): StudioServices {
+  const events = new EventHub();
+  const workspace = new Workspace(events);
+  const recent = new RecentApps(options.configDir);
+
+  const openAndRemember = async (dir: string) => {
+    const app = await workspace.open(dir);
+    await recent.remember(app.dir, app.name);
+    return app;
+  };
+
+  const handlers: StudioHandlers = {
+    'studio:info': async () => ({ host: options.host, version: studioVersion(), platform: process.platform, homeDir: os.homedir() }),
+    'workspace:open': ({ dir }) => openAndRemember(dir),
+    'workspace:current': () => workspace.current(),
+    'workspace:close': async () => {
+      workspace.close();
+      return null;
+    },
+    'workspace:listFiles': () => workspace.listFiles(),
+    'workspace:readFile': ({ path }) => workspace.readFile(path),
+    'workspace:readFiles': ({ paths }) => workspace.readFiles(paths),
+    'workspace:writeFile': async ({ path, content }) => {
+      await workspace.writeFile(path, content);
+      return null;
+    },
+    'recent:list': () => recent.list(),
+    'recent:forget': ({ dir }) => recent.forget(dir),
+    'app:create': async (request) => {
+      await createNewApp(request);
+      return openAndRemember(request.dir);
+    },
+    'folders:list': ({ dir }) => listFolders(dir),
+    'dialog:pickFolder': async ({ title }) => {
+      if (!options.pickFolder) {
+        throw new StudioError('unsupported', 'The browser host has no native folder dialog; type the folder path or browse to it.');
+      }
+      return options.pickFolder(title);
+    },
+  };
+
+  return { events, workspace, recent, handlers };
+}

@@ -1,0 +1,134 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { type FileContent, type FileEntry, type OpenedApp, StudioError } from '../../core/api';
+import { appMarkerFile, isAltinnApp } from './appFolder';
+import { writeFileAtomic } from './atomicWrite';
+import type { EventHub } from './eventHub';
+import { resolveInsideApp } from './pathJail';
+
+/** Folders that are never part of an app's editable files. */
+const skippedFolders = new Set(['.git', 'node_modules', 'bin', 'obj', '.vs', '.idea']);
+
+function notFound(rel: string): StudioError {
+  return new StudioError('not-found', `"${rel}" does not exist in the open app`);
+}
+
+/** The app folder open in the studio: listing, reading and atomic writing of its files, jailed to it. */
+export class Workspace {
+  private root: string | null = null;
+
+  constructor(private readonly events: EventHub) {}
+
+  /** Opens the app in `dir`; refuses a folder that is missing or holds no Altinn app. */
+  async open(dir: string): Promise<OpenedApp> {
+    const absolute = path.resolve(dir);
+    let real: string;
+    try {
+      real = await fs.realpath(absolute);
+    } catch {
+      throw new StudioError('not-found', `The folder ${absolute} does not exist`);
+    }
+    if (!(await fs.stat(real)).isDirectory()) throw new StudioError('not-an-app', `${absolute} is a file, not an app folder`);
+    if (!(await isAltinnApp(real))) {
+      throw new StudioError(
+        'not-an-app',
+        `${absolute} is not an Altinn app: ${appMarkerFile} is missing. Choose the folder that holds the App folder.`,
+      );
+    }
+    this.root = real;
+    const app = await this.describe(real);
+    this.events.emit('workspace:changed', { app });
+    return app;
+  }
+
+  /** Closes the open app, if any. */
+  close(): void {
+    if (!this.root) return;
+    this.root = null;
+    this.events.emit('workspace:changed', { app: null });
+  }
+
+  /** The open app with a fresh file list, or null. */
+  async current(): Promise<OpenedApp | null> {
+    if (!this.root) return null;
+    if (!(await isAltinnApp(this.root))) {
+      this.close();
+      return null;
+    }
+    return this.describe(this.root);
+  }
+
+  /** The open app's folder; throws when none is open. */
+  requireRoot(): string {
+    if (!this.root) throw new StudioError('no-app-open', 'No app is open. Open or create an app first.');
+    return this.root;
+  }
+
+  /** The open app with its file list. */
+  async listFiles(): Promise<OpenedApp> {
+    return this.describe(this.requireRoot());
+  }
+
+  /** Reads one text file of the open app. */
+  async readFile(rel: string): Promise<FileContent> {
+    const target = await resolveInsideApp(this.requireRoot(), rel);
+    try {
+      const stat = await fs.stat(target);
+      if (!stat.isFile()) throw new StudioError('not-found', `"${rel}" is a folder, not a file`);
+      return { path: rel, content: await fs.readFile(target, 'utf8') };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(rel);
+      throw error;
+    }
+  }
+
+  /** Reads several files in one request. */
+  async readFiles(paths: readonly string[]): Promise<FileContent[]> {
+    return Promise.all(paths.map((p) => this.readFile(p)));
+  }
+
+  /** Writes one text file atomically (creating its folders) and tells every view. */
+  async writeFile(rel: string, content: string): Promise<void> {
+    const root = this.requireRoot();
+    const target = await resolveInsideApp(root, rel);
+    try {
+      if ((await fs.stat(target)).isDirectory()) throw new StudioError('already-exists', `"${rel}" is a folder; choose a file name`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await writeFileAtomic(target, content);
+    this.events.emit('files:changed', { dir: root, paths: [toPosix(path.relative(root, target))] });
+  }
+
+  private async describe(root: string): Promise<OpenedApp> {
+    return { dir: root, name: path.basename(root), files: await listTree(root) };
+  }
+}
+
+function toPosix(rel: string): string {
+  return rel.split(path.sep).join('/');
+}
+
+/** Every file and folder under `root`, sorted, folders before their contents, skipping build and VCS folders. */
+async function listTree(root: string): Promise<FileEntry[]> {
+  const out: FileEntry[] = [];
+  async function walk(dir: string): Promise<void> {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const sizes = await Promise.all(entries.map((e) => (e.isFile() ? fs.stat(path.join(dir, e.name)).then((s) => s.size) : 0)));
+    for (const [i, entry] of entries.entries()) {
+      const abs = path.join(dir, entry.name);
+      const rel = toPosix(path.relative(root, abs));
+      if (entry.isDirectory()) {
+        if (skippedFolders.has(entry.name)) continue;
+        out.push({ path: rel, kind: 'dir' });
+        await walk(abs);
+      } else if (entry.isFile()) {
+        out.push({ path: rel, kind: 'file', size: sizes[i] ?? 0 });
+      }
+    }
+  }
+  await walk(root);
+  return out;
+}
