@@ -1,0 +1,125 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDirs } from '../testing/tempDirs';
+
+// These run the real `studio` command (bin/studio.mjs → out/main/cli.js) as a user would.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = path.join(root, 'bin', 'studio.mjs');
+const temp = tempDirs();
+let configDir: string;
+
+function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, STUDIO_CONFIG_DIR: configDir, ...extra };
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
+  return env;
+}
+
+function studio(args: string[], env: Record<string, string | undefined> = {}) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: baseEnv(env), timeout: 60_000 });
+}
+
+/** Starts a long-running studio command and resolves once it printed the address line. */
+function startStudio(args: string[], env: Record<string, string | undefined> = {}) {
+  const child = spawn(process.execPath, [bin, ...args], { env: baseEnv(env) });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += String(d)));
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      stdout += String(d);
+      const match = /^Studio: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(stdout);
+      if (match) resolve(match[1] as string);
+    });
+    child.on('exit', (code) => reject(new Error(`studio exited with ${code}: ${stderr}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, url, exited, output: () => ({ stdout, stderr }) };
+}
+
+beforeAll(() => {
+  configDir = temp.make();
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'ensureBuilt.mjs')], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(build.stderr);
+}, 180_000);
+afterAll(() => temp.cleanup());
+
+describe('studio (the command line)', () => {
+  it('prints help for each command', () => {
+    for (const args of [['--help'], ['serve', '--help'], ['new', '--help']]) {
+      const run = studio(args);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('Usage');
+    }
+  });
+
+  it('refuses bad usage with one line on stderr and exit code 2', () => {
+    const run = studio(['serve', '--port', 'x']);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^studio: --port must be a number .* See 'studio serve --help'\.\n$/);
+  });
+
+  it('creates an app with `studio new`', () => {
+    const dir = path.join(temp.make(), 'my-app');
+    const run = studio(['new', dir, '--org', 'ttd', '--name', 'my-app', '--title', 'Mi app']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`Created ttd/my-app in ${dir}\n`);
+    const metadata = JSON.parse(readFileSync(path.join(dir, 'App/config/applicationmetadata.json'), 'utf8'));
+    expect(metadata).toMatchObject({ id: 'ttd/my-app', org: 'ttd', title: { nb: 'Mi app' } });
+  });
+
+  it('refuses a bad app name with one clear line, exit code 1, and creates nothing', () => {
+    const dir = path.join(temp.make(), 'bad');
+    const run = studio(['new', dir, '--org', 'ttd', '--name', 'My_App']);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^studio: .*My_App/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('serves the studio and an app folder, then stops cleanly on SIGTERM', async () => {
+    const appDir = path.join(temp.make(), 'served');
+    expect(studio(['new', appDir, '--org', 'ttd', '--name', 'served']).status).toBe(0);
+    const run = startStudio(['serve', '--no-open', '--port', '0', appDir]);
+    const url = await run.url;
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    const token = new URL(url).searchParams.get('token') as string;
+    const current = await fetch(new URL('/api/invoke/workspace:current', url), { method: 'POST', headers: { 'x-studio-token': token } });
+    expect(await current.json()).toMatchObject({ ok: true, value: { name: 'served' } });
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('refuses to serve a folder that is not an app', () => {
+    const run = studio(['serve', '--no-open', temp.make()]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^studio: .* is not an Altinn app: App\/config\/applicationmetadata\.json is missing/);
+  });
+
+  it('without the Electron binary, says so in one line and runs the browser host', async () => {
+    const run = startStudio([], { ELECTRON_OVERRIDE_DIST_PATH: path.join(temp.make(), 'no-electron-here') });
+    await run.url;
+    run.child.kill('SIGTERM');
+    await run.exited;
+    const { stderr, stdout } = run.output();
+    expect(stderr).toBe("Electron's binary is not installed on this machine, so the studio opens in your browser instead.\n");
+    expect(stdout).toContain('No browser can be opened here');
+  });
+
+  it('with an Electron binary, launches it on the studio folder', () => {
+    const dist = temp.make();
+    const record = path.join(dist, 'args.txt');
+    writeFileSync(path.join(dist, 'electron'), `#!/bin/sh\necho "$@" > "${record}"\nexit 3\n`);
+    chmodSync(path.join(dist, 'electron'), 0o755);
+    const run = studio([], { ELECTRON_OVERRIDE_DIST_PATH: dist });
+    expect(run.status).toBe(3);
+    expect(readFileSync(record, 'utf8').trim()).toBe(root);
+  });
+});

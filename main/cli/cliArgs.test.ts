@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from './cliArgs';
+
+describe('parseCliArgs', () => {
+  it('launches the desktop app with no arguments', () => {
+    expect(parseCliArgs([])).toEqual({ kind: 'desktop' });
+  });
+
+  it('reads serve with its options in any order', () => {
+    expect(parseCliArgs(['serve'])).toEqual({ kind: 'serve', port: 0, open: true, appDir: undefined });
+    expect(parseCliArgs(['serve', '--port', '4000', '--no-open', 'my-app'])).toEqual({ kind: 'serve', port: 4000, open: false, appDir: 'my-app' });
+    expect(parseCliArgs(['serve', 'my-app', '--port=5'])).toEqual({ kind: 'serve', port: 5, open: true, appDir: 'my-app' });
+  });
+
+  it('reads new with its required options', () => {
+    expect(parseCliArgs(['new', 'apps/x', '--org', 'ttd', '--name', 'x', '--title', 'Søknad om X'])).toEqual({
+      kind: 'new',
+      dir: 'apps/x',
+      org: 'ttd',
+      name: 'x',
+      title: 'Søknad om X',
+    });
+    expect(parseCliArgs(['new', 'd', '--name=x', '--org=ttd'])).toMatchObject({ title: undefined });
+  });
+
+  it('gives help for each command', () => {
+    expect(parseCliArgs(['--help'])).toEqual({ kind: 'help', topic: 'studio' });
+    expect(parseCliArgs(['serve', '--help'])).toEqual({ kind: 'help', topic: 'serve' });
+    expect(parseCliArgs(['new', '-h'])).toEqual({ kind: 'help', topic: 'new' });
+    expect(parseCliArgs(['--version'])).toEqual({ kind: 'version' });
+  });
+
+  it.each([
+    [['deploy'], 'unknown command "deploy"', 'studio'],
+    [['--verbose'], 'unknown option --verbose', 'studio'],
+    [['serve', '--port'], '--port needs a value', 'serve'],
+    [['serve', '--port', 'abc'], '--port must be a number from 0 to 65535, got "abc"', 'serve'],
+    [['serve', '--port', '70000'], '--port must be a number from 0 to 65535, got "70000"', 'serve'],
+    [['serve', 'a', 'b'], 'serve takes one app folder, got 2', 'serve'],
+    [['serve', '--open'], 'unknown option --open', 'serve'],
+    [['new', '--org', 'ttd', '--name', 'x'], 'new needs exactly one folder, DIR', 'new'],
+    [['new', 'd', '--name', 'x'], 'new needs --org ORG', 'new'],
+    [['new', 'd', '--org', 'ttd'], 'new needs --name NAME', 'new'],
+    [['new', 'd', '--org', 'ttd', '--org', 'x', '--name', 'y'], '--org is given twice', 'new'],
+    [['new', 'd', '--org', '--name', 'y'], '--org needs a value', 'new'],
+  ])('refuses %j as bad usage', (argv, message, topic) => {
+    expect(() => parseCliArgs(argv)).toThrow(expect.objectContaining({ name: 'UsageError', message, topic }));
+  });
+});

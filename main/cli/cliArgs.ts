@@ -1,0 +1,122 @@
+/** What the command line asked for. */
+export type CliCommand =
+  | { kind: 'desktop' }
+  | { kind: 'serve'; port: number; open: boolean; appDir: string | undefined }
+  | { kind: 'new'; dir: string; org: string; name: string; title: string | undefined }
+  | { kind: 'help'; topic: 'studio' | 'serve' | 'new' }
+  | { kind: 'version' };
+
+/** A command line the CLI cannot run: exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly topic: 'studio' | 'serve' | 'new',
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const helpTexts = {
+  studio: `Studio Desktop: an offline authoring studio for Altinn 3 apps.
+
+Usage:
+  studio                       launch the desktop app (the browser host where Electron is missing)
+  studio serve [options] [APP_DIR]
+                               run the studio in your browser
+  studio new DIR --org ORG --name NAME [--title TITLE]
+                               create a new Altinn app in DIR
+
+Options:
+  -h, --help                   show help (also: studio COMMAND --help)
+  -v, --version                show the version
+`,
+  serve: `Usage: studio serve [--port N] [--no-open] [APP_DIR]
+
+Runs the studio as a web app on 127.0.0.1 and prints its address with a one-time token:
+  Studio: http://127.0.0.1:PORT/?token=TOKEN
+
+Options:
+  --port N      listen on port N (default: a free port)
+  --no-open     do not open a browser
+  APP_DIR       open this app folder straight away
+  -h, --help    show this help
+`,
+  new: `Usage: studio new DIR --org ORG --name NAME [--title TITLE]
+
+Creates a complete Altinn v8 app in DIR (which must not exist or be empty), with a first git commit.
+
+Options:
+  --org ORG       the service owner's code, e.g. ttd
+  --name NAME     the app name: lowercase letters, digits and hyphens, at most 30 characters, starting with a letter
+  --title TITLE   the app's title in nb, nn and en (default: NAME)
+  -h, --help      show this help
+`,
+} as const;
+
+interface Parsed {
+  positionals: string[];
+  values: Map<string, string>;
+  flags: Set<string>;
+}
+
+function parseOptions(args: readonly string[], valued: readonly string[], flags: readonly string[], topic: 'serve' | 'new'): Parsed {
+  const out: Parsed = { positionals: [], values: new Map(), flags: new Set() };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--') {
+      out.positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      out.positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (name === '-h' || name === '--help') {
+      out.flags.add('help');
+    } else if (valued.includes(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`${name} needs a value`, topic);
+      if (out.values.has(name)) throw new UsageError(`${name} is given twice`, topic);
+      out.values.set(name, value);
+    } else if (flags.includes(name) && eq < 0) {
+      out.flags.add(name);
+    } else {
+      throw new UsageError(`unknown option ${name}`, topic);
+    }
+  }
+  return out;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${value}"`, 'serve');
+  return Number(value);
+}
+
+/** Reads the command line (without `node` and the script). Throws UsageError on bad usage. */
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  const [first, ...rest] = argv;
+  if (first === undefined) return { kind: 'desktop' };
+  if (first === '-h' || first === '--help' || first === 'help') return { kind: 'help', topic: 'studio' };
+  if (first === '-v' || first === '--version') return { kind: 'version' };
+  if (first === 'serve') {
+    const p = parseOptions(rest, ['--port'], ['--no-open'], 'serve');
+    if (p.flags.has('help')) return { kind: 'help', topic: 'serve' };
+    if (p.positionals.length > 1) throw new UsageError(`serve takes one app folder, got ${p.positionals.length}`, 'serve');
+    return { kind: 'serve', port: parsePort(p.values.get('--port')), open: !p.flags.has('--no-open'), appDir: p.positionals[0] };
+  }
+  if (first === 'new') {
+    const p = parseOptions(rest, ['--org', '--name', '--title'], [], 'new');
+    if (p.flags.has('help')) return { kind: 'help', topic: 'new' };
+    if (p.positionals.length !== 1) throw new UsageError('new needs exactly one folder, DIR', 'new');
+    const org = p.values.get('--org');
+    const name = p.values.get('--name');
+    if (!org) throw new UsageError('new needs --org ORG', 'new');
+    if (!name) throw new UsageError('new needs --name NAME', 'new');
+    return { kind: 'new', dir: p.positionals[0] as string, org, name, title: p.values.get('--title') };
+  }
+  throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`, 'studio');
+}

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { studioConfigDir } from '../services/configDir';
+import { createStudioServices } from '../services/studioServices';
+import { studioRoot } from '../services/studioRoot';
+import { startWebHost, type WebHost } from '../web/webHost';
+import { openBrowser } from './openBrowser';
+
+export interface ServeOptions {
+  readonly port: number;
+  readonly open: boolean;
+  readonly appDir: string | undefined;
+}
+
+/** Starts the browser host, opens APP_DIR if given, prints the address line and (optionally) opens a browser. */
+export async function startServe(options: ServeOptions, out: (line: string) => void): Promise<WebHost> {
+  const services = createStudioServices({ host: 'web', configDir: studioConfigDir() });
+  if (options.appDir) {
+    const app = await services.workspace.open(path.resolve(options.appDir));
+    await services.recent.remember(app.dir, app.name);
+  }
+  const host = await startWebHost({ services, rendererDir: path.join(studioRoot(), 'out', 'renderer'), port: options.port });
+  out(`Studio: ${host.url}`);
+  if (options.open && !openBrowser(host.url)) out('No browser can be opened here; open the address above yourself.');
+  return host;
+}
+
+/** Runs `studio serve` until SIGINT/SIGTERM, then closes connections and exits 0. */
+export async function runServe(options: ServeOptions): Promise<number> {
+  const host = await startServe(options, (line) => process.stdout.write(`${line}\n`));
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  return 0;
+}
