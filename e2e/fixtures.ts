@@ -1,11 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { spawnStudio, type SpawnedStudio } from '../scripts/spawnServe.mjs';
 
 export interface StudioServer {
   /** The full address with the token, as `studio serve` prints it. */
@@ -16,29 +13,14 @@ export interface StudioServer {
   readonly configDir: string;
   /** An empty folder to create apps in. */
   readonly workDir: string;
-  /** Starts another server on the same config folder (e.g. a restart), stopped with the test. */
-  restart(): Promise<StudioServer>;
+  /** Starts another server on the same config folder (a restart of the studio); stopped with the test. */
+  restart(appDir?: string): Promise<StudioServer>;
 }
 
-async function launch(configDir: string, workDir: string, children: ChildProcess[], appDir?: string): Promise<StudioServer> {
-  const args = [path.join(root, 'bin', 'studio.mjs'), 'serve', '--no-open', '--port', '0', ...(appDir ? [appDir] : [])];
-  const child = spawn(process.execPath, args, { env: { ...process.env, STUDIO_CONFIG_DIR: configDir, DISPLAY: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`studio serve printed no address in 60 s:\n${output}`)), 60_000);
-    const onData = (d: Buffer) => {
-      output += String(d);
-      const match = /^Studio: (\S+)$/m.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1] as string);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`studio serve exited with ${code}:\n${output}`)));
-  });
+async function launch(configDir: string, workDir: string, running: SpawnedStudio[], appDir?: string): Promise<StudioServer> {
+  const studio = spawnStudio(['serve', '--no-open', '--port', '0', ...(appDir ? [appDir] : [])], { STUDIO_CONFIG_DIR: configDir });
+  running.push(studio);
+  const url = await studio.url;
   const parsed = new URL(url);
   return {
     url,
@@ -46,20 +28,21 @@ async function launch(configDir: string, workDir: string, children: ChildProcess
     token: parsed.searchParams.get('token') ?? '',
     configDir,
     workDir,
-    restart: () => launch(configDir, workDir, children),
+    restart: (dir?: string) => launch(configDir, workDir, running, dir),
   };
 }
 
-/** `test` with a fresh browser host per test: own config folder, own work folder. */
+/** `test` with a fresh browser host per test: its own config folder and work folder. */
 export const test = base.extend<{ studio: StudioServer }>({
   studio: async ({}, use) => {
     const configDir = mkdtempSync(path.join(os.tmpdir(), 'studio-e2e-config-'));
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'studio-e2e-work-'));
-    const children: ChildProcess[] = [];
+    const running: SpawnedStudio[] = [];
     try {
-      await use(await launch(configDir, workDir, children));
+      await use(await launch(configDir, workDir, running));
     } finally {
-      for (const child of children) child.kill('SIGTERM');
+      for (const studio of running) studio.stop();
+      await Promise.all(running.map((s) => s.exited));
       rmSync(configDir, { recursive: true, force: true });
       rmSync(workDir, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventChannels, isEventChannel, isRequestChannel, requestChannels, requestChecks } from './contract';
+import { type StudioHandlers, eventChannels, isEventChannel, isRequestChannel, requestChannels, requestChecks } from './contract';
 import { dispatchRequest } from './dispatch';
 import { StudioError } from './studioError';
 
@@ -30,7 +30,7 @@ describe('the StudioApi contract', () => {
 });
 
 describe('dispatchRequest', () => {
-  const handlers = Object.fromEntries(requestChannels.map((c) => [c, async () => c])) as never;
+  const handlers = Object.fromEntries(requestChannels.map((c) => [c, async () => c])) as unknown as StudioHandlers;
 
   it('runs the handler of a known channel with checked arguments', async () => {
     expect(await dispatchRequest(handlers, 'workspace:readFile', { path: 'x' })).toEqual({ ok: true, value: 'workspace:readFile' });

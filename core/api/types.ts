@@ -76,6 +76,8 @@ export interface WorkspaceEvent {
 /** Codes of errors that reach the user. */
 export type StudioErrorCode =
   | 'invalid-argument'
+  | 'unauthorized'
+  | 'forbidden'
   | 'unknown-channel'
   | 'no-app-open'
   | 'outside-app'

@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnStudio } from '../../scripts/spawnServe.mjs';
 import { tempDirs } from '../testing/tempDirs';
 
 // These run the real `studio` command (bin/studio.mjs → out/main/cli.js) as a user would.
@@ -11,34 +12,14 @@ const bin = path.join(root, 'bin', 'studio.mjs');
 const temp = tempDirs();
 let configDir: string;
 
-function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, STUDIO_CONFIG_DIR: configDir, ...extra };
-  delete env.DISPLAY;
-  delete env.WAYLAND_DISPLAY;
-  for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
-  return env;
-}
-
 function studio(args: string[], env: Record<string, string | undefined> = {}) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: baseEnv(env), timeout: 60_000 });
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, STUDIO_CONFIG_DIR: configDir, ...env };
+  delete childEnv.DISPLAY;
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: childEnv, timeout: 60_000 });
 }
 
-/** Starts a long-running studio command and resolves once it printed the address line. */
 function startStudio(args: string[], env: Record<string, string | undefined> = {}) {
-  const child = spawn(process.execPath, [bin, ...args], { env: baseEnv(env) });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += String(d)));
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      stdout += String(d);
-      const match = /^Studio: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(stdout);
-      if (match) resolve(match[1] as string);
-    });
-    child.on('exit', (code) => reject(new Error(`studio exited with ${code}: ${stderr}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, url, exited, output: () => ({ stdout, stderr }) };
+  return spawnStudio(args, { STUDIO_CONFIG_DIR: configDir, ...env });
 }
 
 beforeAll(() => {
@@ -93,7 +74,7 @@ describe('studio (the command line)', () => {
     const token = new URL(url).searchParams.get('token') as string;
     const current = await fetch(new URL('/api/invoke/workspace:current', url), { method: 'POST', headers: { 'x-studio-token': token } });
     expect(await current.json()).toMatchObject({ ok: true, value: { name: 'served' } });
-    run.child.kill('SIGTERM');
+    run.stop();
     expect(await run.exited).toBe(0);
   });
 
@@ -106,7 +87,7 @@ describe('studio (the command line)', () => {
   it('without the Electron binary, says so in one line and runs the browser host', async () => {
     const run = startStudio([], { ELECTRON_OVERRIDE_DIST_PATH: path.join(temp.make(), 'no-electron-here') });
     await run.url;
-    run.child.kill('SIGTERM');
+    run.stop();
     await run.exited;
     const { stderr, stdout } = run.output();
     expect(stderr).toBe("Electron's binary is not installed on this machine, so the studio opens in your browser instead.\n");

@@ -32,7 +32,8 @@ afterAll(() => fsp.rm(scratch, { recursive: true, force: true }));
 // A folder whose parent does not exist yet, so tests also cover creating parents.
 const freshDir = () => path.join(scratch, `case-${++counter}`, 'app');
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test reads arbitrary app JSON
+// Tests read arbitrary app JSON and index into it freely.
+type Json = any;
 
 function readJson(file: string): Json {
   return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));

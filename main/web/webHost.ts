@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { dispatchRequest, type Envelope, maxFileChars, type StudioErrorCode } from '../../core/api';
 import type { StudioServices } from '../services/studioServices';
+import { contentSecurityPolicy } from '../services/rendererAssets';
 import { guardRequest, tokenCookieName } from './requestGuard';
 import { findStaticFile } from './staticFiles';
 
@@ -29,22 +30,6 @@ export interface WebHost {
 }
 
 class BodyTooLarge extends Error {}
-
-function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 function sendJson(res: ServerResponse, status: number, body: Envelope<unknown>): void {
   const text = JSON.stringify(body);
@@ -103,7 +88,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'invalid-argument', 'Only GET is served here');
-    const file = await findStaticFile(options.rendererDir, url.pathname);
+    const file = await findStaticFile(options.rendererDir, (req.url ?? '/').split(/[?#]/)[0] ?? '/');
     if (!file) return sendError(res, 404, 'not-found', `${url.pathname} is not part of the studio`);
     const headers: Record<string, string> = {
       'content-type': file.contentType,
@@ -112,7 +97,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'cache-control': file.isIndex ? 'no-store' : 'max-age=3600',
     };
     if (file.isIndex) {
-      headers['content-security-policy'] = contentSecurityPolicy(port);
+      headers['content-security-policy'] = contentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
       // Keeps the token for reloads and asset requests, which cannot carry a header.
       headers['set-cookie'] = `${tokenCookieName(port)}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`;
     }
@@ -125,7 +110,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const verdict = guardRequest(req, url, port, token);
     if (!verdict.ok) {
       req.resume();
-      return sendError(res, verdict.status, verdict.status === 401 ? 'invalid-argument' : 'unsupported', verdict.message);
+      return sendError(res, verdict.status, verdict.status === 401 ? 'unauthorized' : 'forbidden', verdict.message);
     }
     const work = url.pathname.startsWith('/api/invoke/') ? handleApi(req, res, url) : handleStatic(req, res, url);
     work.catch((error: unknown) => {

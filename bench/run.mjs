@@ -1,0 +1,9 @@
+// `npm run bench`: every benchmark, each printing its figures.
+import { benchRendererInteractive } from './rendererInteractive.mjs';
+import { benchServeStart } from './serveStart.mjs';
+import { ms } from './benchTools.mjs';
+
+const serve = await benchServeStart();
+console.log(`studio serve: address printed after ${ms(serve.printed)}, first byte after ${ms(serve.firstByte)} (median of ${serve.runs}, from process spawn)`);
+const renderer = await benchRendererInteractive();
+console.log(`renderer: interactive after ${ms(renderer.interactive)} (DOMContentLoaded ${ms(renderer.domContentLoaded)}), median of ${renderer.runs} cold page loads`);

@@ -1,0 +1,4 @@
+// Entry of the Electron main process (built to out/main/index.js). All wiring lives in studioApp.
+import { startStudio } from './studioApp';
+
+startStudio();
