@@ -72,7 +72,9 @@ run('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--repor
 const unit = readJson(vitestJson);
 if (unit) {
   summary.passed += unit.numPassedTests;
-  summary.failed += unit.numFailedTests + (unit.numFailedTestSuites ?? 0);
+  // A file that fails to load has no failed test of its own; count it once.
+  const brokenFiles = unit.testResults.filter((r) => r.status === 'failed' && !r.assertionResults.some((a) => a.status === 'failed'));
+  summary.failed += unit.numFailedTests + brokenFiles.length;
 } else {
   summary.failed += 1;
 }

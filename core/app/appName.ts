@@ -56,5 +56,6 @@ export function orgProblem(org: string): string | null {
 // Keeps a pasted name with a line break or control character readable inside one message line.
 function quote(value: string): string {
   const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return `"${shown.replace(/[\u0000-\u001f\u007f]/g, ' ')}"`;
+  const printable = [...shown].map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? ' ' : c)).join('');
+  return `"${printable}"`;
 }

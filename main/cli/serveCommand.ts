@@ -26,12 +26,13 @@ export async function startServe(options: ServeOptions, out: (line: string) => v
 
 /** Runs `studio serve` until SIGINT/SIGTERM, then closes connections and exits 0. */
 export async function runServe(options: ServeOptions): Promise<number> {
-  const host = await startServe(options, (line) => process.stdout.write(`${line}\n`));
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  // Listen before the address is printed: whoever reads it may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
   });
+  const host = await startServe(options, (line) => process.stdout.write(`${line}\n`));
+  await stopped;
   await host.close();
   return 0;
 }

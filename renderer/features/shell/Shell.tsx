@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import type { OpenedApp } from '../../../core/api';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch';
+import { useT } from '../../i18n/useT';
+import { studioApi } from '../../platform';
+import { apiFileSource } from '../../state/apiFileSource';
+import { createAppDocumentStore } from '../../state/appDocumentStore';
+import { AppDocumentContext, useUi, useWorkspace, workspaceStore } from '../../state/stores';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Icon } from '../../ui/Icon';
+import { OverviewArea } from '../overview/OverviewArea';
+import { AreaNav } from './AreaNav';
+import { AreaPlaceholder } from './AreaPlaceholder';
+import { FileTree } from './FileTree';
+import { StatusBar } from './StatusBar';
+
+/** The studio around an open app: top bar, area navigation, file tree and the shown area. */
+export function Shell({ app }: { readonly app: OpenedApp }) {
+  const t = useT();
+  const area = useUi((s) => s.area);
+  const host = useWorkspace((s) => s.info?.host);
+  const [doc] = useState(() => createAppDocumentStore(app, { sourceFor: (files) => apiFileSource(studioApi, files) }));
+  const [closeError, setCloseError] = useState<string | null>(null);
+
+  useEffect(() => {
+    doc.getState().setFiles(app.files);
+  }, [doc, app.files]);
+
+  const close = async () => {
+    setCloseError(null);
+    const result = await workspaceStore.getState().close();
+    if (!result.ok) setCloseError(result.error.message);
+  };
+
+  return (
+    <AppDocumentContext.Provider value={doc}>
+      <div className="shell">
+        <header className="topbar">
+          <span className="topbar-mark" aria-hidden="true">
+            <Icon name="layout" size={18} />
+          </span>
+          <div className="topbar-app">
+            <span className="topbar-name" data-testid="app-name">
+              {app.name}
+            </span>
+            <span className="topbar-dir" title={app.dir} data-testid="app-dir">
+              {app.dir}
+            </span>
+          </div>
+          <div className="topbar-actions">
+            <LanguageSwitch />
+            <Button icon="close" onClick={() => void close()}>
+              {t('shell.closeApp')}
+            </Button>
+          </div>
+        </header>
+        {closeError ? <Alert>{t('shell.closeFailed', { message: closeError })}</Alert> : null}
+        <div className="shell-body">
+          <AreaNav />
+          <aside className="files-panel" aria-labelledby="files-title">
+            <h2 id="files-title" className="side-title">
+              {t('shell.files')}
+            </h2>
+            <div className="files-scroll">
+              <FileTree />
+            </div>
+          </aside>
+          <main className="area" aria-label={t(`area.${area}`)}>
+            {area === 'overview' ? <OverviewArea dir={app.dir} /> : <AreaPlaceholder area={area} />}
+          </main>
+        </div>
+        <StatusBar host={host ?? null} />
+      </div>
+    </AppDocumentContext.Provider>
+  );
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../resources/texts/en.json';
+import nb from '../../resources/texts/nb.json';
+import { languageFromNavigator, translate } from './texts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('studio UI texts', () => {
+  it('has the same keys in English and Norwegian bokmål', () => {
+    expect(Object.keys(nb).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('has a non-empty text with the same placeholders in both languages', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(en[key].trim(), key).not.toBe('');
+      expect(nb[key].trim(), key).not.toBe('');
+      expect(placeholders(nb[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it('fills in placeholders and leaves unknown ones visible', () => {
+    expect(translate('en', 'start.recent.openedAt', { when: 'yesterday' })).toBe('Opened yesterday');
+    expect(translate('nb', 'overview.problemsMany', { count: 3 })).toBe('3 problemer');
+    expect(translate('en', 'newApp.target')).toBe('The app will be created in {dir}');
+  });
+
+  it('picks the starting language from the browser languages', () => {
+    expect(languageFromNavigator(['nb-NO', 'en'])).toBe('nb');
+    expect(languageFromNavigator(['nn'])).toBe('nb');
+    expect(languageFromNavigator(['no'])).toBe('nb');
+    expect(languageFromNavigator(['de-DE', 'en-GB'])).toBe('en');
+    expect(languageFromNavigator([])).toBe('en');
+  });
+});
