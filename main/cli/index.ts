@@ -1,9 +1,9 @@
+import path from 'node:path';
 import { type NewAppRequest, StudioError } from '../../core/api';
 import { createNewApp } from '../services/newApp';
 import { studioRoot, studioVersion } from '../services/studioRoot';
 import { helpTexts, parseCliArgs, UsageError } from './cliArgs';
 import { findElectronBinary, runElectron } from './desktopCommand';
-import path from 'node:path';
 import { runServe } from './serveCommand';
 
 function fail(message: string, code: 1 | 2): number {

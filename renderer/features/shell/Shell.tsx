@@ -44,7 +44,7 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
             <span className="topbar-name" data-testid="app-name">
               {app.name}
             </span>
-            <span className="topbar-dir" title={app.dir} data-testid="app-dir">
+            <span className="topbar-dir path-text" title={app.dir} data-testid="app-dir">
               {app.dir}
             </span>
           </div>

@@ -31,7 +31,7 @@ export function RecentAppsList({ items, busyDir, onOpen, onForget }: RecentAppsL
                 <Icon name="app" size={20} className="recent-icon" />
                 <span className="recent-text">
                   <span className="recent-name">{app.name}</span>
-                  <span className="recent-dir">{app.dir}</span>
+                  <span className="path-text">{app.dir}</span>
                 </span>
                 {opened}
               </button>
@@ -42,7 +42,7 @@ export function RecentAppsList({ items, busyDir, onOpen, onForget }: RecentAppsL
                   <span className="recent-name">
                     {app.name} <span className="badge badge-warning">{t('start.recent.missing')}</span>
                   </span>
-                  <span className="recent-dir">{app.dir}</span>
+                  <span className="path-text">{app.dir}</span>
                   <span className="recent-hint">{t('start.recent.missingHint')}</span>
                 </span>
                 {opened}
