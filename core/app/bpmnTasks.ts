@@ -2,7 +2,7 @@
  * Reads the tasks of an Altinn process (App/config/process/process.bpmn) without a DOM: a small,
  * tolerant XML scanner that matches elements by local name, so any namespace prefix works.
  */
-import { lineColumnAt } from './jsonRead';
+import { lineColumnAt } from '../text/textPosition';
 
 /** A task of the process as the overview and the process area list it. */
 export interface ProcessTask {

@@ -4,7 +4,7 @@
  */
 import { readBpmnTasks, type ProcessTask } from './bpmnTasks';
 import type { FileSource } from './fileSource';
-import { isJsonObject } from './jsonRead';
+import { isJsonObject } from '../text/jsonDocument';
 import { readLayoutSets, type LayoutSetContext } from './overviewLayoutSets';
 import { OverviewReader, naturalCompare } from './overviewReader';
 import { type AppOverview, type DataModelOverview, appPaths } from './overviewTypes';

@@ -1,4 +1,4 @@
-import { isJsonObject } from './jsonRead';
+import { isJsonObject } from '../text/jsonDocument';
 import { type OverviewReader, naturalCompare, stringList } from './overviewReader';
 import { type LayoutSetKind, type LayoutSetOverview, appPaths } from './overviewTypes';
 

@@ -1,4 +1,4 @@
-import { describeJsonProblem, readJson } from './jsonRead';
+import { describeProblem, parseJsonDocument } from '../text/jsonDocument';
 import type { FileSource } from './fileSource';
 import type { AppProblem } from './overviewTypes';
 
@@ -62,8 +62,8 @@ export class OverviewReader {
   async json(path: string): Promise<unknown> {
     const text = await this.text(path);
     if (text === undefined) return undefined;
-    const { value, errors } = readJson(text);
-    for (const error of errors) this.problem(path, `Invalid JSON at ${describeJsonProblem(error)}`);
+    const { value, problems } = parseJsonDocument(text);
+    for (const problem of problems) this.problem(path, `Invalid JSON at ${describeProblem(problem)}`);
     return value;
   }
 }

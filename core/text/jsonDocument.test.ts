@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  describeProblem,
+  formattingOf,
+  insertJsonArrayItem,
+  locateJson,
+  parseJsonDocument,
+  removeJsonValue,
+  renameJsonKey,
+  setJsonValue,
+} from './jsonDocument';
+import { lineColumnAt, offsetAt } from './textPosition';
+
+/** The numbers of the lines that differ between two texts of the same line count. */
+function changedLines(before: string, after: string): number[] {
+  const a = before.split(/\r?\n/);
+  const b = after.split(/\r?\n/);
+  const out: number[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) out.push(i + 1);
+  return out;
+}
+
+describe('parseJsonDocument', () => {
+  it('reads plain JSON', () => {
+    expect(parseJsonDocument('{"a": [1, 2]}')).toMatchObject({ value: { a: [1, 2] }, problems: [] });
+  });
+
+  it('accepts a BOM, comments and trailing commas like the Altinn backend', () => {
+    const text = '\uFEFF{\n  // a comment\n  "order": ["A", "B",], /* block */\n}';
+    expect(parseJsonDocument(text)).toMatchObject({ value: { order: ['A', 'B'] }, problems: [], bomLength: 1 });
+  });
+
+  it('reports a syntax error with line and column instead of throwing', () => {
+    const { problems } = parseJsonDocument('{\n  "a": 1\n  "b": 2\n}');
+    expect(problems).toHaveLength(1);
+    expect(describeProblem(problems[0]!)).toBe('line 3, column 3: a comma is expected');
+  });
+
+  it('counts the BOM in positions, and recovers what it can', () => {
+    expect(parseJsonDocument('\uFEFF{"a": }').problems[0]).toMatchObject({ line: 1, column: 8, message: 'a value is expected' });
+    const broken = parseJsonDocument('{"sets": [{"id": "form"}], "x": ');
+    expect(broken.problems.length).toBeGreaterThan(0);
+    expect(broken.value).toMatchObject({ sets: [{ id: 'form' }] });
+    expect(parseJsonDocument('   ').value).toBeUndefined();
+  });
+
+  it('survives hostile input: deep nesting, huge strings, random bytes', () => {
+    expect(parseJsonDocument('['.repeat(20000)).problems.length).toBeGreaterThan(0);
+    expect(parseJsonDocument(`{"a": "${'x'.repeat(2_000_000)}"}`).problems).toEqual([]);
+    fc.assert(fc.property(fc.string(), (s) => void parseJsonDocument(s)));
+  });
+});
+
+describe('positions', () => {
+  it('handles \\n, \\r\\n and \\r line ends both ways', () => {
+    expect(lineColumnAt('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
+    expect(lineColumnAt('ab\r\ncd', 5)).toEqual({ line: 2, column: 2 });
+    expect(lineColumnAt('ab\rcd', 4)).toEqual({ line: 2, column: 2 });
+    expect(offsetAt('ab\r\ncd', 2, 2)).toBe(5);
+  });
+
+  it('locates values and keys', () => {
+    const doc = parseJsonDocument('\uFEFF{\n  "data": { "layout": [ { "id": "a" } ] }\n}');
+    const at = locateJson(doc, ['data', 'layout', 0, 'id'])!;
+    expect(doc.text.slice(at.offset, at.offset + at.length)).toBe('"a"');
+    expect(doc.text.slice(at.keyOffset!, at.keyOffset! + at.keyLength!)).toBe('"id"');
+    expect(locateJson(doc, ['data', 'nope'])).toBeNull();
+  });
+});
+
+describe('minimal edits', () => {
+  const layout = '{\r\n\t"$schema": "x",\r\n\t"data": {\r\n\t\t"layout": [\r\n\t\t\t{ "id": "a", "type": "Input", "extra": true },\r\n\t\t\t{ "id": "b" }\r\n\t\t]\r\n\t}\r\n}\r\n';
+
+  it('changes only the line of a changed value, keeping CRLF, tabs and unknown properties', () => {
+    const after = setJsonValue(parseJsonDocument(layout), ['data', 'layout', 0, 'id'], 'renamed');
+    expect(changedLines(layout, after)).toEqual([5]);
+    expect(after).toContain('{ "id": "renamed", "type": "Input", "extra": true },\r\n');
+    expect(after.endsWith('}\r\n')).toBe(true);
+  });
+
+  it('adds, removes and renames properties in the file\'s own style', () => {
+    const text = '{\n    "a": 1,\n    "b": { "c": 2 }\n}\n';
+    const added = setJsonValue(parseJsonDocument(text), ['d'], { e: [1] });
+    expect(added).toBe('{\n    "a": 1,\n    "b": { "c": 2 },\n    "d": {\n        "e": [\n            1\n        ]\n    }\n}\n');
+    expect(removeJsonValue(parseJsonDocument(added), ['d'])).toBe(text);
+    expect(renameJsonKey(parseJsonDocument(text), ['a'], 'z')).toBe('{\n    "z": 1,\n    "b": { "c": 2 }\n}\n');
+    expect(removeJsonValue(parseJsonDocument(text), ['missing'])).toBe(text);
+  });
+
+  it('inserts array items where asked', () => {
+    const text = '{\n  "order": [\n    "A",\n    "C"\n  ]\n}';
+    expect(insertJsonArrayItem(parseJsonDocument(text), ['order'], 1, 'B')).toBe('{\n  "order": [\n    "A",\n    "B",\n    "C"\n  ]\n}');
+  });
+
+  it('keeps a BOM and comments', () => {
+    const text = '\uFEFF{\n  // keep me\n  "a": 1\n}\n';
+    expect(setJsonValue(parseJsonDocument(text), ['a'], 2)).toBe('\uFEFF{\n  // keep me\n  "a": 2\n}\n');
+  });
+
+  it('detects indentation', () => {
+    expect(formattingOf('{\n\t"a": 1\n}')).toMatchObject({ insertSpaces: false });
+    expect(formattingOf('{\n    "a": {\n        "b": 1\n    }\n}')).toMatchObject({ insertSpaces: true, tabSize: 4 });
+    expect(formattingOf('{"a":1}')).toMatchObject({ insertSpaces: true, tabSize: 2, eol: '\n' });
+  });
+
+  const key = fc.string({ minLength: 1, maxLength: 8 });
+  const scalar = fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean(), fc.constant(null));
+  const object = fc.dictionary(key, scalar, { minKeys: 1, maxKeys: 6 });
+
+  it('property: a set value reads back, only its line changes, and A → B → A restores every byte', () => {
+    fc.assert(
+      fc.property(object, fc.integer({ min: 0, max: 5 }), scalar, fc.constantFrom(2, 4, '\t'), fc.constantFrom('\n', '\r\n'), (value, pick, next, indent, eol) => {
+        const text = JSON.stringify({ data: value }, null, indent).replaceAll('\n', eol) + eol;
+        const keys = Object.keys(value);
+        const target = keys[pick % keys.length] as string;
+        const doc = parseJsonDocument(text);
+        const after = setJsonValue(doc, ['data', target], next);
+        expect(parseJsonDocument(after).value).toEqual({ data: { ...value, [target]: next } });
+        expect(changedLines(text, after).length).toBeLessThanOrEqual(1);
+        expect(setJsonValue(parseJsonDocument(after), ['data', target], value[target])).toBe(text);
+      }),
+    );
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * JSON files as the studio reads and edits them: tolerant reading (BOM, comments, trailing commas, as
+ * the Altinn backend accepts) with positions, and edits that change only the bytes that carry them,
+ * keeping key order, indentation, line endings, the BOM, comments and every unknown property.
+ */
+import { type FormattingOptions, type Node, type ParseError, findNodeAtLocation, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { applyEdit, insertEdit, removeText, setEdit } from './jsonEdit';
+import { type TextProblem, lineEndingOf, problemAt } from './textPosition';
+
+/** A path into a JSON value: property names and array indexes. */
+export type JsonPath = readonly (string | number)[];
+
+export interface JsonDocument {
+  readonly text: string;
+  /** The value read; with problems it is what could be recovered (`undefined` when nothing could). */
+  readonly value: unknown;
+  readonly problems: readonly TextProblem[];
+  /** The syntax tree with offsets into the text without its BOM (see `bomLength`). */
+  readonly tree: Node | undefined;
+  /** 1 when the text starts with a byte order mark, else 0. */
+  readonly bomLength: number;
+}
+
+const friendly: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'a property name (in double quotes) is expected',
+  ValueExpected: 'a value is expected',
+  ColonExpected: 'a colon is expected',
+  CommaExpected: 'a comma is expected',
+  CloseBraceExpected: 'a closing } is expected',
+  CloseBracketExpected: 'a closing ] is expected',
+  EndOfFileExpected: 'the text continues after the end of the JSON value',
+  InvalidCommentToken: 'invalid comment',
+  UnexpectedEndOfComment: 'a comment is not closed',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number ends too early',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in a string',
+};
+
+const parseOptions = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
+
+/** Deeper than any real app file; the parser recurses per level, so deeper input is refused up front. */
+export const maxJsonDepth = 1000;
+
+/** The offset where nesting first exceeds `maxJsonDepth`, skipping strings and comments; -1 when it never does. */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (ch === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (ch === '{' || ch === '[') {
+      if (++depth > maxJsonDepth) return i;
+    } else if (ch === '}' || ch === ']') {
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** Reads a JSON text without ever throwing; syntax problems come back with their line and column. */
+export function parseJsonDocument(text: string): JsonDocument {
+  const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bomLength ? text.slice(1) : text;
+  const deep = tooDeepAt(body);
+  if (deep >= 0) {
+    const problem = problemAt(text, deep + bomLength, `the JSON is nested deeper than ${maxJsonDepth} levels`);
+    return { text, value: undefined, problems: [problem], tree: undefined, bomLength };
+  }
+  const raw: ParseError[] = [];
+  const tree = parseTree(body, raw, parseOptions);
+  const problems = raw.map((e) => {
+    const code = printParseErrorCode(e.error);
+    return problemAt(text, e.offset + bomLength, friendly[code] ?? code);
+  });
+  return { text, value: tree ? nodeValue(tree) : undefined, problems, tree, bomLength };
+}
+
+function nodeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const prop of node.children ?? []) {
+        const [key, value] = prop.children ?? [];
+        if (key && value) out[String(key.value)] = nodeValue(value);
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}
+
+/** A short text for a problem, e.g. "line 3, column 7: a comma is expected". */
+export function describeProblem(problem: TextProblem): string {
+  return `line ${problem.line}, column ${problem.column}: ${problem.message}`;
+}
+
+/** True for a plain JSON object (not an array, not null). */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Where a value (and, for a property, its key) stands in the text: offsets into the full text. */
+export interface JsonLocation {
+  readonly offset: number;
+  readonly length: number;
+  /** The property's key, when the value is a property of an object. */
+  readonly keyOffset?: number;
+  readonly keyLength?: number;
+}
+
+/** The location of the value at `path`, or null when there is none. */
+export function locateJson(doc: JsonDocument, path: JsonPath): JsonLocation | null {
+  if (!doc.tree) return null;
+  const node = path.length === 0 ? doc.tree : findNodeAtLocation(doc.tree, [...path]);
+  if (!node) return null;
+  const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+  return {
+    offset: node.offset + doc.bomLength,
+    length: node.length,
+    ...(key ? { keyOffset: key.offset + doc.bomLength, keyLength: key.length } : {}),
+  };
+}
+
+/** The indentation and line ending a JSON text already uses, so inserted values look like their neighbours. */
+export function formattingOf(text: string): FormattingOptions {
+  const eol = lineEndingOf(text);
+  let tabs = 0;
+  let spaceWidth = 0;
+  for (const match of text.matchAll(/\n([ \t]+)\S/g)) {
+    const indent = match[1] as string;
+    if (indent.startsWith('\t')) tabs++;
+    else if (spaceWidth === 0 || indent.length < spaceWidth) spaceWidth = indent.length;
+  }
+  if (tabs > 0 && spaceWidth === 0) return { insertSpaces: false, tabSize: 1, eol };
+  return { insertSpaces: true, tabSize: spaceWidth || 2, eol };
+}
+
+function withoutBom(doc: JsonDocument, change: (body: string, tree: Node | undefined) => string): string {
+  const body = doc.bomLength ? doc.text.slice(doc.bomLength) : doc.text;
+  const changed = change(body, doc.tree);
+  return doc.bomLength ? doc.text.slice(0, doc.bomLength) + changed : changed;
+}
+
+/** The text with the value at `path` set (created when missing), changing only what carries the edit. */
+export function setJsonValue(doc: JsonDocument, path: JsonPath, value: unknown): string {
+  if (value === undefined) return removeJsonValue(doc, path);
+  return withoutBom(doc, (body, tree) => applyEdit(body, setEdit(body, tree, path, value, formattingOf(body))));
+}
+
+/** The text without the value at `path` (and its comma); unchanged when there is none. */
+export function removeJsonValue(doc: JsonDocument, path: JsonPath): string {
+  if (path.length === 0 || !locateJson(doc, path)) return doc.text;
+  return withoutBom(doc, (body) => removeText(body, path));
+}
+
+/** The text with `value` inserted into the array at `arrayPath` before `index` (at the end when index ≥ length). */
+export function insertJsonArrayItem(doc: JsonDocument, arrayPath: JsonPath, index: number, value: unknown): string {
+  return withoutBom(doc, (body, tree) => applyEdit(body, insertEdit(body, tree, arrayPath, index, value, formattingOf(body))));
+}
+
+/** The text with the key of the property at `path` renamed, keeping its value and position. */
+export function renameJsonKey(doc: JsonDocument, path: JsonPath, newKey: string): string {
+  const location = locateJson(doc, path);
+  if (location?.keyOffset === undefined || location.keyLength === undefined) return doc.text;
+  return doc.text.slice(0, location.keyOffset) + JSON.stringify(newKey) + doc.text.slice(location.keyOffset + location.keyLength);
+}
