@@ -123,3 +123,12 @@ describe('minimal edits', () => {
     );
   });
 });
+
+describe('hostile keys', () => {
+  it('reads "__proto__" as a plain key, never as the prototype', () => {
+    const value = parseJsonDocument('{"__proto__": {"id": "x"}}').value as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect((value as { id?: unknown }).id).toBeUndefined();
+    expect(Object.keys(value)).toEqual(['__proto__']);
+  });
+});

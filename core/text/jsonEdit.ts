@@ -31,8 +31,18 @@ function unitOf(format: FormattingOptions): string {
 
 /** `value` as JSON: on one line (`{ "a": 1 }`) or indented from `base` in the file's unit and line ending. */
 function render(value: unknown, base: string, format: FormattingOptions, oneLine: boolean): string {
-  if (oneLine) return JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ').replace(/\[ \]|\{ \}/g, (m) => m.replace(' ', ''));
+  if (oneLine) return oneLineJson(value);
   return JSON.stringify(value, null, unitOf(format)).split('\n').join(`${format.eol}${base}`);
+}
+
+/** One-line JSON in the style Altinn files use: `["a", "b"]` and `{ "a": 1 }`. */
+function oneLineJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => oneLineJson(v === undefined ? null : v)).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${oneLineJson(v)}`).join(', ')} }`;
+  }
+  return JSON.stringify(value);
 }
 
 function separatorOf(text: string, objectNode: Node): string {
