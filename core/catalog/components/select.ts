@@ -1,0 +1,147 @@
+// Components that pick from a code list (§2.4, §2.6).
+import { labelSettings } from '../shared';
+import { anyOf, bool, caps, component, expr, list, num, obj, oneOf, optionalBinding, requiredBinding, str, text } from '../spec';
+
+const optionBindings = {
+  simpleBinding: requiredBinding('scalar', 'Where the selected value is stored'),
+  label: optionalBinding('scalar', 'Stores the selected option’s label (resolved text)'),
+  metadata: optionalBinding('scalar', 'Stores the options response header (Altinn-DownstreamParameters)'),
+} as const;
+
+const multiBindings = {
+  ...optionBindings,
+  simpleBinding: requiredBinding('scalar', 'Comma-separated selected values, or the value field inside each group row'),
+  group: optionalBinding('object-list', 'Store one row per selected value instead of a comma-separated string'),
+  checked: optionalBinding('scalar', 'Field in each group row marking it selected (soft delete)'),
+} as const;
+
+const layoutStyle = oneOf(['column', 'row', 'table'], { description: 'How the options are laid out' });
+const alertOnChange = expr('boolean', { description: 'Ask before changing a value' });
+const deletionStrategy = oneOf(['soft', 'hard'], { description: 'With a group binding: uncheck (soft) or delete the row (hard)' });
+const showLabelsInTable = bool({ default: false, description: 'Show the option label when a single option is in a table' });
+const likertColumns = list(
+  obj({ value: anyOf([str(), num()], { required: true }), divider: oneOf(['before', 'after', 'both']) }),
+  { description: 'Column dividers per option value' },
+);
+
+export const selectComponents = {
+  Checkboxes: component({
+    displayName: 'Checkboxes',
+    description: 'Pick any number of options from a list.',
+    category: 'select',
+    runtimeCategory: 'Form',
+    form: true,
+    labeled: true,
+    summarizable: true,
+    options: 'full',
+    bindings: multiBindings,
+    texts: {},
+    props: { layout: layoutStyle, showLabelsInTable, alertOnChange, deletionStrategy },
+    capabilities: caps('table', 'accordion', 'cards', 'tabs'),
+  }),
+
+  RadioButtons: component({
+    displayName: 'Radio buttons',
+    description: 'Pick exactly one option from a short list.',
+    category: 'select',
+    runtimeCategory: 'Form',
+    form: true,
+    labeled: true,
+    summarizable: true,
+    options: 'full',
+    bindings: optionBindings,
+    texts: {},
+    props: {
+      layout: layoutStyle,
+      showLabelsInTable,
+      showAsCard: bool({ description: 'Render each option as a card' }),
+      alertOnChange,
+    },
+    capabilities: caps('table', 'accordion', 'cards', 'tabs'),
+  }),
+
+  Dropdown: component({
+    displayName: 'Dropdown',
+    description: 'Pick one option from a searchable list.',
+    category: 'select',
+    runtimeCategory: 'Form',
+    form: true,
+    labeled: true,
+    summarizable: true,
+    options: 'full',
+    bindings: optionBindings,
+    texts: {},
+    props: { alertOnChange },
+    capabilities: caps('table', 'accordion', 'cards', 'tabs'),
+  }),
+
+  MultipleSelect: component({
+    displayName: 'Multiple select',
+    description: 'Pick several options from a searchable list.',
+    category: 'select',
+    runtimeCategory: 'Form',
+    form: true,
+    labeled: true,
+    summarizable: true,
+    options: 'full',
+    bindings: multiBindings,
+    texts: {},
+    props: { alertOnChange, deletionStrategy },
+    capabilities: caps('table', 'accordion', 'cards', 'tabs'),
+  }),
+
+  Likert: component({
+    displayName: 'Likert scale',
+    description: 'The same answer scale for every question in a list from the data model.',
+    category: 'select',
+    runtimeCategory: 'Container',
+    form: true,
+    labeled: false,
+    summarizable: true,
+    options: 'basic',
+    bindings: {
+      questions: requiredBinding('object-list', 'The list of question objects'),
+      answer: requiredBinding('scalar', 'The answer field inside each question object'),
+    },
+    texts: {
+      title: text('Title above the table'),
+      description: text('Shown below the title'),
+      help: text('Help text'),
+      leftColumnHeader: text('Header of the question column'),
+      questions: text('Question text per row (usually a data model lookup)'),
+      questionDescriptions: text('Description per row'),
+      questionHelpTexts: text('Help text per row'),
+    },
+    props: {
+      filter: list(
+        obj({
+          key: oneOf(['start', 'stop'], { required: true }),
+          value: anyOf([str(), num()], { required: true }),
+        }),
+        { description: 'Show only rows start..stop' },
+      ),
+      columns: likertColumns,
+      showLabelsInTable,
+      labelSettings,
+    },
+    capabilities: caps('accordion', 'cards', 'tabs'),
+    repeatsOver: 'questions',
+    generates: 'LikertItem',
+  }),
+
+  LikertItem: component({
+    displayName: 'Likert row',
+    description: 'One question row of a Likert scale, generated by the runtime.',
+    category: 'select',
+    runtimeCategory: 'Form',
+    form: true,
+    labeled: true,
+    summarizable: true,
+    options: 'full',
+    bindings: optionBindings,
+    texts: {},
+    props: { layout: layoutStyle, showLabelsInTable, columns: likertColumns },
+    capabilities: caps(),
+    internal: true,
+  }),
+} as const;
