@@ -65,8 +65,8 @@ export default tseslint.config(
       }),
     },
   },
-  // Tests run in Node and are never shipped: they may read fixtures with Node built-ins anywhere.
-  { files: ['**/*.test.ts', '**/*.test.tsx'], rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
+  // Tests and their helpers run in Node and are never shipped: they may read fixtures with Node built-ins anywhere.
+  { files: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'], rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['e2e/**'], rules: { 'no-empty-pattern': 'off' } },
   { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: { ...globals.node } } },
 );

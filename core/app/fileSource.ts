@@ -33,7 +33,3 @@ export function memoryFileSource(contents: Readonly<Record<string, string>>): Fi
   };
 }
 
-/** True when `path` is a file of the source. */
-export function hasFile(source: FileSource, path: string): boolean {
-  return source.files.some((f) => f.kind === 'file' && f.path === path);
-}

@@ -28,7 +28,7 @@ const base = {
   'App/config/texts/resource.nb.json': texts('nb'),
   'App/config/texts/resource.nn.json': texts('nn'),
   'App/models/model.schema.json': '{}',
-  'App/models/model.xsd': '<xs:schema/>',
+  'App/models/model.xsd': '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>',
   'App/models/model.cs': 'class model {}',
 };
 

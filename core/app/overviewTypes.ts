@@ -46,13 +46,3 @@ export interface AppOverview {
   readonly processTasks: readonly ProcessTask[];
   readonly problems: readonly AppProblem[];
 }
-
-/** Where the files of an app live, relative to its root. */
-export const appPaths = {
-  metadata: 'App/config/applicationmetadata.json',
-  layoutSets: 'App/ui/layout-sets.json',
-  process: 'App/config/process/process.bpmn',
-  textsFolder: 'App/config/texts',
-  modelsFolder: 'App/models',
-  uiFolder: 'App/ui',
-} as const;

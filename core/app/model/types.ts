@@ -99,6 +99,10 @@ export interface AppModel {
   readonly texts: ReadonlyMap<string, string>;
   /** Every file path of the app (text or not). */
   readonly filePaths: readonly string[];
+  /** Every JSON file of the app (all `.json` outside `App/wwwroot`), parsed, by path. */
+  readonly jsonFiles: ReadonlyMap<string, JsonFile>;
+  /** The XML files the model gives a role (process, policy, XSD models), parsed, by path. */
+  readonly xmlFiles: ReadonlyMap<string, XmlFile>;
   readonly metadata: JsonFile | null;
   readonly layoutSets: JsonFile | null;
   /** v9 `App/ui/Settings.json` (global page settings). */
