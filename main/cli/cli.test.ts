@@ -103,4 +103,43 @@ describe('studio (the command line)', () => {
     expect(run.status).toBe(3);
     expect(readFileSync(record, 'utf8').trim()).toBe(root);
   });
+
+  it('checks an app: clean app exits 0, a broken one lists each finding as path:line:col and exits 1', () => {
+    const dir = path.join(temp.make(), 'checked');
+    expect(studio(['new', dir, '--org', 'ttd', '--name', 'checked']).status).toBe(0);
+    const clean = studio(['check', dir, '--severity', 'warning']);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toMatch(/^0 errors, 0 warnings, \d+ info in \d+ files/m);
+
+    const layout = path.join(dir, 'App/ui/form/layouts/Side1.json');
+    writeFileSync(layout, readFileSync(layout, 'utf8').replace('"id": "start-intro"', '"id": "start-heading"'));
+    writeFileSync(path.join(dir, 'App/ui/form/Settings.json'), '{ "pages": { "order": ["Side1", ');
+    const broken = studio(['check', dir]);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(/^App\/ui\/form\/layouts\/Side1\.json:\d+:\d+ error component-id-duplicate Component id "start-heading"/m);
+    expect(broken.stdout).toMatch(/^App\/ui\/form\/Settings\.json:1:\d+ error json-syntax /m);
+    const json = JSON.parse(studio(['check', dir, '--json', '--severity', 'error']).stdout);
+    expect(json.summary.error).toBeGreaterThanOrEqual(2);
+    expect(json.diagnostics.every((d: { severity: string }) => d.severity === 'error')).toBe(true);
+  });
+
+  it('renames a component everywhere, and refuses a taken name without writing anything', () => {
+    const dir = path.join(temp.make(), 'renamed');
+    expect(studio(['new', dir, '--org', 'ttd', '--name', 'renamed']).status).toBe(0);
+    const layout = path.join(dir, 'App/ui/form/layouts/Side1.json');
+    const before = readFileSync(layout, 'utf8');
+    const refused = studio(['rename', dir, 'component', 'applicant-name', 'start-heading']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe('studio: "start-heading" is already a component in "form"; choose another name\n');
+    expect(readFileSync(layout, 'utf8')).toBe(before);
+    const done = studio(['rename', dir, 'component', 'applicant-name', 'applicant-full-name']);
+    expect(done.status).toBe(0);
+    expect(done.stdout).toContain('changed App/ui/form/layouts/Side1.json');
+    expect(readFileSync(layout, 'utf8')).toBe(before.replace('"id": "applicant-name"', '"id": "applicant-full-name"'));
+    const page = studio(['rename', dir, 'page', 'Side1', 'Start']);
+    expect(page.stdout).toContain('moved   App/ui/form/layouts/Side1.json → App/ui/form/layouts/Start.json');
+    expect(existsSync(layout)).toBe(false);
+    expect(readFileSync(path.join(dir, 'App/ui/form/Settings.json'), 'utf8')).toContain('"order": ["Start"]');
+    expect(studio(['check', dir, '--severity', 'error']).status).toBe(0);
+  });
 });

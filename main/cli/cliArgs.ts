@@ -3,14 +3,18 @@ export type CliCommand =
   | { kind: 'desktop' }
   | { kind: 'serve'; port: number; open: boolean; appDir: string | undefined }
   | { kind: 'new'; dir: string; org: string; name: string; title: string | undefined }
-  | { kind: 'help'; topic: 'studio' | 'serve' | 'new' }
+  | { kind: 'check'; appDir: string; json: boolean; severity: 'error' | 'warning' | 'info' }
+  | { kind: 'rename'; appDir: string; symbol: 'component' | 'text' | 'page'; oldName: string; newName: string }
+  | { kind: 'help'; topic: HelpTopic }
   | { kind: 'version' };
+
+export type HelpTopic = 'studio' | 'serve' | 'new' | 'check' | 'rename';
 
 /** A command line the CLI cannot run: exit code 2. */
 export class UsageError extends Error {
   constructor(
     message: string,
-    readonly topic: 'studio' | 'serve' | 'new',
+    readonly topic: HelpTopic,
   ) {
     super(message);
     this.name = 'UsageError';
@@ -26,6 +30,10 @@ Usage:
                                run the studio in your browser
   studio new DIR --org ORG --name NAME [--title TITLE]
                                create a new Altinn app in DIR
+  studio check APP_DIR [--json] [--severity error|warning|info]
+                               report what is wrong in an app, with file, line and column
+  studio rename APP_DIR component|text|page OLD NEW
+                               rename a component id, text key or page everywhere it is used
 
 Options:
   -h, --help                   show help (also: studio COMMAND --help)
@@ -52,6 +60,27 @@ Options:
   --title TITLE   the app's title in nb, nn and en (default: NAME)
   -h, --help      show this help
 `,
+  check: `Usage: studio check APP_DIR [--json] [--severity error|warning|info]
+
+Reads every file of the app and checks it: syntax, component ids, references between components,
+texts in every language, pages, layout sets, tasks, data types, code lists and expressions. Prints
+  path:line:col severity code message
+and a summary line. Exits 1 when any error is found, 0 otherwise.
+
+Options:
+  --json               print the diagnostics as JSON
+  --severity LEVEL     show only diagnostics at least this severe (default: info, i.e. all)
+  -h, --help           show this help
+`,
+  rename: `Usage: studio rename APP_DIR component|text|page OLD NEW
+
+Renames a component id (in its layout set), a text key (in every language) or a page (its file and
+every reference) and updates every file that refers to it, changing only those strings. Prints the
+files it changed. Refuses, writing nothing, when NEW is taken or not a valid name.
+
+Options:
+  -h, --help   show this help
+`,
 } as const;
 
 interface Parsed {
@@ -60,7 +89,7 @@ interface Parsed {
   flags: Set<string>;
 }
 
-function parseOptions(args: readonly string[], valued: readonly string[], flags: readonly string[], topic: 'serve' | 'new'): Parsed {
+function parseOptions(args: readonly string[], valued: readonly string[], flags: readonly string[], topic: HelpTopic): Parsed {
   const out: Parsed = { positionals: [], values: new Map(), flags: new Set() };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -117,6 +146,22 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (!org) throw new UsageError('new needs --org ORG', 'new');
     if (!name) throw new UsageError('new needs --name NAME', 'new');
     return { kind: 'new', dir: p.positionals[0] as string, org, name, title: p.values.get('--title') };
+  }
+  if (first === 'check') {
+    const p = parseOptions(rest, ['--severity'], ['--json'], 'check');
+    if (p.flags.has('help')) return { kind: 'help', topic: 'check' };
+    if (p.positionals.length !== 1) throw new UsageError('check needs exactly one app folder, APP_DIR', 'check');
+    const severity = p.values.get('--severity') ?? 'info';
+    if (severity !== 'error' && severity !== 'warning' && severity !== 'info') throw new UsageError(`--severity must be error, warning or info, got "${severity}"`, 'check');
+    return { kind: 'check', appDir: p.positionals[0] as string, json: p.flags.has('--json'), severity };
+  }
+  if (first === 'rename') {
+    const p = parseOptions(rest, [], [], 'rename');
+    if (p.flags.has('help')) return { kind: 'help', topic: 'rename' };
+    if (p.positionals.length !== 4) throw new UsageError('rename needs APP_DIR, what to rename (component, text or page), OLD and NEW', 'rename');
+    const [appDir, symbol, oldName, newName] = p.positionals as [string, string, string, string];
+    if (symbol !== 'component' && symbol !== 'text' && symbol !== 'page') throw new UsageError(`rename can rename a component, text or page, not "${symbol}"`, 'rename');
+    return { kind: 'rename', appDir, symbol, oldName, newName };
   }
   throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`, 'studio');
 }

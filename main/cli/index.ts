@@ -4,6 +4,8 @@ import { createNewApp } from '../services/newApp';
 import { studioRoot, studioVersion } from '../services/studioRoot';
 import { helpTexts, parseCliArgs, UsageError } from './cliArgs';
 import { findElectronBinary, runElectron } from './desktopCommand';
+import { runCheck } from './checkCommand';
+import { runRename } from './renameCommand';
 import { runServe } from './serveCommand';
 
 function fail(message: string, code: 1 | 2): number {
@@ -39,6 +41,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         process.stdout.write(`Created ${request.org}/${request.name} in ${request.dir}\n`);
         return 0;
       }
+      case 'check':
+        return await runCheck(command, (text) => process.stdout.write(text));
+      case 'rename':
+        return await runRename(command, (text) => process.stdout.write(text));
       case 'desktop': {
         const root = studioRoot();
         const binary = findElectronBinary(root);

@@ -1,0 +1,86 @@
+/** Data model bindings and paths: the field exists, has the right shape, and repeating children bind inside their row. */
+import type { AppModel, ComponentNode } from '../../app/model/types';
+import { bindingsOf, childReferencesOf, findComponentType } from '../../catalog';
+import { type DataModelTree, findField } from '../../datamodel';
+import { isJsonObject } from '../../text/jsonDocument';
+import { dataModelTrees } from '../dataModels';
+import type { DiagnosticSink } from '../locate';
+import { type ReferenceIndex, stripIndexes } from '../referenceIndex';
+
+const repeatingBindingKey: Readonly<Record<string, string>> = { RepeatingGroup: 'group', Likert: 'questions' };
+
+/** Checks every data path the app uses against the data model of its data type. */
+export function checkBindings(model: AppModel, index: ReferenceIndex, sink: DiagnosticSink): void {
+  const trees = dataModelTrees(model);
+  for (const o of index.occurrences.items) {
+    if (o.kind !== 'dataPath' || o.role !== 'reference' || !o.key) continue;
+    const tree = trees.get(o.scope);
+    if (!tree) continue;
+    if (!findField(tree, o.key)) {
+      // The app still runs; the value is just never stored or read: a warning, not a broken app.
+      sink.atOccurrence(o, 'warning', 'data-path-missing', `"${o.key}" is not a field of data model "${o.scope}" (used by ${o.via}), so ${consequence(o.via)}; pick an existing field`);
+    }
+  }
+  for (const folder of model.uiFolders) {
+    const tree = folder.defaultDataType ? trees.get(folder.defaultDataType) : undefined;
+    const byId = new Map(folder.pages.flatMap((p) => p.components.map((c): [string, ComponentNode] => [c.id, c])));
+    for (const page of folder.pages) {
+      for (const c of page.components) {
+        checkBindingKeys(c, sink);
+        if (tree) checkShapes(c, tree, byId, sink);
+      }
+    }
+  }
+}
+
+function consequence(via: string): string {
+  if (via.startsWith('dataModelBindings')) return 'what users enter here is not saved';
+  if (via.startsWith('prefill')) return 'the prefilled value is dropped';
+  if (via === 'validations') return 'its validations never run';
+  return 'it always reads as empty';
+}
+
+function checkBindingKeys(c: ComponentNode, sink: DiagnosticSink): void {
+  const type = findComponentType(c.typeAsWritten);
+  if (!type) return;
+  const { bindings, free } = bindingsOf(type);
+  const written = isJsonObject(c.props.dataModelBindings) ? c.props.dataModelBindings : {};
+  for (const b of bindings) {
+    if (b.required && written[b.key] === undefined) {
+      sink.at(c.file, { jsonPath: [...c.jsonPath, 'id'] }, 'error', 'binding-missing', `${type} "${c.id}" needs the data model binding "${b.key}"`);
+    }
+  }
+  if (free) return;
+  for (const key of Object.keys(written)) {
+    if (!bindings.some((b) => b.key === key)) sink.at(c.file, { jsonPath: [...c.jsonPath, 'dataModelBindings', key] }, 'warning', 'binding-key-unknown', `${type} has no binding "${key}"; it is ignored`);
+  }
+}
+
+function bindingPath(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  return isJsonObject(value) && typeof value.field === 'string' && value.dataType === undefined ? value.field : null;
+}
+
+function checkShapes(c: ComponentNode, tree: DataModelTree, byId: Map<string, ComponentNode>, sink: DiagnosticSink): void {
+  const bindings = isJsonObject(c.props.dataModelBindings) ? c.props.dataModelBindings : {};
+  const repeatingKey = repeatingBindingKey[c.type];
+  if (!repeatingKey) return;
+  const groupPath = bindingPath(bindings[repeatingKey]);
+  if (groupPath === null) return;
+  const field = findField(tree, groupPath);
+  if (field && !field.repeating) {
+    sink.at(c.file, { jsonPath: [...c.jsonPath, 'dataModelBindings', repeatingKey] }, 'error', 'binding-not-a-list', `${c.type} "${c.id}" must bind "${repeatingKey}" to a list, but "${groupPath}" is a single ${field.type}`);
+    return;
+  }
+  const prefix = `${stripIndexes(groupPath)}.`;
+  for (const ref of childReferencesOf(c.props)) {
+    const child = byId.get(ref.id);
+    const childBindings = child && isJsonObject(child.props.dataModelBindings) ? child.props.dataModelBindings : {};
+    for (const [key, value] of Object.entries(childBindings)) {
+      const path = bindingPath(value);
+      if (child && path !== null && !stripIndexes(path).startsWith(prefix)) {
+        sink.at(child.file, { jsonPath: [...child.jsonPath, 'dataModelBindings', key] }, 'warning', 'binding-outside-row', `"${child.id}" is in ${c.type} "${c.id}" but binds "${path}", outside its rows ("${groupPath}"), so every row shows the same value`);
+      }
+    }
+  }
+}
