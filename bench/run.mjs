@@ -7,3 +7,5 @@ const serve = await benchServeStart();
 console.log(`studio serve: address printed after ${ms(serve.printed)}, first byte after ${ms(serve.firstByte)} (median of ${serve.runs}, from process spawn)`);
 const renderer = await benchRendererInteractive();
 console.log(`renderer: interactive after ${ms(renderer.interactive)} (DOMContentLoaded ${ms(renderer.domContentLoaded)}), median of ${renderer.runs} cold page loads`);
+const { benchAppModel } = await import('./appModel.mjs');
+for (const line of await benchAppModel()) console.log(line);
