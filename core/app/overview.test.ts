@@ -90,21 +90,20 @@ describe('readAppOverview — v8 layout sets', () => {
     });
     const { problems, layoutSets } = await readAppOverview(broken);
     expect(layoutSets.map((s) => s.id)).toEqual(['form', 'again']);
-    const messages = problems.map((p) => `${p.file}: ${p.message}`);
-    expect(messages).toEqual(
+    const found = problems.map((p) => `${p.severity} ${p.code} ${p.file}`);
+    expect(found).toEqual(
       expect.arrayContaining([
-        'App/ui/layout-sets.json: Set number 3 has no id',
-        'App/ui/layout-sets.json: Layout set "form" uses data type "nope", which applicationmetadata.json does not define',
-        'App/ui/layout-sets.json: Layout set "form" is for task "Task_9", which the process does not have',
-        'App/ui/layout-sets.json: Task "Task_1" is in both layout set "form" and "again"; the first one wins',
-        'App/ui/layout-sets.json: Layout set "again" has no folder App/ui/again with Settings.json or layouts',
-        'App/ui/form/Settings.json: The page order lists "Gone", but App/ui/form/layouts/Gone.json does not exist',
-        'App/ui/form/layouts/Side1.json: The page has no "data.layout" list of components',
-        'App/ui/orphan: The folder is not listed in layout-sets.json, so the app never shows it',
-        'App/config/texts/resource.nn.json: The file says its language is "nb", but its name says "nn"',
+        'error file-shape App/ui/layout-sets.json',
+        'error data-type-missing App/ui/layout-sets.json',
+        'error task-missing App/ui/layout-sets.json',
+        'error task-in-several-sets App/ui/layout-sets.json',
+        'error layout-set-folder-missing App/ui/layout-sets.json',
+        'error page-missing App/ui/form/Settings.json',
+        'error file-shape App/ui/form/layouts/Side1.json',
+        'warning text-language-mismatch App/config/texts/resource.nn.json',
       ]),
     );
-    expect(problems).toHaveLength(9);
+    expect(problems.find((p) => p.code === 'page-missing')?.message).toBe('No page "Gone" in layout set "form": add layouts/Gone.json or remove it from pages.order');
   });
 });
 
@@ -187,7 +186,7 @@ describe('readAppOverview — broken apps never crash it', () => {
       expect.arrayContaining([
         'The file could not be read: permission denied: App/config/applicationmetadata.json',
         'The file could not be read: permission denied: App/config/process/process.bpmn',
-        'The app has no text resource files (resource.<language>.json)',
+        'The app has no text files (App/config/texts/resource.<language>.json); add one for nb',
       ]),
     );
     const empty = await readAppOverview(memoryFileSource({}));

@@ -1,24 +1,26 @@
 /**
  * The app overview: identity, layout sets, data models, languages and process tasks of an app, as a
- * projection of its model (core/app/model), plus the consistency checks the Overview area lists.
+ * projection of its model (core/app/model), with the errors and warnings `studio check` finds.
  */
+import { checkApp } from '../refs/checkApp';
 import type { Diagnostic } from '../refs/diagnostic';
 import { readBpmnTasks } from './bpmnTasks';
 import type { FileSource } from './fileSource';
 import { appPaths, childName, naturalCompare, sortLanguages } from './model/appFiles';
 import { loadAppModel } from './model/loadAppModel';
 import type { AppModel, DataModelFiles } from './model/types';
-import { type MetadataFacts, checkOverview, metadataFacts } from './overviewChecks';
+import { type MetadataFacts, metadataFacts } from './overviewChecks';
 import type { AppOverview, AppProblem, DataModelOverview, LayoutSetOverview } from './overviewTypes';
 
 export type * from './overviewTypes';
 export { appPaths, modelIdOfFile, sortLanguages } from './model/appFiles';
 
-/** A model diagnostic as an overview problem; syntax errors say where they are in the message. */
+/** A diagnostic as an overview problem: the message says where in the file it is. */
 function problemOf(d: Diagnostic): AppProblem {
+  const where = { file: d.file, severity: d.severity === 'error' ? 'error' : 'warning', code: d.code, line: d.line } as const;
   const syntax = /^(Invalid (?:JSON|XML)): /.exec(d.message);
-  if (!syntax || !d.code.endsWith('-syntax')) return { file: d.file, message: d.message };
-  return { file: d.file, message: `${syntax[1]} at line ${d.line}, column ${d.column}: ${d.message.slice(syntax[0].length)}` };
+  if (syntax && d.code.endsWith('-syntax')) return { ...where, message: `${syntax[1]} at line ${d.line}, column ${d.column}: ${d.message.slice(syntax[0].length)}` };
+  return { ...where, message: d.line > 1 ? `Line ${d.line}: ${d.message}` : d.message };
 }
 
 function filesOf(model: DataModelFiles): string[] {
@@ -61,7 +63,8 @@ export function overviewOfModel(model: AppModel): AppOverview {
     dataModels: dataModels(model, facts),
     languages,
     processTasks: model.process ? readBpmnTasks(model.process.doc).tasks : [],
-    problems: [...model.problems.map(problemOf), ...checkOverview(model, facts, languages)],
+    // The overview lists what needs fixing: errors and warnings of `studio check`, not its advice.
+    problems: checkApp(model).diagnostics.filter((d) => d.severity !== 'info').map(problemOf),
   };
 }
 

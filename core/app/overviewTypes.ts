@@ -30,6 +30,10 @@ export interface AppProblem {
   /** The file the problem is in, relative to the app root. */
   readonly file: string;
   readonly message: string;
+  readonly severity: 'error' | 'warning';
+  /** The stable code of `studio check`, e.g. `page-missing`. */
+  readonly code: string;
+  readonly line: number;
 }
 
 /** What an app consists of, as read from its files; the basis of the Overview area. */

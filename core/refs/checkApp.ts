@@ -1,5 +1,6 @@
 /** `studio check`: every diagnostic of an app, from parsing to cross-file references. */
 import type { AppModel } from '../app/model/types';
+import { checkAppFiles } from './checks/appFileChecks';
 import { checkBindings } from './checks/bindingChecks';
 import { checkComponents } from './checks/componentChecks';
 import { checkExpressions } from './checks/expressionChecks';
@@ -18,6 +19,7 @@ export interface AppCheck {
 export function checkApp(model: AppModel): AppCheck {
   const index = buildReferenceIndex(model);
   const sink = new DiagnosticSink(model);
+  checkAppFiles(model, sink);
   checkComponents(model, index, sink);
   checkTexts(model, index, sink);
   checkStructure(model, index, sink);

@@ -22,7 +22,7 @@ export interface Occurrence {
   /** For names in XML files: offsets of the name in the text. */
   readonly offset?: number;
   readonly length?: number;
-  /** What refers: `children`, `textResourceBindings.title`, `expression component`, … */
+  /** What refers, for messages: `the children of "group"`, `textResourceBindings.title`, `an expression`, … */
   readonly via: string;
 }
 

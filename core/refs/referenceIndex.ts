@@ -37,7 +37,7 @@ class IndexBuilder {
       const scope =
         name.kind === 'component' || name.kind === 'page' ? (site.folderId ?? '') : name.kind === 'dataPath' ? (name.dataType ?? site.defaultDataType ?? '') : '';
       const key = name.kind === 'dataPath' ? stripIndexes(name.name) : name.name;
-      this.occurrences.add({ kind: name.kind, key, scope, role: 'reference', file: site.file, via: `expression ${name.kind}`, ...extra });
+      this.occurrences.add({ kind: name.kind, key, scope, role: 'reference', file: site.file, via: 'an expression', ...extra });
     }
   }
 
@@ -65,7 +65,7 @@ class IndexBuilder {
     const { file, jsonPath: at, props } = c;
     if (c.id) this.add('component', c.id, folder.id, 'definition', file, [...at, 'id'], 'id');
     for (const ref of componentReferences(props)) {
-      this.add('component', ref.id, ref.taskId ? this.folderOfTask(ref.taskId) : folder.id, 'reference', file, [...at, ...ref.path], ref.isChild ? `child ${ref.via}` : ref.via, {
+      this.add('component', ref.id, ref.taskId ? this.folderOfTask(ref.taskId) : folder.id, 'reference', file, [...at, ...ref.path], ref.isChild ? `the children of "${c.id}"` : ref.via, {
         ...(ref.isKey ? { isKey: true } : {}),
         ...(ref.prefix ? { prefix: ref.prefix } : {}),
       });

@@ -7,8 +7,6 @@ import { dataModelTrees } from '../dataModels';
 import type { DiagnosticSink } from '../locate';
 import { type ReferenceIndex, stripIndexes } from '../referenceIndex';
 
-const repeatingBindingKey: Readonly<Record<string, string>> = { RepeatingGroup: 'group', Likert: 'questions' };
-
 /** Checks every data path the app uses against the data model of its data type. */
 export function checkBindings(model: AppModel, index: ReferenceIndex, sink: DiagnosticSink): void {
   const trees = dataModelTrees(model);
@@ -61,25 +59,34 @@ function bindingPath(value: unknown): string | null {
   return isJsonObject(value) && typeof value.field === 'string' && value.dataType === undefined ? value.field : null;
 }
 
+/** Each binding points at a field of the shape its key needs; a repeating component's children bind inside its rows. */
 function checkShapes(c: ComponentNode, tree: DataModelTree, byId: Map<string, ComponentNode>, sink: DiagnosticSink): void {
-  const bindings = isJsonObject(c.props.dataModelBindings) ? c.props.dataModelBindings : {};
-  const repeatingKey = repeatingBindingKey[c.type];
-  if (!repeatingKey) return;
-  const groupPath = bindingPath(bindings[repeatingKey]);
-  if (groupPath === null) return;
-  const field = findField(tree, groupPath);
-  if (field && !field.repeating) {
-    sink.at(c.file, { jsonPath: [...c.jsonPath, 'dataModelBindings', repeatingKey] }, 'error', 'binding-not-a-list', `${c.type} "${c.id}" must bind "${repeatingKey}" to a list, but "${groupPath}" is a single ${field.type}`);
-    return;
+  const type = findComponentType(c.typeAsWritten);
+  if (!type) return;
+  const written = isJsonObject(c.props.dataModelBindings) ? c.props.dataModelBindings : {};
+  let rowPath: string | null = null;
+  for (const b of bindingsOf(type).bindings) {
+    const path = bindingPath(written[b.key]);
+    const field = path === null ? undefined : findField(tree, path);
+    if (!field || path === null) continue;
+    const at = { jsonPath: [...c.jsonPath, 'dataModelBindings', b.key] };
+    if (b.shape === 'object-list' && !field.repeating) {
+      sink.at(c.file, at, 'error', 'binding-not-a-list', `${type} "${c.id}" must bind "${b.key}" to a list, but "${path}" is a single ${field.type}`);
+    } else if (b.shape === 'scalar' && (field.repeating || field.type === 'object')) {
+      sink.at(c.file, at, 'warning', 'binding-not-a-value', `${type} "${c.id}" binds "${b.key}" to "${path}", which is ${field.repeating ? 'a list' : 'an object'}; bind a single value`);
+    } else if (b.shape === 'object-list' && (b.key === 'group' || b.key === 'questions') && (type === 'RepeatingGroup' || type === 'Likert')) {
+      rowPath = path;
+    }
   }
-  const prefix = `${stripIndexes(groupPath)}.`;
+  if (rowPath === null) return;
+  const prefix = `${stripIndexes(rowPath)}.`;
   for (const ref of childReferencesOf(c.props)) {
     const child = byId.get(ref.id);
     const childBindings = child && isJsonObject(child.props.dataModelBindings) ? child.props.dataModelBindings : {};
     for (const [key, value] of Object.entries(childBindings)) {
       const path = bindingPath(value);
       if (child && path !== null && !stripIndexes(path).startsWith(prefix)) {
-        sink.at(child.file, { jsonPath: [...child.jsonPath, 'dataModelBindings', key] }, 'warning', 'binding-outside-row', `"${child.id}" is in ${c.type} "${c.id}" but binds "${path}", outside its rows ("${groupPath}"), so every row shows the same value`);
+        sink.at(child.file, { jsonPath: [...child.jsonPath, 'dataModelBindings', key] }, 'warning', 'binding-outside-row', `"${child.id}" is in ${type} "${c.id}" but binds "${path}", outside its rows ("${rowPath}"), so every row shows the same value`);
       }
     }
   }

@@ -49,7 +49,7 @@ function checkMissingTargets(folder: UiFolder, byId: Map<string, ComponentNode[]
   for (const o of index.occurrences.items) {
     if (o.kind !== 'component' || o.role !== 'reference' || o.scope !== folder.id || byId.has(o.key)) continue;
     // The runtime skips a missing child and renders the rest; a missing summary or expression target breaks it.
-    const severity = o.via.startsWith('child ') ? 'warning' : 'error';
+    const severity = o.via.startsWith('the children of ') ? 'warning' : 'error';
     sink.atOccurrence(o, severity, 'component-ref-missing', `No component "${o.key}" in layout set "${folder.id}" (referred to by ${o.via}); add it or remove the reference`);
   }
 }

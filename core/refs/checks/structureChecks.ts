@@ -41,7 +41,8 @@ export function checkStructure(model: AppModel, index: ReferenceIndex, sink: Dia
         if (hasProcess && !tasks.has(`\u0000${o.key}`) && o.key !== 'CustomReceipt') sink.atOccurrence(o, 'error', 'task-missing', `No task "${o.key}" in process.bpmn (referred to by ${o.via})`);
         break;
       case 'optionsId':
-        if (!options.has(`\u0000${o.key}`)) sink.atOccurrence(o, 'warning', 'options-id-unknown', `No code list App/options/${o.key}.json; fine only if C# code provides "${o.key}"`);
+        if (o.key === '') sink.atOccurrence(o, 'warning', 'options-id-empty', 'The optionsId is empty; name a code list or remove it');
+        else if (!options.has(`\u0000${o.key}`)) sink.atOccurrence(o, 'warning', 'options-id-unknown', `No code list App/options/${o.key}.json; fine only if C# code provides "${o.key}"`);
         break;
       default:
         break;

@@ -15,7 +15,8 @@ export function checkTexts(model: AppModel, index: ReferenceIndex, sink: Diagnos
   for (const textFile of model.textFiles) {
     const seen = new Set<string>();
     for (const r of textFile.resources) {
-      if (seen.has(r.id)) sink.at(textFile.file.path, { jsonPath: ['resources', r.index, 'id'] }, 'warning', 'text-id-duplicate', `Text "${r.id}" is defined twice in ${textFile.language}; the runtime uses only one of them, so remove the other`);
+      const name = r.id === '' ? 'A text with an empty id' : `Text "${r.id}"`;
+      if (seen.has(r.id)) sink.at(textFile.file.path, { jsonPath: ['resources', r.index, 'id'] }, 'warning', 'text-id-duplicate', `${name} is defined twice in ${textFile.language}; the runtime uses only one of them, so remove the other`);
       seen.add(r.id);
       definedIn.set(r.id, (definedIn.get(r.id) ?? new Set()).add(textFile.language));
     }

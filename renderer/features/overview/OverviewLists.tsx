@@ -98,8 +98,9 @@ export function ProblemList({ problems }: { readonly problems: readonly AppProbl
   return (
     <ul className="problem-list">
       {problems.map((problem, i) => (
-        <li key={i} className="problem">
-          <Icon name="warning" className="problem-icon" />
+        <li key={i} className={`problem problem-${problem.severity}`}>
+          <Icon name={problem.severity === 'error' ? 'error' : 'warning'} className="problem-icon" />
+          <span className="visually-hidden">{t(problem.severity === 'error' ? 'overview.error' : 'overview.warning')}</span>
           <span className="problem-file mono">{problem.file}</span>
           <span className="problem-message">{problem.message}</span>
         </li>
