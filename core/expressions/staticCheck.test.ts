@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkExpression, looksLikeExpression } from './staticCheck';
+import { type BackendUse, checkExpression, looksLikeExpression } from './staticCheck';
 
-const codes = (expr: unknown, type?: Parameters<typeof checkExpression>[1], backend = false) => checkExpression(expr, type, { backend }).map((p) => `${p.code}@${p.path.join('.')}`);
+const codes = (expr: unknown, type?: Parameters<typeof checkExpression>[1], backend: BackendUse = false) => checkExpression(expr, type, { backend }).map((p) => `${p.code}@${p.path.join('.')}`);
 
 describe('checkExpression', () => {
   it('accepts sound expressions and plain literals', () => {
@@ -33,7 +33,8 @@ describe('checkExpression', () => {
   });
 
   it('knows what the backend cannot evaluate, and what only v9 has', () => {
-    expect(codes(['equals', ['displayValue', 'a'], 'x'], 'boolean', true)).toEqual(['expr-frontend-only@1.0']);
+    expect(codes(['equals', ['displayValue', 'a'], 'x'], 'boolean', 'only')).toEqual(['expr-frontend-only@1.0']);
+    expect(checkExpression(['equals', ['displayValue', 'a'], 'x'], 'boolean', { backend: 'also' }).map((p) => p.severity)).toEqual(['warning']);
     expect(checkExpression(['count', ['list', 1]], 'number').map((p) => p.severity)).toEqual(['warning', 'warning']);
   });
 

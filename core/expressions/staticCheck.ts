@@ -13,9 +13,15 @@ export interface ExprProblem {
   readonly message: string;
 }
 
+/** Whether the backend evaluates an expression too. */
+export type BackendUse = 'only' | 'also' | false;
+
 export interface ExprCheckOptions {
-  /** The expression is evaluated by the backend (gateway conditions, server-side validation). */
-  readonly backend?: boolean;
+  /**
+   * Where the backend evaluates it: `only` (gateway conditions: a frontend-only function is an error),
+   * `also` (server-side expression validation: a warning, the frontend still runs it), or not at all.
+   */
+  readonly backend?: BackendUse;
 }
 
 /** True when the value is an expression in Altinn's sense: a non-empty array starting with a string. */
@@ -87,7 +93,9 @@ export function checkExpression(expression: unknown, expected: ExprType = 'any',
       continue;
     }
     if (signature.v9) add([...path(), 0], 'expr-v9-function', `"${name}" exists only in the v9 runtime`, 'warning');
-    if (options.backend && !signature.backend) add([...path(), 0], 'expr-frontend-only', `"${name}" is not available where the backend evaluates this expression`);
+    if (options.backend && !signature.backend) {
+      add([...path(), 0], 'expr-frontend-only', `"${name}" is not available where the backend evaluates this expression`, options.backend === 'only' ? 'error' : 'warning');
+    }
     if ((type === 'boolean' || type === 'number' || type === 'string') && (signature.returns === 'list' || signature.returns === 'object')) {
       add(path(), 'expr-return-type', `"${name}" returns a ${signature.returns}, but a ${type} is expected here`);
     }

@@ -1,5 +1,6 @@
 // A suite of mutated apps, one known fault each: `studio check` must find each fault with the right
 // code, file and line. The base is the project's own new-app template, which must itself be clean.
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAppTemplate } from '../../main/services/newApp';
 import { memoryFileSource } from '../app/fileSource';
@@ -121,3 +122,24 @@ describe('studio check on mutated apps', () => {
     expect(found.map((d) => `${d.file}:${d.line} ${d.severity}`)).toContain(`${m.file}:${expectedLine} ${m.severity ?? 'error'}`);
   });
 });
+
+describe('studio check on hostile files', () => {
+  it('never throws on a file cut off anywhere or replaced by garbage, and says which file is broken', async () => {
+    const names = Object.keys(base).filter((f) => /\.(json|bpmn|xml|xsd)$/.test(f));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...names), fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.boolean(), async (file, cut, garbage) => {
+        const files = { ...base, [file]: garbage ? '\u0000{[<<"' : base[file]!.slice(0, Math.floor(base[file]!.length * cut)) };
+        const diagnostics = await check(files);
+        expect(diagnostics.some((d) => d.file === file && d.severity === 'error')).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reports wrong types instead of crashing', async () => {
+    const files = { ...base, [layout]: '{ "data": { "layout": [ 5, "x", null, { "id": 7, "type": ["Input"] } ] } }', [sets]: '{ "sets": { "id": "form" } }', [nb]: '{ "language": "nb", "resources": "none" }' };
+    const codes = (await check(files)).map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['file-shape']));
+  });
+});
+

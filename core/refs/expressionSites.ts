@@ -1,5 +1,6 @@
 /** Finding expressions in app files, and the names they refer to. */
 import type { ExprType } from '../expressions/functionTable';
+import type { BackendUse } from '../expressions/staticCheck';
 import { functionSignature } from '../expressions/functionTable';
 import type { JsonPath } from '../text/jsonDocument';
 import { componentArgumentOf, pageArgumentOf, textArgumentOf } from './componentReferences';
@@ -13,8 +14,8 @@ export interface ExpressionSite {
   readonly offset?: number;
   readonly value: unknown;
   readonly type: ExprType;
-  /** Evaluated by the backend (gateways, server-side validation). */
-  readonly backend: boolean;
+  /** Whether the backend evaluates it: only (gateways), also (server-side expression validation), or not. */
+  readonly backend: BackendUse;
   /** The UI folder whose components `component` refers to, when any. */
   readonly folderId?: string;
   /** The data type `dataModel` paths without a data type argument refer to. */

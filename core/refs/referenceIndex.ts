@@ -22,7 +22,15 @@ class IndexBuilder {
   readonly occurrences = new OccurrenceList();
   readonly expressions: ExpressionSite[] = [];
 
-  constructor(private readonly model: AppModel) {}
+  /** The backend also evaluates `*.validation.json` (appsettings AppSettings.ExpressionValidation). */
+  private readonly expressionValidation: boolean;
+
+  constructor(private readonly model: AppModel) {
+    this.expressionValidation = model.appSettings.some((f) => {
+      const v = f.doc.value;
+      return isJsonObject(v) && isJsonObject(v.AppSettings) && v.AppSettings.ExpressionValidation === true;
+    });
+  }
 
   add(kind: SymbolKind, key: string, scope: string, role: Occurrence['role'], file: string, jsonPath: JsonPath, via: string, extra: Partial<Occurrence> = {}): void {
     this.occurrences.add({ kind, key, scope, role, file, jsonPath, via, ...extra });
@@ -42,7 +50,7 @@ class IndexBuilder {
   }
 
   /** Records every expression inside a JSON value (slots of unknown type get `any`). */
-  expressionsIn(file: string, value: unknown, path: JsonPath, folder: UiFolder | null, typeOf: (path: JsonPath) => ExpressionSite['type'] = () => 'any', backend = false): void {
+  expressionsIn(file: string, value: unknown, path: JsonPath, folder: UiFolder | null, typeOf: (path: JsonPath) => ExpressionSite['type'] = () => 'any', backend: ExpressionSite['backend'] = false): void {
     for (const found of findExpressions(value, path)) {
       this.expression({
         file,
@@ -202,7 +210,7 @@ class IndexBuilder {
           if (isJsonObject(rule) && typeof rule.message === 'string') this.add('text', rule.message, '', 'reference', validation.path, ['definitions', name, 'message'], 'validation message');
         }
       }
-      this.expressionsIn(validation.path, v, [], null, () => 'any', true);
+      this.expressionsIn(validation.path, v, [], null, () => 'any', this.expressionValidation ? 'also' : false);
     }
     const p = prefill?.doc.value;
     if (prefill && isJsonObject(p)) {
@@ -228,9 +236,9 @@ class IndexBuilder {
       const text = condition.text.trim();
       if (!text.startsWith('[')) continue;
       try {
-        this.expression({ file: process.path, offset: condition.startTagEnd, value: JSON.parse(text), type: 'boolean', backend: true });
+        this.expression({ file: process.path, offset: condition.startTagEnd, value: JSON.parse(text), type: 'boolean', backend: 'only' });
       } catch {
-        this.expression({ file: process.path, offset: condition.startTagEnd, value: text, type: 'boolean', backend: true });
+        this.expression({ file: process.path, offset: condition.startTagEnd, value: text, type: 'boolean', backend: 'only' });
       }
     }
     for (const ref of descendantsByLocalName(process.doc.root, 'connectedDataTypeId', altinn)) {
