@@ -19,9 +19,11 @@ export interface Occurrence {
   /** The string holds more than the name: the name sits between prefix and suffix (`0:id` in multiPage groups). */
   readonly prefix?: string;
   readonly suffix?: string;
-  /** For names in XML files: offsets of the name in the text. */
+  /** For names in XML files: offsets of the name in the text (for BPMN conditions: where the condition starts). */
   readonly offset?: number;
   readonly length?: number;
+  /** For names inside a BPMN condition: the path to the literal within the condition's expression. */
+  readonly expressionPath?: readonly number[];
   /** What refers, for messages: `the children of "group"`, `textResourceBindings.title`, `an expression`, … */
   readonly via: string;
 }

@@ -41,7 +41,7 @@ class IndexBuilder {
     this.expressions.push(site);
     for (const name of namesInExpression(site.value)) {
       const jsonPath = site.jsonPath ? [...site.jsonPath, ...name.path] : undefined;
-      const extra: Partial<Occurrence> = jsonPath ? { jsonPath } : site.offset !== undefined ? { offset: site.offset } : {};
+      const extra: Partial<Occurrence> = jsonPath ? { jsonPath } : site.offset !== undefined ? { offset: site.offset, expressionPath: name.path } : {};
       const scope =
         name.kind === 'component' || name.kind === 'page' ? (site.folderId ?? '') : name.kind === 'dataPath' ? (name.dataType ?? site.defaultDataType ?? '') : '';
       const key = name.kind === 'dataPath' ? stripIndexes(name.name) : name.name;

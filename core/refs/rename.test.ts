@@ -93,10 +93,23 @@ describe('planRename', () => {
     expect([...plan.changes.keys()].sort()).toEqual(['App/config/texts/resource.en.json', 'App/config/texts/resource.nb.json', 'App/ui/form/layouts/One.json']);
   });
 
-  it('renames a data path prefix in bindings', async () => {
-    const model = await loadAppModel(memoryFileSource(app));
+  it('renames a data path prefix in bindings and in process conditions, keeping row indexes', async () => {
+    const bpmn = [
+      '<?xml version="1.0"?>',
+      '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">',
+      '  <bpmn:process id="p">',
+      '    <bpmn:task id="Task_1" />',
+      '    <bpmn:sequenceFlow id="f1" sourceRef="g" targetRef="Task_1">',
+      '      <bpmn:conditionExpression>["equals", ["dataModel", "person.name"], ["dataModel", "person.pets[0].name"]]</bpmn:conditionExpression>',
+      '    </bpmn:sequenceFlow>',
+      '  </bpmn:process>',
+      '</bpmn:definitions>',
+      '',
+    ].join('\n');
+    const model = await loadAppModel(memoryFileSource({ ...app, 'App/config/process/process.bpmn': bpmn }));
     const plan = planRename(model, buildReferenceIndex(model), 'dataPath', 'person', 'applicant');
     expect(plan.changes.get('App/ui/form/layouts/One.json')).toContain('"simpleBinding": "applicant.name"');
+    expect(plan.changes.get('App/config/process/process.bpmn')).toBe(bpmn.replace('"person.name"', '"applicant.name"').replace('"person.pets[0].name"', '"applicant.pets[0].name"'));
   });
 
   it('refuses a taken, invalid or unknown name and plans nothing', async () => {

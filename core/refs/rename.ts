@@ -3,7 +3,10 @@
  * minimal edits (only the strings that hold the name change), or refuses and changes nothing.
  */
 import type { AppModel } from '../app/model/types';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { parseJsonDocument, renameJsonKey, setJsonValue } from '../text/jsonDocument';
+import { parseXml } from '../text/xmlDocument';
+import { elementAt } from '../text/xmlQuery';
 import type { Occurrence, SymbolKind } from './occurrences';
 import type { ReferenceIndex } from './referenceIndex';
 
@@ -72,6 +75,23 @@ function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
 }
 
 /**
+ * Replaces one literal inside a BPMN condition, in place. Only conditions written without XML entities
+ * are edited this way (their raw text is their JSON); others are left for the user, unchanged.
+ */
+function renameInCondition(text: string, o: Occurrence, next: (current: unknown) => string): string | undefined {
+  const doc = parseXml(text);
+  const el = elementAt(doc, o.offset ?? -1);
+  if (!el || el.endTagStart === null || !o.expressionPath) return undefined;
+  const raw = text.slice(el.startTagEnd, el.endTagStart);
+  if (raw !== el.text) return undefined;
+  const tree = parseTree(raw);
+  const node = tree && findNodeAtLocation(tree, [...o.expressionPath]);
+  if (!node || node.type !== 'string') return undefined;
+  const start = el.startTagEnd + node.offset;
+  return text.slice(0, start) + JSON.stringify(next(node.value)) + text.slice(start + node.length);
+}
+
+/**
  * Plans renaming `oldName` to `newName` in `scope` (a layout set for components and pages, a data type
  * for data paths; every scope that defines the name when omitted). Throws RenameError when the new name
  * is invalid or taken, or the old one does not exist.
@@ -97,6 +117,7 @@ export function planRename(model: AppModel, index: ReferenceIndex, kind: RenameK
 
   const changes = new Map<string, string>();
   const moves: { from: string; to: string }[] = [];
+  const conditionEdits: Occurrence[] = [];
   let count = 0;
   for (const o of all) {
     if (o.kind === 'page' && o.role === 'definition') {
@@ -104,7 +125,10 @@ export function planRename(model: AppModel, index: ReferenceIndex, kind: RenameK
       count++;
       continue;
     }
-    if (!o.jsonPath) continue;
+    if (!o.jsonPath) {
+      if (o.expressionPath && o.offset !== undefined) conditionEdits.push(o);
+      continue;
+    }
     const text = changes.get(o.file) ?? model.texts.get(o.file);
     if (text === undefined) continue;
     const doc = parseJsonDocument(text);
@@ -112,6 +136,15 @@ export function planRename(model: AppModel, index: ReferenceIndex, kind: RenameK
       ? renameJsonKey(doc, o.jsonPath, o.kind === 'dataPath' ? renamePath(String(o.jsonPath.at(-1)), oldName, newName) : newName)
       : setJsonValue(doc, o.jsonPath, o.kind === 'dataType' ? newName : replacement(o, kind, oldName, newName, valueAt(doc.value, o.jsonPath)));
     if (next !== text) {
+      changes.set(o.file, next);
+      count++;
+    }
+  }
+  // Conditions in the process, last first, so an edit never moves the offsets of those still to do.
+  for (const o of conditionEdits.sort((a, b) => (b.offset ?? 0) - (a.offset ?? 0))) {
+    const text = changes.get(o.file) ?? model.texts.get(o.file);
+    const next = text === undefined ? undefined : renameInCondition(text, o, (current) => replacement(o, kind, oldName, newName, current));
+    if (next !== undefined && next !== text) {
       changes.set(o.file, next);
       count++;
     }
