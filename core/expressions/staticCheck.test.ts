@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type BackendUse, checkExpression, looksLikeExpression } from './staticCheck';
+import { type BackendUse, checkExpression, inferReturnType, looksLikeExpression } from './staticCheck';
 
 const codes = (expr: unknown, type?: Parameters<typeof checkExpression>[1], backend: BackendUse = false) => checkExpression(expr, type, { backend }).map((p) => `${p.code}@${p.path.join('.')}`);
 
@@ -60,5 +60,17 @@ describe('the upstream expression test cases', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(100);
+  });
+});
+
+describe('inferReturnType', () => {
+  it('gives literal types, declared return types and the common type of if branches', () => {
+    expect(inferReturnType('x')).toBe('string');
+    expect(inferReturnType(['concat', 'a'])).toBe('string');
+    expect(inferReturnType(['equals', 1, 2])).toBe('boolean');
+    expect(inferReturnType(['dataModel', 'a'])).toBe('any');
+    expect(inferReturnType(['if', true, 1, 'else', ['plus', 1, 2]])).toBe('number');
+    expect(inferReturnType(['if', true, 'a', 'else', 1])).toBe('any');
+    expect(inferReturnType(['if', true, null, 'else', true])).toBe('boolean');
   });
 });

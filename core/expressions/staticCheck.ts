@@ -135,3 +135,22 @@ function checkCompare(args: unknown[], path: readonly number[], add: (path: read
   }
   return true;
 }
+
+/**
+ * The type an expression (or literal) yields, as far as it is known without running it: the declared
+ * return type of its function, the common type of both `if` branches, or `any`.
+ */
+export function inferReturnType(expression: unknown): ExprType {
+  if (typeof expression === 'string') return 'string';
+  if (typeof expression === 'number') return 'number';
+  if (typeof expression === 'boolean') return 'boolean';
+  if (!looksLikeExpression(expression)) return 'any';
+  const [name, ...args] = expression;
+  if (name === 'if') {
+    const branches = args.length === 4 ? [args[1], args[3]] : [args[1]];
+    const types = new Set(branches.map((branch) => (branch === null ? 'null' : inferReturnType(branch))));
+    types.delete('null');
+    return types.size === 1 ? ([...types][0] as ExprType) : 'any';
+  }
+  return functionSignature(name)?.returns ?? 'any';
+}

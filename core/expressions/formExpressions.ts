@@ -1,0 +1,197 @@
+/**
+ * Every expression of a form, compiled once and kept with its last result, so that a change to one
+ * field re-runs only the expressions that can read it (their dependencies, with component and text
+ * references followed). Rows added or removed change the hierarchy, and a new language or instance
+ * changes the context: build a new FormExpressions (or call evaluateAll) then.
+ */
+import { type ComponentTypeName, expressionSlotsOf, findComponentType } from '../catalog';
+import { compileExpression, isExpression } from './compile';
+import { stripIndexes } from './dataPath';
+import { expandDependencies } from './dependencies';
+import type { ExprType } from './functionTable';
+import type { HierarchyNode } from './hierarchy/types';
+import type { CompiledExpression, DataModelLocation, ExprEnvironment, ExprValue } from './types';
+
+/** One expression slot of one node, with its last value. */
+export interface FormExpression {
+  readonly node: HierarchyNode;
+  /** The property path in the component (`hidden`, `textResourceBindings.title`, `edit.addButton`). */
+  readonly slot: string;
+  readonly compiled: CompiledExpression;
+  readonly returnType: ExprType;
+  readonly defaultValue: ExprValue;
+  /** The data it reads (row indexes removed), components and texts followed. */
+  readonly reads: readonly DataModelLocation[];
+  /** Its reads are all relative to its row (no explicit row index in it). */
+  readonly rowLocal: boolean;
+  value: ExprValue;
+}
+
+interface Index {
+  /** Expressions by the data paths (row indexes removed) they read, `dataType\0field`. */
+  readonly byPath: Map<string, FormExpression[]>;
+  /** Expressions whose data paths are not known statically (computed paths): re-run on every change. */
+  readonly always: FormExpression[];
+}
+
+const slotCache = new Map<ComponentTypeName, readonly { path: string; type: ExprType }[]>();
+
+function slotsOf(type: string | undefined): readonly { path: string; type: ExprType }[] {
+  const known = type ? findComponentType(type) : undefined;
+  if (!known) return [{ path: 'hidden', type: 'boolean' }];
+  let slots = slotCache.get(known);
+  if (!slots) {
+    slots = expressionSlotsOf(known).map((s) => ({ path: s.path, type: s.results.length === 1 ? (s.results[0] as ExprType) : 'any' }));
+    slotCache.set(known, slots);
+  }
+  return slots;
+}
+
+/** The values at a slot path (`a.b`, `a[].b`, `a.*.b`) with their concrete paths. */
+function valuesAtSlot(root: unknown, slot: string): { path: string; value: unknown }[] {
+  let found: { path: string; value: unknown }[] = [{ path: '', value: root }];
+  for (const segment of slot.split('.')) {
+    const array = segment.endsWith('[]');
+    const key = array ? segment.slice(0, -2) : segment;
+    const next: { path: string; value: unknown }[] = [];
+    for (const { path, value } of found) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+      const record = value as Record<string, unknown>;
+      const keys = key === '*' ? Object.keys(record) : [key];
+      for (const k of keys) {
+        const at = path ? `${path}.${k}` : k;
+        if (!array) next.push({ path: at, value: record[k] });
+        else if (Array.isArray(record[k])) (record[k] as unknown[]).forEach((item, i) => next.push({ path: `${at}[${i}]`, value: item }));
+      }
+    }
+    found = next;
+  }
+  return found;
+}
+
+/** True when a string literal in the expression names a row explicitly (`people[0].name`). */
+function namesRowsExplicitly(expression: unknown): boolean {
+  const stack: unknown[] = [expression];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string' && /\[\d/.test(value)) return true;
+    if (Array.isArray(value)) stack.push(...value);
+  }
+  return false;
+}
+
+/**
+ * Whether an expression can read `changed`, with rows taken into account: inside a row, paths are
+ * transposed into that row, so a change in row 500 leaves the same expression in row 7 alone, unless
+ * it reads the list itself (or something above the rows) or names rows explicitly.
+ */
+function readsInItsRow(e: FormExpression, changed: DataModelLocation): boolean {
+  const row = e.node.location;
+  if (!row || !e.rowLocal || !changed.field.includes('[') || row.dataType !== changed.dataType) return true;
+  const rowPath = stripIndexes(row.field);
+  const changedPath = stripIndexes(changed.field);
+  if (!changedPath.startsWith(`${rowPath}.`)) return true;
+  if (changed.field.startsWith(`${row.field}.`)) return true;
+  return e.reads.some((r) => r.dataType === changed.dataType && !r.field.startsWith(`${rowPath}.`) && (changedPath === r.field || changedPath.startsWith(`${r.field}.`)));
+}
+
+function defaultFor(type: ExprType): ExprValue {
+  return type === 'boolean' ? false : null;
+}
+
+/** The compiled expressions of a form and their current values. */
+export class FormExpressions {
+  readonly expressions: FormExpression[] = [];
+  private env: ExprEnvironment;
+  private readonly index: Index = { byPath: new Map(), always: [] };
+
+  constructor(env: ExprEnvironment) {
+    this.env = env;
+    this.collect(env);
+  }
+
+  private collect(env: ExprEnvironment): void {
+    this.expressions.length = 0;
+    this.index.byPath.clear();
+    this.index.always.length = 0;
+    const hierarchy = env.hierarchy;
+    if (!hierarchy) throw new Error('FormExpressions needs an environment with a hierarchy');
+    const expanded = new Map<CompiledExpression, ReturnType<typeof expandDependencies>>();
+    const add = (node: HierarchyNode, slot: string, value: unknown, returnType: ExprType) => {
+      if (!isExpression(value)) return;
+      const compiled = compileExpression(value);
+      let deps = expanded.get(compiled);
+      if (!deps) {
+        deps = expandDependencies(compiled.dependencies, env);
+        expanded.set(compiled, deps);
+      }
+      const reads = deps.dataPaths.map((d) => ({ dataType: d.dataType ?? env.defaultDataType, field: d.field }));
+      const entry: FormExpression = { node, slot, compiled, returnType, defaultValue: defaultFor(returnType), reads, rowLocal: !namesRowsExplicitly(value), value: defaultFor(returnType) };
+      this.expressions.push(entry);
+      if (deps.anyData) this.index.always.push(entry);
+      for (const dep of deps.dataPaths) {
+        const key = `${dep.dataType ?? env.defaultDataType}\u0000${dep.field}`;
+        const list = this.index.byPath.get(key) ?? [];
+        list.push(entry);
+        this.index.byPath.set(key, list);
+      }
+    };
+    for (const page of hierarchy.pages) add(page, 'hidden', page.file.data?.hidden, 'boolean');
+    for (const node of hierarchy.nodes.values()) {
+      const seen = new Set<string>();
+      for (const { path, type } of slotsOf(node.type)) {
+        // hiddenRow runs once per row, inside the hierarchy's hidden state, not on the group itself.
+        if (path === 'hiddenRow') continue;
+        for (const found of valuesAtSlot(node.config, path)) {
+          if (seen.has(found.path)) continue;
+          seen.add(found.path);
+          add(node, found.path, found.value, type);
+        }
+      }
+    }
+  }
+
+  /** Evaluates every expression against the current environment. */
+  evaluateAll(): void {
+    for (const e of this.expressions) this.run(e);
+  }
+
+  /** The current value of one slot of one node (undefined when that slot holds no expression). */
+  valueOf(nodeId: string, slot: string): ExprValue | undefined {
+    return this.expressions.find((e) => e.node.id === nodeId && e.slot === slot)?.value;
+  }
+
+  /**
+   * Takes the environment after a change and re-runs only the expressions that can read one of the
+   * changed locations. Pass the same hierarchy when only values changed; a new hierarchy (rows added
+   * or removed) makes it start over. Returns the expressions that were run.
+   */
+  update(env: ExprEnvironment, changed: readonly DataModelLocation[]): FormExpression[] {
+    const rebuilt = env.hierarchy !== this.env.hierarchy;
+    this.env = env;
+    if (rebuilt) {
+      // Rows came or went: the instances themselves changed, so everything is collected and run again.
+      this.collect(env);
+      this.evaluateAll();
+      return this.expressions;
+    }
+    const affected = new Set<FormExpression>(this.index.always);
+    for (const location of changed) {
+      const field = stripIndexes(location.field);
+      for (const [key, list] of this.index.byPath) {
+        const [dataType, dep] = key.split('\u0000') as [string, string];
+        if (dataType !== location.dataType) continue;
+        // Replacing `a` replaces `a.b`; changing `a.b` changes what `a` holds.
+        if (!(dep === field || dep.startsWith(`${field}.`) || field.startsWith(`${dep}.`))) continue;
+        for (const e of list) if (readsInItsRow(e, location)) affected.add(e);
+      }
+    }
+    for (const e of affected) this.run(e);
+    return [...affected];
+  }
+
+  /** Evaluates one expression again (its value then reflects the current environment). */
+  private run(e: FormExpression): void {
+    e.value = e.compiled.evaluate({ env: this.env, node: e.node }, { returnType: e.returnType, defaultValue: e.defaultValue });
+  }
+}
