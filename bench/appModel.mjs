@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { median, ms, root } from './benchTools.mjs';
 import { generateLargeApp } from './largeApp.mjs';
-import { importTs } from './loadTs.mjs';
+import { importTs } from '../scripts/loadTs.mjs';
 
 const core = await importTs('bench/appModelBench.ts');
 

@@ -9,3 +9,5 @@ const renderer = await benchRendererInteractive();
 console.log(`renderer: interactive after ${ms(renderer.interactive)} (DOMContentLoaded ${ms(renderer.domContentLoaded)}), median of ${renderer.runs} cold page loads`);
 const { benchAppModel } = await import('./appModel.mjs');
 for (const line of await benchAppModel()) console.log(line);
+const { benchExpressions } = await import('./expressions.mjs');
+for (const line of await benchExpressions()) console.log(line);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allFields, fieldTreeFromJsonSchema, findField, listsOnPath, stripRowIndexes } from './fieldTree';
+import { allFields, fieldTreeFromJsonSchema, findField, listsOnPath, stripIndexes } from './fieldTree';
 import type { DataModelTree } from './types';
 
 const paths = (tree: DataModelTree) => allFields(tree).map((f) => f.path);
@@ -118,8 +118,8 @@ describe('findField and paths with row indexes', () => {
   });
 
   it('strips row indexes', () => {
-    expect(stripRowIndexes('groups[0].rows[12].value')).toBe('groups.rows.value');
-    expect(stripRowIndexes(' a[ 3 ].b ')).toBe('a.b');
+    expect(stripIndexes('groups[0].rows[12].value')).toBe('groups.rows.value');
+    expect(stripIndexes('a[ 3 ].b')).toBe('a.b');
   });
 
   it('finds a field with or without indexes, and nothing for unknown paths', () => {

@@ -10,18 +10,19 @@ export { fieldTreeFromXsd } from './xsdFields';
 export { convertXsdToJsonSchema, xsdToJsonSchema } from './xsdToJsonSchema';
 
 /** `a.b[0].c[12]` → `a.b.c`: the path a binding has once its row indexes are taken out. */
-export function stripRowIndexes(path: string): string {
-  return path.replace(/\[\s*\d+\s*\]/g, '').trim();
+export function stripIndexes(path: string): string {
+  // Hot in the expression engine: most paths have no index, so skip the regex for them.
+  return path.includes('[') ? path.replace(/\[\s*\d+\s*\]/g, '') : path;
 }
 
 /** The field a binding path points at, with or without row indexes; undefined when there is none. */
 export function findField(tree: DataModelTree, path: string): DataModelField | undefined {
-  return tree.byPath.get(stripRowIndexes(path));
+  return tree.byPath.get(stripIndexes(path));
 }
 
 /** The repeating fields a path goes through (outermost first), excluding the field itself. */
 export function listsOnPath(tree: DataModelTree, path: string): DataModelField[] {
-  const parts = stripRowIndexes(path).split('.');
+  const parts = stripIndexes(path).split('.');
   const lists: DataModelField[] = [];
   for (let i = 1; i < parts.length; i++) {
     const field = tree.byPath.get(parts.slice(0, i).join('.'));

@@ -1,6 +1,6 @@
 /** Data models: field trees from `*.schema.json` and `*.xsd`, binding lookups, and XSD → JSON Schema. */
 export type { DataModelField, DataModelFieldType, DataModelProblem, DataModelRestrictions, DataModelTree } from './types';
-export { allFields, fieldTreeFromJsonSchema, fieldTreeFromXsd, findField, type JsonSchemaTreeOptions, listsOnPath, stripRowIndexes } from './fieldTree';
+export { allFields, fieldTreeFromJsonSchema, fieldTreeFromXsd, findField, type JsonSchemaTreeOptions, listsOnPath, stripIndexes } from './fieldTree';
 export {
   altinnAnnotationKeywords,
   altinnFormatLimitKeywords,

@@ -1,7 +1,7 @@
 /** Finding expressions in app files, and the names they refer to. */
 import type { ExprType } from '../expressions/functionTable';
 import type { BackendUse } from '../expressions/staticCheck';
-import { functionSignature } from '../expressions/functionTable';
+import { isExpression } from '../expressions/compile';
 import type { JsonPath } from '../text/jsonDocument';
 import { componentArgumentOf, pageArgumentOf, textArgumentOf } from './componentReferences';
 
@@ -22,10 +22,6 @@ export interface ExpressionSite {
   readonly defaultDataType?: string;
 }
 
-/** True when the value is an expression the runtime would evaluate: an array starting with a known function name. */
-export function isKnownExpression(value: unknown): value is [string, ...unknown[]] {
-  return Array.isArray(value) && typeof value[0] === 'string' && functionSignature(value[0]) !== undefined;
-}
 
 export interface NameInExpression {
   readonly kind: 'component' | 'page' | 'text' | 'dataPath' | 'optionsId';
@@ -68,7 +64,7 @@ export function findExpressions(value: unknown, path: JsonPath = []): { path: Js
   const stack: { node: unknown; path: JsonPath }[] = [{ node: value, path }];
   while (stack.length > 0) {
     const { node, path: at } = stack.pop()!;
-    if (isKnownExpression(node)) {
+    if (isExpression(node)) {
       out.push({ path: at, value: node });
     } else if (Array.isArray(node)) {
       node.forEach((child, i) => stack.push({ node: child, path: [...at, i] }));

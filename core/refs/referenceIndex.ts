@@ -7,8 +7,10 @@ import type { AppModel, ComponentNode, JsonFile, UiFolder } from '../app/model/t
 import { type JsonPath, isJsonObject } from '../text/jsonDocument';
 import { attribute, descendantsByLocalName, xmlNamespaces } from '../text/xmlQuery';
 import { componentReferences } from './componentReferences';
+import { stripIndexes } from '../datamodel';
+import { isExpression } from '../expressions/compile';
 import { looksLikeExpression } from '../expressions/staticCheck';
-import { type ExpressionSite, findExpressions, isKnownExpression, namesInExpression } from './expressionSites';
+import { type ExpressionSite, findExpressions, namesInExpression } from './expressionSites';
 import { type Occurrence, OccurrenceList, type SymbolKind } from './occurrences';
 
 export interface ReferenceIndex {
@@ -107,7 +109,7 @@ class IndexBuilder {
     const slots: [JsonPath, unknown, ExpressionSite['type']][] = [...booleanSlots].map((key): [JsonPath, unknown, ExpressionSite['type']] => [[...at, key], props[key], 'boolean']);
     if (isJsonObject(trb)) for (const [key, value] of Object.entries(trb)) slots.push([[...at, 'textResourceBindings', key], value, 'string']);
     for (const [jsonPath, value, type] of slots) {
-      if (looksLikeExpression(value) && !isKnownExpression(value)) this.expression({ file, jsonPath, value, type, backend: false, folderId: folder.id });
+      if (looksLikeExpression(value) && !isExpression(value)) this.expression({ file, jsonPath, value, type, backend: false, folderId: folder.id });
     }
     // A Subform's texts and columns are evaluated per subform entry, against the subform's data type.
     const subformFolder = c.type === 'Subform' && typeof props.layoutSet === 'string' ? this.model.uiFolders.find((f) => f.id === props.layoutSet) : undefined;
@@ -122,7 +124,7 @@ class IndexBuilder {
     for (const page of folder.pages) {
       this.add('page', page.name, folder.id, 'definition', page.file.path, [], 'file');
       const data = isJsonObject(page.file.doc.value) ? page.file.doc.value.data : undefined;
-      if (isJsonObject(data) && isKnownExpression(data.hidden)) {
+      if (isJsonObject(data) && isExpression(data.hidden)) {
         this.expression({ file: page.file.path, jsonPath: ['data', 'hidden'], value: data.hidden, type: 'boolean', backend: false, folderId: folder.id, ...(folder.defaultDataType ? { defaultDataType: folder.defaultDataType } : {}) });
       }
       for (const c of page.components) this.component(folder, c);
@@ -251,10 +253,6 @@ function strings(value: unknown): [string, number][] {
   return Array.isArray(value) ? value.flatMap((v, i): [string, number][] => (typeof v === 'string' ? [[v, i]] : [])) : [];
 }
 
-/** A data path without row indexes: `a[0].b[12].c` → `a.b.c`. */
-export function stripIndexes(path: string): string {
-  return path.replace(/\[\d*\]/g, '');
-}
 
 /** Builds the reference index of an app model. */
 export function buildReferenceIndex(model: AppModel): ReferenceIndex {

@@ -5,7 +5,8 @@ import { type DataModelTree, findField } from '../../datamodel';
 import { isJsonObject } from '../../text/jsonDocument';
 import { dataModelTrees } from '../dataModels';
 import type { DiagnosticSink } from '../locate';
-import { type ReferenceIndex, stripIndexes } from '../referenceIndex';
+import { stripIndexes } from '../../datamodel';
+import type { ReferenceIndex } from '../referenceIndex';
 
 /** Checks every data path the app uses against the data model of its data type. */
 export function checkBindings(model: AppModel, index: ReferenceIndex, sink: DiagnosticSink): void {
