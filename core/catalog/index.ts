@@ -15,3 +15,4 @@ export {
   optionsSchema,
   textResourcesSchema,
 } from './appSchemas';
+export { expressionSlotValues, type SlotValue } from './expressionSlotValues';

@@ -4,7 +4,7 @@
  * references followed). Rows added or removed change the hierarchy, and a new language or instance
  * changes the context: build a new FormExpressions (or call evaluateAll) then.
  */
-import { type ComponentTypeName, expressionSlotsOf, findComponentType } from '../catalog';
+import { expressionSlotValues } from '../catalog';
 import { compileExpression, isExpression } from './compile';
 import { stripIndexes } from './dataPath';
 import { expandDependencies } from './dependencies';
@@ -32,41 +32,6 @@ interface Index {
   readonly byPath: Map<string, FormExpression[]>;
   /** Expressions whose data paths are not known statically (computed paths): re-run on every change. */
   readonly always: FormExpression[];
-}
-
-const slotCache = new Map<ComponentTypeName, readonly { path: string; type: ExprType }[]>();
-
-function slotsOf(type: string | undefined): readonly { path: string; type: ExprType }[] {
-  const known = type ? findComponentType(type) : undefined;
-  if (!known) return [{ path: 'hidden', type: 'boolean' }];
-  let slots = slotCache.get(known);
-  if (!slots) {
-    slots = expressionSlotsOf(known).map((s) => ({ path: s.path, type: s.results.length === 1 ? (s.results[0] as ExprType) : 'any' }));
-    slotCache.set(known, slots);
-  }
-  return slots;
-}
-
-/** The values at a slot path (`a.b`, `a[].b`, `a.*.b`) with their concrete paths. */
-function valuesAtSlot(root: unknown, slot: string): { path: string; value: unknown }[] {
-  let found: { path: string; value: unknown }[] = [{ path: '', value: root }];
-  for (const segment of slot.split('.')) {
-    const array = segment.endsWith('[]');
-    const key = array ? segment.slice(0, -2) : segment;
-    const next: { path: string; value: unknown }[] = [];
-    for (const { path, value } of found) {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-      const record = value as Record<string, unknown>;
-      const keys = key === '*' ? Object.keys(record) : [key];
-      for (const k of keys) {
-        const at = path ? `${path}.${k}` : k;
-        if (!array) next.push({ path: at, value: record[k] });
-        else if (Array.isArray(record[k])) (record[k] as unknown[]).forEach((item, i) => next.push({ path: `${at}[${i}]`, value: item }));
-      }
-    }
-    found = next;
-  }
-  return found;
 }
 
 /** True when a string literal in the expression names a row explicitly (`people[0].name`). */
@@ -138,15 +103,9 @@ export class FormExpressions {
     };
     for (const page of hierarchy.pages) add(page, 'hidden', page.file.data?.hidden, 'boolean');
     for (const node of hierarchy.nodes.values()) {
-      const seen = new Set<string>();
-      for (const { path, type } of slotsOf(node.type)) {
+      for (const { slot, value, result } of expressionSlotValues(node.config)) {
         // hiddenRow runs once per row, inside the hierarchy's hidden state, not on the group itself.
-        if (path === 'hiddenRow') continue;
-        for (const found of valuesAtSlot(node.config, path)) {
-          if (seen.has(found.path)) continue;
-          seen.add(found.path);
-          add(node, found.path, found.value, type);
-        }
+        if (slot !== 'hiddenRow') add(node, slot, value, result);
       }
     }
   }

@@ -6,6 +6,7 @@
 import type { AppModel, ComponentNode, JsonFile, UiFolder } from '../app/model/types';
 import { type JsonPath, isJsonObject } from '../text/jsonDocument';
 import { attribute, descendantsByLocalName, xmlNamespaces } from '../text/xmlQuery';
+import { expressionSlotValues } from '../catalog';
 import { componentReferences } from './componentReferences';
 import { stripIndexes } from '../datamodel';
 import { isExpression } from '../expressions/compile';
@@ -17,8 +18,6 @@ export interface ReferenceIndex {
   readonly occurrences: OccurrenceList;
   readonly expressions: readonly ExpressionSite[];
 }
-
-const booleanSlots = new Set(['hidden', 'required', 'readOnly', 'hiddenRow', 'forceShowInSummary', 'removeWhenHidden']);
 
 class IndexBuilder {
   readonly occurrences = new OccurrenceList();
@@ -105,19 +104,17 @@ class IndexBuilder {
       if (target.type === 'layoutSet') this.add('layoutSet', target.id, '', 'reference', file, [...at, 'target', 'id'], 'target');
     }
     if (typeof props.layoutSet === 'string') this.add('layoutSet', props.layoutSet, '', 'reference', file, [...at, 'layoutSet'], 'layoutSet');
-    // Slots that only take expressions: an array there with an unknown function is a mistake, not a literal.
-    const slots: [JsonPath, unknown, ExpressionSite['type']][] = [...booleanSlots].map((key): [JsonPath, unknown, ExpressionSite['type']] => [[...at, key], props[key], 'boolean']);
-    if (isJsonObject(trb)) for (const [key, value] of Object.entries(trb)) slots.push([[...at, 'textResourceBindings', key], value, 'string']);
-    for (const [jsonPath, value, type] of slots) {
-      if (looksLikeExpression(value) && !isExpression(value)) this.expression({ file, jsonPath, value, type, backend: false, folderId: folder.id });
-    }
     // A Subform's texts and columns are evaluated per subform entry, against the subform's data type.
     const subformFolder = c.type === 'Subform' && typeof props.layoutSet === 'string' ? this.model.uiFolders.find((f) => f.id === props.layoutSet) : undefined;
     const context = subformFolder?.defaultDataType ? { ...folder, defaultDataType: subformFolder.defaultDataType } : folder;
-    this.expressionsIn(file, props, at, context, (p) => {
-      const slot = p[at.length];
-      return typeof slot === 'string' && booleanSlots.has(slot) && p.length === at.length + 1 ? 'boolean' : slot === 'textResourceBindings' ? 'string' : 'any';
-    });
+    // The catalogue's expression slots type each expression; an array with an unknown function in a
+    // slot is a mistake, not a literal. Expressions anywhere else (option filters…) are found too.
+    const slotTypes = new Map<string, ExpressionSite['type']>();
+    for (const { path, value, result } of expressionSlotValues(props)) {
+      slotTypes.set(path.join('\u0000'), result);
+      if (looksLikeExpression(value) && !isExpression(value)) this.expression({ file, jsonPath: [...at, ...path], value, type: result, backend: false, folderId: folder.id });
+    }
+    this.expressionsIn(file, props, at, context, (p) => slotTypes.get(p.slice(at.length).join('\u0000')) ?? 'any');
   }
 
   folder(folder: UiFolder): void {
