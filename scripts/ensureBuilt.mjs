@@ -59,6 +59,12 @@ export function ensureBuilt({ quiet = false } = {}) {
       env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
     });
     if (result.status !== 0) throw new Error(`The build failed:\n${result.stdout}${result.stderr}`);
+    // The runtime's form app (what the preview and deployments serve) is its own Vite build.
+    const runtimeConfig = path.join(root, 'runtime', 'client', 'vite.config.ts');
+    if (existsSync(runtimeConfig)) {
+      const runtime = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', runtimeConfig], { cwd: root, encoding: 'utf8' });
+      if (runtime.status !== 0) throw new Error(`The runtime build failed:\n${runtime.stdout}${runtime.stderr}`);
+    }
     writeFileSync(stamp, new Date().toISOString());
     if (!quiet) process.stderr.write(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   } finally {

@@ -1,0 +1,88 @@
+/**
+ * The Altinn app API (§8) of one app as a Node request handler: static resources, stateless data and
+ * in-memory instances under `/{org}/{app}/`. No authentication: whoever embeds it (the studio preview)
+ * puts its own guard in front.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppModel } from '../../core/app/model/types';
+import { HttpError, matchRoute, parseJsonText, readBody, type Route, type RouteResult } from './http';
+import { instanceRoutes } from './instanceRoutes';
+import { staticRoutes } from './staticRoutes';
+import { statelessRoutes } from './statelessRoutes';
+import type { RuntimeStorage } from './storage';
+
+export interface AppHandlerOptions {
+  readonly app: AppModel;
+  readonly org: string;
+  readonly appName: string;
+  readonly storage: RuntimeStorage;
+  /** Largest accepted request body in bytes; larger ones get 413. Default 1 MiB. */
+  readonly maxBodyBytes?: number;
+}
+
+export type AppHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes];
+
+function send(res: ServerResponse, result: RouteResult): void {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...result.headers };
+  if (result.body === undefined) {
+    res.writeHead(result.status, headers).end();
+    return;
+  }
+  const text = JSON.stringify(result.body);
+  res.writeHead(result.status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) }).end(text);
+}
+
+function error(status: number, message: string, headers?: Record<string, string>): RouteResult {
+  return { status, body: { status, message }, ...(headers ? { headers } : {}) };
+}
+
+/** Answers one request; never rejects (faults become 500 responses). */
+async function answer(options: AppHandlerOptions, req: IncomingMessage): Promise<RouteResult> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const base = `/${options.org}/${options.appName}/`;
+  if (!url.pathname.toLowerCase().startsWith(base.toLowerCase())) return error(404, `Only paths under ${base} are served here`);
+  let segments: string[];
+  try {
+    segments = url.pathname.slice(base.length).split('/').filter((s) => s.length > 0).map(decodeURIComponent);
+  } catch {
+    return error(400, `The path ${url.pathname} is not correctly percent-encoded`);
+  }
+  const method = req.method ?? 'GET';
+  const { route, params, methods } = matchRoute(routes, method, segments);
+  if (!route) {
+    if (methods.length > 0) return error(405, `${method} is not allowed on ${url.pathname}; use ${methods.join(', ')}`, { Allow: methods.join(', ') });
+    return error(404, `There is no app API route ${url.pathname}`);
+  }
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  // A declared length over the limit is refused before reading anything.
+  if (Number(req.headers['content-length'] ?? 0) > limit) return error(413, `The request body is larger than the limit of ${limit} bytes`);
+  try {
+    return await route.handle({
+      app: options.app,
+      org: options.org,
+      appName: options.appName,
+      storage: options.storage,
+      params,
+      query: url.searchParams,
+      jsonBody: async () => parseJsonText(await readBody(req, limit), 'The request body'),
+    });
+  } catch (caught) {
+    if (caught instanceof HttpError) return error(caught.status, caught.message);
+    return error(500, `The runtime failed: ${caught instanceof Error ? caught.message : String(caught)}`);
+  }
+}
+
+/** A request handler serving the app API of `options.app` under `/{org}/{appName}/`. */
+export function createAppHandler(options: AppHandlerOptions): AppHandler {
+  return (req, res) => {
+    void answer(options, req)
+      .catch((caught: unknown) => error(500, `The runtime failed: ${caught instanceof Error ? caught.message : String(caught)}`))
+      .then((result) => {
+        send(res, result);
+        // A request whose body was refused is not read to its end; drain it so the socket can answer.
+        if (!req.complete) req.resume();
+      });
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * The small HTTP vocabulary the app API routes share: a route table, a thrown error that carries its
+ * status, and body reading with a size limit. No framework, so the preview can embed the server anywhere.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { AppModel } from '../../core/app/model/types';
+import type { RuntimeStorage } from './storage';
+
+/** An error that becomes a JSON response `{ status, message }` with its status code. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What a route answers: a JSON body (undefined → no body, e.g. 204) and optional headers. */
+export interface RouteResult {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Everything a route needs to answer one request. */
+export interface RouteContext {
+  readonly app: AppModel;
+  readonly org: string;
+  readonly appName: string;
+  readonly storage: RuntimeStorage;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  /** The request body parsed as JSON; `undefined` for an empty body. Rejects with 400 or 413. */
+  readonly jsonBody: () => Promise<unknown>;
+}
+
+export interface Route {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path under `/{org}/{app}/`, segments starting with `:` are parameters. */
+  readonly path: string;
+  readonly handle: (ctx: RouteContext) => Promise<RouteResult> | RouteResult;
+}
+
+/** A 200 JSON result. */
+export function ok(body: unknown): RouteResult {
+  return { status: 200, body };
+}
+
+/** The route matching `segments`, with its parameters; `methods` lists what the path allows. */
+export function matchRoute(routes: readonly Route[], method: string, segments: readonly string[]): { route: Route | null; params: Record<string, string>; methods: string[] } {
+  const methods: string[] = [];
+  for (const route of routes) {
+    const pattern = route.path.split('/');
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const fits = pattern.every((part, i) => {
+      if (part.startsWith(':')) {
+        params[part.slice(1)] = segments[i]!;
+        return true;
+      }
+      return part.toLowerCase() === segments[i]!.toLowerCase();
+    });
+    if (!fits) continue;
+    if (route.method === method) return { route, params, methods: [] };
+    methods.push(route.method);
+  }
+  return { route: null, params: {}, methods };
+}
+
+/** Reads the body as text, failing with 413 as soon as it grows past `limit` bytes. */
+export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        reject(new HttpError(413, `The request body is larger than the limit of ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (error) => {
+      if (!failed) reject(error);
+    });
+  });
+}
+
+/** Parses request text as JSON: undefined when empty, 400 naming the problem when malformed. */
+export function parseJsonText(text: string, what: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new HttpError(400, `${what} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
