@@ -1,0 +1,39 @@
+/** Renders one node through the registry: hidden nodes render nothing, unknown types a placeholder. */
+import { Alert } from '@digdir/designsystemet-react';
+import { Component, type ReactNode } from 'react';
+import { isHidden, type ComponentNode } from '../../../core/expressions';
+import { useFormState } from '../state/FormContext';
+import { componentFor } from './registry';
+
+/** One broken component must not take the form down with it. */
+class Boundary extends Component<{ id: string; children: ReactNode }, { failed: string | null }> {
+  override state = { failed: null as string | null };
+  static getDerivedStateFromError(error: unknown) {
+    return { failed: error instanceof Error ? error.message : String(error) };
+  }
+  override render() {
+    if (this.state.failed) return <Alert data-color="danger">{`${this.props.id}: ${this.state.failed}`}</Alert>;
+    return this.props.children;
+  }
+}
+
+export function ComponentView({ node }: { node: ComponentNode }) {
+  const derived = useFormState((s) => s.derived);
+  if (!derived || isHidden(node, derived.env)) return null;
+  const View = componentFor(node);
+  if (!View) {
+    const template = derived.env.builtInTexts?.['general.not_implemented'] ?? '{0}';
+    return (
+      <Alert data-color="neutral" data-size="sm" data-componentid={node.id} data-placeholder={node.type}>
+        {template.replace('{0}', node.type)}
+      </Alert>
+    );
+  }
+  return (
+    <Boundary id={node.id}>
+      <div className="rt-component">
+        <View node={node} />
+      </div>
+    </Boundary>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Entry of the form app. The runtime server serves this page at `/{org}/{app}/`; the app's API base
+ * comes from that path. The page name lives in the hash (`#/{page}` stateless, `#/instance/…/{page}`).
+ */
+import '@digdir/designsystemet-css';
+import '@digdir/designsystemet-css/theme';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { appLocationOf, createAppApi } from './api/appApi';
+import { App } from './App';
+import { subscribeToPreviewEvents } from './live';
+import { FormContext } from './state/FormContext';
+import { createFormStore, type FormStore } from './state/formStore';
+
+const location = appLocationOf(window.location.pathname) ?? { org: '', app: '', base: './' };
+const api = createAppApi(location.base);
+const store: FormStore = createFormStore(api);
+
+/** The page named by the URL hash (last segment), if any. */
+function pageFromHash(): string | undefined {
+  const parts = window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  return parts.length > 0 ? decodeURIComponent(parts[parts.length - 1]!) : undefined;
+}
+
+/** The hash of the current page (§2.13). */
+function hashOf(page: string): string {
+  const { defs, taskId } = store.getState();
+  const instance = defs?.instance;
+  return instance ? `#/instance/${instance.id}/${taskId ?? ''}/${encodeURIComponent(page)}` : `#/${encodeURIComponent(page)}`;
+}
+
+/** Refetches layouts, settings, texts and options and rebuilds the hierarchy; form data is kept. */
+export function reloadDefinitions(): Promise<void> {
+  return store.actions.reloadDefinitions();
+}
+
+store.subscribe((state, previous) => {
+  if (state.currentPage && state.currentPage !== previous.currentPage && pageFromHash() !== state.currentPage) {
+    window.history.replaceState(null, '', hashOf(state.currentPage));
+  }
+});
+window.addEventListener('hashchange', () => {
+  const page = pageFromHash();
+  if (page && page !== store.getState().currentPage && store.actions.pages().includes(page)) store.actions.navigate(page);
+});
+
+void store.actions.start(document.documentElement.lang || 'nb', pageFromHash()).then(() => {
+  subscribeToPreviewEvents(api.eventsUrl(), store);
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <FormContext.Provider value={store}>
+      <App />
+    </FormContext.Provider>
+  </StrictMode>,
+);

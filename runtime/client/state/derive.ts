@@ -1,0 +1,95 @@
+/**
+ * What the form state derives from definitions + data: the expression environment (a new object per
+ * change, since hidden-state caches are per environment), the hierarchy (rebuilt only when rows
+ * change), the incremental expressions and the validation result.
+ */
+import { buildHierarchy, FormExpressions, type DataModelLocation, type ExprEnvironment, type Hierarchy, type OptionItem, type PageFile, type TextResource } from '../../../core/expressions';
+import { resolveExpressionValidationConfig, validateLayoutSet, type FormDataModel, type FormValidationResult } from '../../../core/validation';
+import { builtInTextsFor } from '../text/builtInTexts';
+
+export interface Definitions {
+  readonly layouts: Readonly<Record<string, PageFile>>;
+  readonly pageOrder: readonly string[];
+  readonly defaultDataType: string;
+  readonly texts: readonly TextResource[];
+  readonly language: string;
+  readonly frontendSettings: Readonly<Record<string, unknown>>;
+  readonly schemas: Readonly<Record<string, Record<string, unknown> | undefined>>;
+  readonly validationConfigs: Readonly<Record<string, unknown>>;
+  readonly classRefs: Readonly<Record<string, string | undefined>>;
+  readonly instance: { readonly id: string; readonly instanceOwnerPartyId?: string } | null;
+}
+
+export interface Derived {
+  readonly env: ExprEnvironment;
+  readonly hierarchy: Hierarchy;
+  readonly expressions: FormExpressions;
+  readonly validation: FormValidationResult;
+}
+
+/** The row counts of every list in the data: when they change, the hierarchy must be rebuilt. */
+export function rowShape(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.length}:${value.map(rowShape).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => (v !== null && typeof v === 'object' ? `${k}${rowShape(v)}` : '')).join('')}}`;
+  }
+  return '';
+}
+
+function environment(defs: Definitions, data: Readonly<Record<string, unknown>>, hierarchy: Hierarchy | undefined, codeLists: Readonly<Record<string, readonly OptionItem[]>>): ExprEnvironment {
+  return {
+    dataModels: data,
+    defaultDataType: defs.defaultDataType,
+    ...(hierarchy ? { hierarchy } : {}),
+    language: defs.language,
+    textResources: defs.texts,
+    builtInTexts: builtInTextsFor(defs.language),
+    frontendSettings: defs.frontendSettings,
+    codeLists,
+    instance: defs.instance,
+  };
+}
+
+function validate(defs: Definitions, data: Readonly<Record<string, unknown>>, hierarchy: Hierarchy, env: ExprEnvironment): FormValidationResult {
+  const models: Record<string, FormDataModel> = {};
+  for (const [dataType, value] of Object.entries(data)) {
+    const config = defs.validationConfigs[dataType];
+    const schema = defs.schemas[dataType];
+    const classRef = defs.classRefs[dataType];
+    models[dataType] = {
+      data: value,
+      ...(schema ? { schema } : {}),
+      ...(classRef ? { classRef } : {}),
+      ...(config ? { expressionValidation: resolveExpressionValidationConfig(config) } : {}),
+    };
+  }
+  const result = validateLayoutSet({ hierarchy, env, dataModels: models, language: defs.language });
+  // A schema ajv cannot compile (for example when a CSP forbids `new Function`) is left out, not weakened.
+  for (const [dataType, problem] of Object.entries(result.schemaProblems)) console.warn(`Schema validation of ${dataType} is off: ${problem}`);
+  return result;
+}
+
+/** Everything from scratch: after loading, a definition reload or a language switch. */
+export function deriveAll(defs: Definitions, data: Readonly<Record<string, unknown>>, codeLists: Readonly<Record<string, readonly OptionItem[]>>): Derived {
+  const hierarchy = buildHierarchy(defs.layouts, data, { defaultDataType: defs.defaultDataType, pageOrder: defs.pageOrder });
+  const env = environment(defs, data, hierarchy, codeLists);
+  const expressions = new FormExpressions(env);
+  expressions.evaluateAll();
+  return { env, hierarchy, expressions, validation: validate(defs, data, hierarchy, env) };
+}
+
+/** After a data change: the hierarchy only when rows changed, and only the expressions that read `changed`. */
+export function deriveAfterChange(
+  previous: Derived,
+  defs: Definitions,
+  before: Readonly<Record<string, unknown>>,
+  data: Readonly<Record<string, unknown>>,
+  changed: readonly DataModelLocation[],
+  codeLists: Readonly<Record<string, readonly OptionItem[]>>,
+): Derived {
+  const rowsChanged = changed.some((c) => rowShape(before[c.dataType]) !== rowShape(data[c.dataType]));
+  const hierarchy = rowsChanged ? buildHierarchy(defs.layouts, data, { defaultDataType: defs.defaultDataType, pageOrder: defs.pageOrder }) : previous.hierarchy;
+  const env = environment(defs, data, hierarchy, codeLists);
+  previous.expressions.update(env, changed);
+  return { env, hierarchy, expressions: previous.expressions, validation: validate(defs, data, hierarchy, env) };
+}

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppApi } from '../api/appApi';
+import { fakeServer, type FakeServer } from '../testing/fakeAppServer';
+import { createFormStore } from './formStore';
+
+let server: FakeServer;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  server = fakeServer();
+});
+afterEach(() => vi.useRealTimers());
+
+async function started() {
+  const store = createFormStore(createAppApi('/acme/app/', server.fetch));
+  await store.actions.start('nb');
+  expect(store.getState().error).toBeUndefined();
+  return store;
+}
+
+describe('form store', () => {
+  it('creates an instance, loads the task layout set and its data, and starts on the first page', async () => {
+    const store = await started();
+    const state = store.getState();
+    expect(server.calls.find((c) => c.method === 'POST')?.path).toBe('instances?instanceOwnerPartyId=50000000&language=nb');
+    expect(state.setId).toBe('form');
+    expect(state.currentPage).toBe('One');
+    expect(state.data).toEqual({ model: { kind: 'zzz' } });
+    expect(store.actions.pages()).toEqual(['One', 'Two', 'Three']);
+  });
+
+  it('updates expressions incrementally and saves with a debounce (PUT of the data element)', async () => {
+    const store = await started();
+    const greet = store.getState().derived!.hierarchy.nodes.get('greet')!;
+    expect(store.getState().derived!.expressions.valueOf('greet', 'hidden')).toBe(true);
+    store.actions.setValue({ dataType: 'model', field: 'name' }, 'K');
+    store.actions.setValue({ dataType: 'model', field: 'name' }, 'Kari');
+    expect(store.getState().derived!.expressions.valueOf(greet.id, 'hidden')).toBe(false);
+    expect(server.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(400);
+    const puts = server.calls.filter((c) => c.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    expect(puts[0]).toMatchObject({ path: 'instances/50000000/g1/data/d1', body: { name: 'Kari', kind: 'zzz' } });
+  });
+
+  it('blocks Next with page validation and reveals the required error, then lets it through once fixed', async () => {
+    const store = await started();
+    const validation = { page: 'current' as const, show: ['All'] };
+    expect(store.actions.navigate('Two', validation)).toBe(false);
+    expect(store.getState().masks.name).toBeGreaterThan(0);
+    expect(store.getState().derived!.validation.byComponent.get('name')?.[0]?.source).toBe('required');
+    store.actions.setValue({ dataType: 'model', field: 'name' }, 'Kari');
+    expect(store.actions.navigate('Two', validation)).toBe(true);
+    expect(store.getState().currentPage).toBe('Two');
+  });
+
+  it('validates with the JSON schema and skips pages hidden by expressions', async () => {
+    const store = await started();
+    store.actions.setValue({ dataType: 'model', field: 'name' }, 'far too long a name');
+    expect(store.getState().derived!.validation.byComponent.get('name')?.map((i) => i.source)).toContain('schema');
+    store.actions.setValue({ dataType: 'model', field: 'kind' }, 'b');
+    expect(store.actions.pages()).toEqual(['One', 'Three']);
+  });
+
+  it('reloads definitions from the server and keeps the form data', async () => {
+    const store = await started();
+    store.actions.setValue({ dataType: 'model', field: 'name' }, 'Kari');
+    server.layouts = { ...server.layouts, One: { data: { layout: [{ id: 'other', type: 'TextArea', dataModelBindings: { simpleBinding: 'name' } }] } } };
+    await store.actions.reloadDefinitions();
+    const state = store.getState();
+    expect(state.data.model).toMatchObject({ name: 'Kari' });
+    expect(state.derived!.hierarchy.nodes.has('other')).toBe(true);
+    expect(state.derived!.hierarchy.nodes.has('name')).toBe(false);
+  });
+
+  it('fetches a code list once and submits only without visible errors', async () => {
+    const store = await started();
+    await Promise.all([store.actions.ensureCodeList('countries'), store.actions.ensureCodeList('countries')]);
+    expect(server.calls.filter((c) => c.path.startsWith('api/options/countries'))).toHaveLength(1);
+    expect(store.getState().codeLists.countries).toHaveLength(2);
+    expect(store.actions.submit()).toBe(false);
+    store.actions.setValue({ dataType: 'model', field: 'name' }, 'Kari');
+    expect(store.actions.submit()).toBe(true);
+    expect(store.getState().sent).toBe(true);
+  });
+});

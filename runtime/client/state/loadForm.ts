@@ -1,0 +1,91 @@
+/**
+ * Loading a form (§2.14 steps 1–3): metadata, layout set for the task (instance mode creates an
+ * instance first) or the stateless page, layouts, settings, texts, schema, validation config, data.
+ */
+import type { OptionItem, PageFile, TextResource } from '../../../core/expressions';
+import type { AppApi, ApplicationMetadata, LayoutSettings } from '../api/appApi';
+import type { Definitions } from './derive';
+import { isStateless, layoutSetFor, pageOrderOf } from './formModel';
+
+/** The party a preview instance is created for (the runtime has no login). */
+export const previewPartyId = '50000000';
+
+export interface LoadedForm {
+  readonly defs: Definitions;
+  readonly settings: LayoutSettings | undefined;
+  readonly metadata: ApplicationMetadata;
+  readonly setId: string;
+  readonly data: Record<string, unknown>;
+  /** Data type → data element id (instance mode). */
+  readonly elements: Record<string, string>;
+  readonly languages: string[];
+  /** The instance's current task (null when stateless). */
+  readonly taskId: string | null;
+}
+
+/** Layouts, settings and texts: what `reloadDefinitions` refetches when the studio changes the app. */
+export async function loadDefinitions(api: AppApi, setId: string, language: string) {
+  const [layouts, settings, texts] = await Promise.all([api.layouts(setId), api.layoutSettings(setId), api.texts(language)]);
+  const pages = (layouts ?? {}) as Record<string, PageFile>;
+  return { layouts: pages, settings, texts: (texts?.resources ?? []) as TextResource[], pageOrder: pageOrderOf(settings, pages) };
+}
+
+/** The code list of an `optionsId` as the API serves it. */
+export async function loadCodeList(api: AppApi, id: string, language: string): Promise<OptionItem[]> {
+  return ((await api.options(id, language)) ?? []) as OptionItem[];
+}
+
+/** Loads a whole form from the app API. */
+export async function loadForm(api: AppApi, language: string): Promise<LoadedForm> {
+  const [metadata, setsFile, frontendSettings, languageList] = await Promise.all([
+    api.applicationMetadata(),
+    api.layoutSets(),
+    api.applicationSettings().catch(() => ({})),
+    api.languages().catch(() => [{ language: 'nb' }]),
+  ]);
+  if (!metadata) throw new Error('The app has no application metadata');
+  const sets = setsFile?.sets ?? [];
+  const data: Record<string, unknown> = {};
+  const elements: Record<string, string> = {};
+  let instance: Definitions['instance'] = null;
+  let taskId: string | null = null;
+  if (!isStateless(metadata, sets)) {
+    const created = await api.createInstance(previewPartyId, language);
+    if (!created) throw new Error('The server did not return the new instance');
+    instance = { id: created.id, instanceOwnerPartyId: created.instanceOwner?.partyId ?? previewPartyId };
+    taskId = created.process?.currentTask?.elementId ?? null;
+    for (const element of created.data ?? []) elements[element.dataType] = element.id;
+  }
+  const set = layoutSetFor(sets, taskId, metadata);
+  if (!set) throw new Error(taskId ? `No layout set lists the task ${taskId}` : 'The app has no layout set to show');
+  const dataType = set.dataType ?? '';
+  if (instance && elements[dataType]) data[dataType] = await api.data(instance.id, elements[dataType]);
+  else if (dataType) data[dataType] = (await api.statelessData(dataType)) ?? {};
+  const [definitions, schema, validationConfig] = await Promise.all([
+    loadDefinitions(api, set.id, language),
+    dataType ? api.jsonSchema(dataType).catch(() => undefined) : undefined,
+    dataType ? api.validationConfig(dataType).catch(() => undefined) : undefined,
+  ]);
+  const classRef = metadata.dataTypes?.find((t) => t.id === dataType)?.appLogic?.classRef;
+  return {
+    metadata,
+    setId: set.id,
+    settings: definitions.settings,
+    data,
+    elements,
+    taskId,
+    languages: (languageList ?? []).map((l) => l.language),
+    defs: {
+      layouts: definitions.layouts,
+      pageOrder: definitions.pageOrder,
+      defaultDataType: dataType,
+      texts: definitions.texts,
+      language,
+      frontendSettings: frontendSettings ?? {},
+      schemas: { [dataType]: schema },
+      validationConfigs: { [dataType]: validationConfig },
+      classRefs: { [dataType]: classRef },
+      instance,
+    },
+  };
+}
