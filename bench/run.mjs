@@ -11,3 +11,5 @@ const { benchAppModel } = await import('./appModel.mjs');
 for (const line of await benchAppModel()) console.log(line);
 const { benchExpressions } = await import('./expressions.mjs');
 for (const line of await benchExpressions()) console.log(line);
+const { benchPreviewLatency } = await import('./previewLatency.mjs');
+console.log(await benchPreviewLatency());

@@ -8,6 +8,7 @@ import './styles/surfaces.css';
 import './styles/start.css';
 import './styles/shell.css';
 import './styles/overview.css';
+import './styles/preview.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -11,5 +11,8 @@ export interface SpawnedStudio {
   stop(): void;
 }
 
-/** Spawns `bin/studio.mjs ARGS` with `env` added (undefined values removed) and no display. */
-export function spawnStudio(args: readonly string[], env?: Record<string, string | undefined>): SpawnedStudio;
+/** The line `studio preview` prints: the form app's address under /{org}/{app}/ with its token. */
+export const previewAddressLine: RegExp;
+
+/** Spawns `bin/studio.mjs ARGS` with `env` added (undefined values removed) and no display; `address` picks the printed line to read. */
+export function spawnStudio(args: readonly string[], env?: Record<string, string | undefined>, options?: { address?: RegExp }): SpawnedStudio;

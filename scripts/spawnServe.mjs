@@ -6,9 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const addressLine = /^Studio: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m;
+/** The line `studio preview` prints: the form app's address under /{org}/{app}/ with its token. */
+export const previewAddressLine = /^Preview: (http:\/\/127\.0\.0\.1:\d+\/[^/\s]+\/[^/\s]+\/\?token=\S+)$/m;
 
-/** Spawns `bin/studio.mjs ARGS` with `env` added (undefined values removed) and no display. */
-export function spawnStudio(args, env = {}) {
+/**
+ * Spawns `bin/studio.mjs ARGS` with `env` added (undefined values removed) and no display. `url`
+ * resolves with the first group of `address` (default: the `Studio:` line of `studio serve`).
+ */
+export function spawnStudio(args, env = {}, { address = addressLine } = {}) {
   const started = performance.now();
   const childEnv = { ...process.env, ...env };
   delete childEnv.DISPLAY;
@@ -22,7 +27,7 @@ export function spawnStudio(args, env = {}) {
   const url = new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => {
       stdout += String(d);
-      const match = addressLine.exec(stdout);
+      const match = address.exec(stdout);
       if (match) resolve(match[1]);
     });
     exited.then((code) => reject(new Error(`studio exited with ${code} before printing its address:\n${stdout}${stderr}`)));

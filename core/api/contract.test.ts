@@ -26,6 +26,8 @@ describe('the StudioApi contract', () => {
     expect(() => requestChecks['workspace:readFiles']({ paths: ['a', 3] }, 'arguments')).toThrow('arguments.paths[1] must be a string, got number');
     expect(() => requestChecks['studio:info']({ x: 1 }, 'arguments')).toThrow('takes no arguments');
     expect(requestChecks['folders:list']({}, 'arguments')).toEqual({});
+    expect(() => requestChecks['preview:start']({ dir: '/' }, 'arguments')).toThrow('takes no arguments');
+    expect(requestChecks['preview:stop'](undefined, 'arguments')).toBeUndefined();
   });
 });
 

@@ -9,6 +9,7 @@ import type {
   FolderListing,
   NewAppRequest,
   OpenedApp,
+  PreviewInfo,
   RecentApp,
   StudioInfo,
   WorkspaceEvent,
@@ -35,6 +36,8 @@ export interface StudioRequests {
   'app:create': { args: NewAppRequest; result: OpenedApp };
   'folders:list': { args: { dir?: string }; result: FolderListing };
   'dialog:pickFolder': { args: { title?: string }; result: string | null };
+  'preview:start': { args: void; result: PreviewInfo };
+  'preview:stop': { args: void; result: null };
 }
 
 /** Events pushed from main to the renderer, with their payloads. */
@@ -68,6 +71,8 @@ export const requestChecks: { readonly [C in RequestChannel]: Check<RequestArgs<
   }),
   'folders:list': obj({ dir: optional(absPath) }),
   'dialog:pickFolder': obj({ title: optional(str({ maxLength: 200 })) }),
+  'preview:start': none,
+  'preview:stop': none,
 };
 
 /** Every request channel, in declaration order. */

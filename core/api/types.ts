@@ -95,3 +95,9 @@ export interface StudioErrorData {
 
 /** What every request returns over either transport. */
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: StudioErrorData };
+
+/** A running preview of the open app: the runtime on 127.0.0.1, framed by the studio. */
+export interface PreviewInfo {
+  /** The form app's address, token included (`http://127.0.0.1:PORT/{org}/{app}/?token=…`). */
+  readonly url: string;
+}

@@ -140,7 +140,7 @@ test('a person fills the form, fixes a required error from the error report, and
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
   await expect(page.locator('.rt-markdown img[onerror]')).toHaveCount(0);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
   const name = page.getByRole('textbox', { name: 'Navn' });
   await expect(name).toHaveAccessibleDescription(/Fullt navn/);

@@ -3,7 +3,8 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnStudio } from '../../scripts/spawnServe.mjs';
+import { previewAddressLine, spawnStudio } from '../../scripts/spawnServe.mjs';
+import { openEventStream } from '../../runtime/server/previewTesting';
 import { tempDirs } from '../testing/tempDirs';
 
 // These run the real `studio` command (bin/studio.mjs → out/main/cli.js) as a user would.
@@ -76,6 +77,32 @@ describe('studio (the command line)', () => {
     expect(await current.json()).toMatchObject({ ok: true, value: { name: 'served' } });
     run.stop();
     expect(await run.exited).toBe(0);
+  });
+
+  it('previews an app: one address line, reloads on file changes, stops cleanly on SIGTERM', async () => {
+    const appDir = path.join(temp.make(), 'previewed');
+    expect(studio(['new', appDir, '--org', 'ttd', '--name', 'previewed']).status).toBe(0);
+    expect(studio(['preview', '--help']).stdout).toContain('Usage: studio preview');
+    const run = spawnStudio(['preview', '--no-open', '--port', '0', appDir], { STUDIO_CONFIG_DIR: configDir }, { address: previewAddressLine });
+    const url = await run.url;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ttd\/previewed\/\?token=\S+$/);
+    const page = new URL(url);
+    expect((await fetch(new URL(`api/layoutsets${page.search}`, url))).status).toBe(200);
+    expect((await fetch(new URL('api/layoutsets', url))).status).toBe(401);
+    const stream = await openEventStream(`${page.origin}${page.pathname}api/preview/events${page.search}`);
+    const layout = path.join(appDir, 'App/ui/form/layouts/Side1.json');
+    writeFileSync(layout, readFileSync(layout, 'utf8').replace('"id": "start-intro"', '"id": "start-intro-2"'));
+    expect(await stream.next(10_000)).toEqual({ type: 'app-changed' });
+    stream.close();
+    run.stop();
+    expect(await run.exited).toBe(0);
+    expect(run.output().stdout).toBe(`Preview: ${url}\n`);
+  });
+
+  it('refuses to preview a folder that is not an app', () => {
+    const run = studio(['preview', '--no-open', temp.make()]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^studio: .* is not an Altinn app/);
   });
 
   it('refuses to serve a folder that is not an app', () => {

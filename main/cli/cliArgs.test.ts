@@ -12,6 +12,12 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['serve', 'my-app', '--port=5'])).toEqual({ kind: 'serve', port: 5, open: true, appDir: 'my-app' });
   });
 
+  it('reads preview with its app folder and options', () => {
+    expect(parseCliArgs(['preview', 'my-app'])).toEqual({ kind: 'preview', appDir: 'my-app', port: 0, open: true });
+    expect(parseCliArgs(['preview', '--no-open', 'my-app', '--port=7000'])).toEqual({ kind: 'preview', appDir: 'my-app', port: 7000, open: false });
+    expect(parseCliArgs(['preview', '--help'])).toEqual({ kind: 'help', topic: 'preview' });
+  });
+
   it('reads new with its required options', () => {
     expect(parseCliArgs(['new', 'apps/x', '--org', 'ttd', '--name', 'x', '--title', 'Søknad om X'])).toEqual({
       kind: 'new',
@@ -38,6 +44,9 @@ describe('parseCliArgs', () => {
     [['serve', '--port', '70000'], '--port must be a number from 0 to 65535, got "70000"', 'serve'],
     [['serve', 'a', 'b'], 'serve takes one app folder, got 2', 'serve'],
     [['serve', '--open'], 'unknown option --open', 'serve'],
+    [['preview'], 'preview needs exactly one app folder, APP_DIR', 'preview'],
+    [['preview', 'a', 'b'], 'preview needs exactly one app folder, APP_DIR', 'preview'],
+    [['preview', 'a', '--port', 'x'], '--port must be a number from 0 to 65535, got "x"', 'preview'],
     [['new', '--org', 'ttd', '--name', 'x'], 'new needs exactly one folder, DIR', 'new'],
     [['new', 'd', '--name', 'x'], 'new needs --org ORG', 'new'],
     [['new', 'd', '--org', 'ttd'], 'new needs --name NAME', 'new'],

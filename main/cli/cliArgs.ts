@@ -2,13 +2,14 @@
 export type CliCommand =
   | { kind: 'desktop' }
   | { kind: 'serve'; port: number; open: boolean; appDir: string | undefined }
+  | { kind: 'preview'; appDir: string; port: number; open: boolean }
   | { kind: 'new'; dir: string; org: string; name: string; title: string | undefined }
   | { kind: 'check'; appDir: string; json: boolean; severity: 'error' | 'warning' | 'info' }
   | { kind: 'rename'; appDir: string; symbol: 'component' | 'text' | 'page'; oldName: string; newName: string }
   | { kind: 'help'; topic: HelpTopic }
   | { kind: 'version' };
 
-export type HelpTopic = 'studio' | 'serve' | 'new' | 'check' | 'rename';
+export type HelpTopic = 'studio' | 'serve' | 'preview' | 'new' | 'check' | 'rename';
 
 /** A command line the CLI cannot run: exit code 2. */
 export class UsageError extends Error {
@@ -28,6 +29,8 @@ Usage:
   studio                       launch the desktop app (the browser host where Electron is missing)
   studio serve [options] [APP_DIR]
                                run the studio in your browser
+  studio preview APP_DIR [--port N] [--no-open]
+                               run an app in the runtime, reloading it as its files change
   studio new DIR --org ORG --name NAME [--title TITLE]
                                create a new Altinn app in DIR
   studio check APP_DIR [--json] [--severity error|warning|info]
@@ -48,6 +51,18 @@ Options:
   --port N      listen on port N (default: a free port)
   --no-open     do not open a browser
   APP_DIR       open this app folder straight away
+  -h, --help    show this help
+`,
+  preview: `Usage: studio preview APP_DIR [--port N] [--no-open]
+
+Runs the app in APP_DIR in the runtime on 127.0.0.1 (with its data in memory) and prints its address
+with a one-time token:
+  Preview: http://127.0.0.1:PORT/ORG/APP/?token=TOKEN
+Every change to the app's files reloads the open form, keeping what was typed. Stop it with Ctrl+C.
+
+Options:
+  --port N      listen on port N (default: a free port)
+  --no-open     do not open a browser
   -h, --help    show this help
 `,
   new: `Usage: studio new DIR --org ORG --name NAME [--title TITLE]
@@ -119,9 +134,9 @@ function parseOptions(args: readonly string[], valued: readonly string[], flags:
   return out;
 }
 
-function parsePort(value: string | undefined): number {
+function parsePort(value: string | undefined, topic: HelpTopic = 'serve'): number {
   if (value === undefined) return 0;
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${value}"`, 'serve');
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${value}"`, topic);
   return Number(value);
 }
 
@@ -136,6 +151,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (p.flags.has('help')) return { kind: 'help', topic: 'serve' };
     if (p.positionals.length > 1) throw new UsageError(`serve takes one app folder, got ${p.positionals.length}`, 'serve');
     return { kind: 'serve', port: parsePort(p.values.get('--port')), open: !p.flags.has('--no-open'), appDir: p.positionals[0] };
+  }
+  if (first === 'preview') {
+    const p = parseOptions(rest, ['--port'], ['--no-open'], 'preview');
+    if (p.flags.has('help')) return { kind: 'help', topic: 'preview' };
+    if (p.positionals.length !== 1) throw new UsageError('preview needs exactly one app folder, APP_DIR', 'preview');
+    return { kind: 'preview', appDir: p.positionals[0] as string, port: parsePort(p.values.get('--port'), 'preview'), open: !p.flags.has('--no-open') };
   }
   if (first === 'new') {
     const p = parseOptions(rest, ['--org', '--name', '--title'], [], 'new');

@@ -6,6 +6,7 @@ import { helpTexts, parseCliArgs, UsageError } from './cliArgs';
 import { findElectronBinary, runElectron } from './desktopCommand';
 import { runCheck } from './checkCommand';
 import { runRename } from './renameCommand';
+import { runPreview } from './previewCommand';
 import { runServe } from './serveCommand';
 
 function fail(message: string, code: 1 | 2): number {
@@ -35,6 +36,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return 0;
       case 'serve':
         return await runServe(command);
+      case 'preview':
+        return await runPreview(command);
       case 'new': {
         const request: NewAppRequest = { dir: path.resolve(command.dir), org: command.org, name: command.name, title: command.title ?? command.name };
         await createNewApp(request);

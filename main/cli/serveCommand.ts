@@ -21,7 +21,14 @@ export async function startServe(options: ServeOptions, out: (line: string) => v
   const host = await startWebHost({ services, rendererDir: path.join(studioRoot(), 'out', 'renderer'), port: options.port });
   out(`Studio: ${host.url}`);
   if (options.open && !openBrowser(host.url)) out('No browser can be opened here; open the address above yourself.');
-  return host;
+  // A running preview is a server of its own; closing the studio closes it too, or the process would stay.
+  return {
+    ...host,
+    close: async () => {
+      await services.preview.dispose();
+      await host.close();
+    },
+  };
 }
 
 /** Runs `studio serve` until SIGINT/SIGTERM, then closes connections and exits 0. */

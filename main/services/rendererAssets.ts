@@ -32,6 +32,7 @@ export function contentTypeFor(file: string): string | null {
 /**
  * The studio's Content-Security-Policy. `'unsafe-inline'` styles are for Monaco; `blob:` workers for
  * Monaco's worker bootstrap. `connectSources` adds origins beyond 'self' (the browser host's socket).
+ * `frame-src` lets the Preview area frame the runtime, which runs on its own 127.0.0.1 port.
  */
 export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
   return [
@@ -42,6 +43,7 @@ export function contentSecurityPolicy(connectSources: readonly string[] = []): s
     "font-src 'self' data:",
     ["connect-src 'self'", ...connectSources].join(' '),
     "worker-src 'self' blob:",
+    'frame-src http://127.0.0.1:*',
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

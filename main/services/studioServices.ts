@@ -3,6 +3,7 @@ import { type HostKind, type StudioHandlers, StudioError } from '../../core/api'
 import { EventHub } from './eventHub';
 import { listFolders } from './folderBrowser';
 import { createNewApp } from './newApp';
+import { PreviewService, type PreviewServiceOptions } from './previewService';
 import { RecentApps } from './recentApps';
 import { studioVersion } from './studioRoot';
 import { Workspace } from './workspace';
@@ -12,6 +13,7 @@ export interface StudioServicesOptions {
   readonly configDir: string;
   /** The host's native folder dialog; the browser host has none. */
   readonly pickFolder?: (title: string | undefined) => Promise<string | null>;
+  readonly preview?: PreviewServiceOptions;
 }
 
 /** The one set of service objects behind both hosts, and the handler of every API channel. */
@@ -19,6 +21,7 @@ export interface StudioServices {
   readonly events: EventHub;
   readonly workspace: Workspace;
   readonly recent: RecentApps;
+  readonly preview: PreviewService;
   readonly handlers: StudioHandlers;
 }
 
@@ -27,6 +30,7 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
   const events = new EventHub();
   const workspace = new Workspace(events);
   const recent = new RecentApps(options.configDir);
+  const preview = new PreviewService(events, workspace, options.preview);
 
   const openAndRemember = async (dir: string) => {
     const app = await workspace.open(dir);
@@ -62,7 +66,9 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
       }
       return options.pickFolder(title);
     },
+    'preview:start': () => preview.start(),
+    'preview:stop': () => preview.stop(),
   };
 
-  return { events, workspace, recent, handlers };
+  return { events, workspace, recent, preview, handlers };
 }

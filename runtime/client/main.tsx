@@ -8,13 +8,19 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { appLocationOf, createAppApi } from './api/appApi';
+import { takePreviewToken } from './api/previewToken';
 import { App } from './App';
 import { subscribeToPreviewEvents } from './live';
 import { FormContext } from './state/FormContext';
 import { createFormStore, type FormStore } from './state/formStore';
 
 const location = appLocationOf(window.location.pathname) ?? { org: '', app: '', base: './' };
-const api = createAppApi(location.base);
+const token = takePreviewToken({
+  href: window.location.href,
+  sessionStorage: window.sessionStorage,
+  replaceUrl: (url) => window.history.replaceState(null, '', url),
+});
+const api = createAppApi(location.base, undefined, token);
 const store: FormStore = createFormStore(api);
 
 /** The page named by the URL hash (last segment), if any. */
@@ -45,7 +51,9 @@ window.addEventListener('hashchange', () => {
   if (page && page !== store.getState().currentPage && store.actions.pages().includes(page)) store.actions.navigate(page);
 });
 
-void store.actions.start(document.documentElement.lang || 'nb', pageFromHash()).then(() => {
+// `?lang=` picks the language, as in Altinn's own form app (the studio's preview uses it).
+const language = new URLSearchParams(window.location.search).get('lang') || document.documentElement.lang || 'nb';
+void store.actions.start(language, pageFromHash()).then(() => {
   subscribeToPreviewEvents(api.eventsUrl(), store);
 });
 

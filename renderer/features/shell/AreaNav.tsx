@@ -12,6 +12,7 @@ export const areaIcons: Record<AreaId, IconName> = {
   texts: 'texts',
   datamodel: 'datamodel',
   process: 'process',
+  preview: 'preview',
   history: 'history',
   deploy: 'deploy',
 };

@@ -10,6 +10,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { OverviewArea } from '../overview/OverviewArea';
+import { PreviewArea } from '../preview/PreviewArea';
 import { AreaNav } from './AreaNav';
 import { AreaPlaceholder } from './AreaPlaceholder';
 import { FileTree } from './FileTree';
@@ -67,7 +68,7 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
             </div>
           </aside>
           <main className="area" aria-label={t(`area.${area}`)}>
-            {area === 'overview' ? <OverviewArea dir={app.dir} /> : <AreaPlaceholder area={area} />}
+            {area === 'overview' ? <OverviewArea dir={app.dir} /> : area === 'preview' ? <PreviewArea /> : <AreaPlaceholder area={area} />}
           </main>
         </div>
         <StatusBar host={host ?? null} />

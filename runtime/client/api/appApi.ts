@@ -28,10 +28,11 @@ export class ApiError extends Error {
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** A typed client of the routes the form app uses. */
-export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i, init)) {
+export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i, init), token: string | null = null) {
+  const auth: Record<string, string> = token ? { 'X-Preview-Token': token } : {};
   async function request<T>(method: string, path: string, body?: unknown): Promise<T | undefined> {
-    const init: RequestInit = { method, headers: { Accept: 'application/json' } };
-    if (body !== undefined) init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    const init: RequestInit = { method, headers: { Accept: 'application/json', ...auth } };
+    if (body !== undefined) init.headers = { Accept: 'application/json', 'Content-Type': 'application/json', ...auth };
     if (body !== undefined) init.body = JSON.stringify(body);
     const res = await fetchFn(`${base}${path}`, init);
     if (res.status === 204) return undefined;
@@ -70,7 +71,7 @@ export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i
     data: (instanceId: string, elementId: string) => get<unknown>(`instances/${instanceId}/data/${enc(elementId)}?includeRowId=true`),
     putData: (instanceId: string, elementId: string, data: unknown) => request<unknown>('PUT', `instances/${instanceId}/data/${enc(elementId)}`, data),
     /** The studio preview's change feed (absent outside the preview). */
-    eventsUrl: () => `${base}api/preview/events`,
+    eventsUrl: () => `${base}api/preview/events${token ? `?token=${encodeURIComponent(token)}` : ''}`,
   };
 }
 

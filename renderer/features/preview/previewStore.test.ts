@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { StudioError } from '../../../core/api';
+import { fakeApi } from '../../state/fakeApi';
+import { createPreviewStore, frameUrl, previewLanguages } from './previewStore';
+
+describe('the preview store', () => {
+  it('starts the preview, restarts it for fresh data, and stops it', async () => {
+    let port = 4000;
+    const api = fakeApi({ 'preview:start': () => ({ url: `http://127.0.0.1:${port++}/ttd/a/?token=t` }), 'preview:stop': () => null });
+    const store = createPreviewStore(api);
+    await store.getState().start();
+    expect(store.getState()).toMatchObject({ status: 'running', url: 'http://127.0.0.1:4000/ttd/a/?token=t', loads: 1 });
+    await store.getState().start();
+    expect(store.getState()).toMatchObject({ status: 'running', url: 'http://127.0.0.1:4001/ttd/a/?token=t', loads: 2 });
+    store.getState().reload();
+    expect(store.getState().loads).toBe(3);
+    await store.getState().stop();
+    expect(store.getState()).toMatchObject({ status: 'idle', url: null });
+    expect(api.calls.map((c) => c.channel)).toEqual(['preview:start', 'preview:start', 'preview:stop']);
+  });
+
+  it('says why the preview could not start', async () => {
+    const api = fakeApi({ 'preview:start': () => Promise.reject(new StudioError('io', 'The preview could not start: port taken')) });
+    const store = createPreviewStore(api);
+    await store.getState().start();
+    expect(store.getState()).toMatchObject({ status: 'failed', error: 'The preview could not start: port taken' });
+  });
+
+  it('keeps the device and language the user picked', () => {
+    const store = createPreviewStore(fakeApi({}), 'en');
+    expect(store.getState()).toMatchObject({ device: 'desktop', language: 'en' });
+    store.getState().setDevice('phone');
+    store.getState().setLanguage('nn');
+    expect(store.getState()).toMatchObject({ device: 'phone', language: 'nn' });
+  });
+});
+
+describe('preview helpers', () => {
+  it('offers nb, nn and en, then the app languages, once each', () => {
+    expect(previewLanguages(['en', 'nb', 'se'])).toEqual(['nb', 'nn', 'en', 'se']);
+  });
+
+  it('adds the form language to the frame address, keeping the token', () => {
+    expect(frameUrl('http://127.0.0.1:4000/ttd/a/?token=abc', 'en')).toBe('http://127.0.0.1:4000/ttd/a/?token=abc&lang=en');
+  });
+});

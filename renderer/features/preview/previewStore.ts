@@ -1,0 +1,71 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { StudioApi } from '../../../core/api';
+import { errorData } from '../../state/workspaceStore';
+
+/** The device widths the preview frame can take; `null` fills the area. */
+export const deviceWidths = { phone: 375, tablet: 768, desktop: null } as const;
+export type PreviewDevice = keyof typeof deviceWidths;
+
+export interface PreviewState {
+  readonly status: 'idle' | 'starting' | 'running' | 'failed';
+  readonly url: string | null;
+  readonly error: string | null;
+  readonly device: PreviewDevice;
+  readonly language: string;
+  /** Bumped by "Reload": the frame is keyed on it, so it loads afresh (keeping the data the host holds). */
+  readonly loads: number;
+  /** Starts the preview; called again, it restarts the host with fresh data ("Reset data"). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  reload(): void;
+  setDevice(device: PreviewDevice): void;
+  setLanguage(language: string): void;
+}
+
+/** The languages offered for the form: Altinn's three and then any other the app has texts for. */
+export function previewLanguages(appLanguages: readonly string[]): string[] {
+  return [...new Set(['nb', 'nn', 'en', ...appLanguages])];
+}
+
+/** The frame's address: the host's URL (with its token) and the form language, as Altinn's `lang` query. */
+export function frameUrl(url: string, language: string): string {
+  const address = new URL(url);
+  address.searchParams.set('lang', language);
+  return address.toString();
+}
+
+/** The Preview area's state: the running preview host and how it is shown. */
+export function createPreviewStore(api: StudioApi, language = 'nb'): StoreApi<PreviewState> {
+  // Only the newest start may set the state, so a slow first start cannot overwrite a reset.
+  let attempt = 0;
+  return createStore<PreviewState>((set) => ({
+    status: 'idle',
+    url: null,
+    error: null,
+    device: 'desktop',
+    language,
+    loads: 0,
+    start: async () => {
+      const mine = ++attempt;
+      set({ status: 'starting', error: null });
+      try {
+        const { url } = await api.invoke('preview:start');
+        if (mine === attempt) set((s) => ({ status: 'running', url, loads: s.loads + 1 }));
+      } catch (error) {
+        if (mine === attempt) set({ status: 'failed', url: null, error: errorData(error).message });
+      }
+    },
+    stop: async () => {
+      attempt++;
+      set({ status: 'idle', url: null });
+      try {
+        await api.invoke('preview:stop');
+      } catch {
+        // The host is gone or the app was closed; either way nothing runs any more.
+      }
+    },
+    reload: () => set((s) => ({ loads: s.loads + 1 })),
+    setDevice: (device) => set({ device }),
+    setLanguage: (next) => set({ language: next }),
+  }));
+}
