@@ -13,3 +13,5 @@ const { benchExpressions } = await import('./expressions.mjs');
 for (const line of await benchExpressions()) console.log(line);
 const { benchPreviewLatency } = await import('./previewLatency.mjs');
 console.log(await benchPreviewLatency());
+const { benchRuntimeRender } = await import('./runtimeRender.mjs');
+for (const line of await benchRuntimeRender()) console.log(line);

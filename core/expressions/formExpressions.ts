@@ -67,6 +67,9 @@ function defaultFor(type: ExprType): ExprValue {
 /** The compiled expressions of a form and their current values. */
 export class FormExpressions {
   readonly expressions: FormExpression[] = [];
+  /** The same expressions by `nodeId\0slot`, because components read their slots on every render. */
+  private readonly bySlot = new Map<string, FormExpression>();
+  private readonly byNode = new Map<string, FormExpression[]>();
   private env: ExprEnvironment;
   private readonly index: Index = { byPath: new Map(), always: [] };
 
@@ -77,6 +80,8 @@ export class FormExpressions {
 
   private collect(env: ExprEnvironment): void {
     this.expressions.length = 0;
+    this.bySlot.clear();
+    this.byNode.clear();
     this.index.byPath.clear();
     this.index.always.length = 0;
     const hierarchy = env.hierarchy;
@@ -93,6 +98,10 @@ export class FormExpressions {
       const reads = deps.dataPaths.map((d) => ({ dataType: d.dataType ?? env.defaultDataType, field: d.field }));
       const entry: FormExpression = { node, slot, compiled, returnType, defaultValue: defaultFor(returnType), reads, rowLocal: !namesRowsExplicitly(value), value: defaultFor(returnType) };
       this.expressions.push(entry);
+      this.bySlot.set(`${node.id}\u0000${slot}`, entry);
+      const ofNode = this.byNode.get(node.id) ?? [];
+      ofNode.push(entry);
+      this.byNode.set(node.id, ofNode);
       if (deps.anyData) this.index.always.push(entry);
       for (const dep of deps.dataPaths) {
         const key = `${dep.dataType ?? env.defaultDataType}\u0000${dep.field}`;
@@ -115,9 +124,14 @@ export class FormExpressions {
     for (const e of this.expressions) this.run(e);
   }
 
+  /** The expressions of one node, in slot order. */
+  entriesOf(nodeId: string): readonly FormExpression[] {
+    return this.byNode.get(nodeId) ?? [];
+  }
+
   /** The current value of one slot of one node (undefined when that slot holds no expression). */
   valueOf(nodeId: string, slot: string): ExprValue | undefined {
-    return this.expressions.find((e) => e.node.id === nodeId && e.slot === slot)?.value;
+    return this.bySlot.get(`${nodeId}\u0000${slot}`)?.value;
   }
 
   /**

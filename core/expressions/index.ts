@@ -42,6 +42,6 @@ export { isHidden, isPageHidden } from './hierarchy/hidden';
 export { findNode, resolveComponentId } from './hierarchy/lookup';
 export { transposeDataPath, stripIndexes, readDataPath, splitDataPath, concretePaths, bindingLocation } from './dataPath';
 export { dependsOnDataPath, expandDependencies, type ExpandedDependencies } from './dependencies';
-export { resolveText } from './texts';
+export { resolveText, textDependencies } from './texts';
 export { formatDate } from './formatDate';
 export { FormExpressions, type FormExpression } from './formExpressions';

@@ -1,8 +1,8 @@
 /** Renders one node through the registry: hidden nodes render nothing, unknown types a placeholder. */
 import { Alert } from '@digdir/designsystemet-react';
-import { Component, type ReactNode } from 'react';
+import { Component, memo, type ReactNode } from 'react';
 import { isHidden, type ComponentNode } from '../../../core/expressions';
-import { useFormState } from '../state/FormContext';
+import { useNodeState } from './useNode';
 import { componentFor } from './registry';
 
 /** One broken component must not take the form down with it. */
@@ -17,8 +17,12 @@ class Boundary extends Component<{ id: string; children: ReactNode }, { failed: 
   }
 }
 
-export function ComponentView({ node }: { node: ComponentNode }) {
-  const derived = useFormState((s) => s.derived);
+/**
+ * Memoised on the node: a page re-rendering (it follows the whole form) must not re-render every
+ * component; each one re-renders itself when its own version changes.
+ */
+export const ComponentView = memo(function ComponentView({ node }: { node: ComponentNode }) {
+  const derived = useNodeState(node);
   if (!derived || isHidden(node, derived.env)) return null;
   const View = componentFor(node);
   if (!View) {
@@ -36,4 +40,4 @@ export function ComponentView({ node }: { node: ComponentNode }) {
       </div>
     </Boundary>
   );
-}
+});

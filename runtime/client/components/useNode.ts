@@ -7,6 +7,7 @@ import { isHidden, readDataPath, resolveText, type ComponentNode, type DataModel
 import { componentMask, concreteBindings, isIssueVisible, type ValidationIssue } from '../../../core/validation';
 import type { Derived } from '../state/derive';
 import { useFormState, useFormStore } from '../state/FormContext';
+import type { FormState } from '../state/formStore';
 import { messageText } from '../text/messages';
 
 export interface VisibleIssue {
@@ -37,11 +38,24 @@ export function visibleIssuesOf(derived: Derived, node: ComponentNode, mask: num
   return shown.map((i) => ({ severity: i.severity, text: messageText(i.message, derived.env, node.location) }));
 }
 
+/** What decides whether `node` re-renders: the full-derive epoch, the node's own version and its mask. */
+export function nodeVersion(state: FormState, node: ComponentNode): string {
+  const derived = state.derived;
+  return derived ? `${derived.epoch}:${derived.versions.get(node.id) ?? 0}:${state.masks[node.id] ?? ''}` : '';
+}
+
+/** Re-renders the caller only when what `node` shows changes; returns the current derived state. */
+export function useNodeState(node: ComponentNode): Derived | undefined {
+  const store = useFormStore();
+  useFormState((s) => nodeVersion(s, node));
+  return store.getState().derived;
+}
+
 /** Everything a form component needs from the store. */
 export function useNode(node: ComponentNode) {
   const store = useFormStore();
-  const derived = useFormState((s) => s.derived)!;
-  const mask = useFormState((s) => s.masks[node.id]);
+  const derived = useNodeState(node)!;
+  const mask = store.getState().masks[node.id];
   const bindings: Record<string, DataModelLocation> = concreteBindings(node, derived.hierarchy.defaultDataType);
   const saveDelay = typeof node.config.saveWhileTyping === 'number' ? node.config.saveWhileTyping : undefined;
   return {

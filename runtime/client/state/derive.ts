@@ -6,6 +6,7 @@
 import { buildHierarchy, FormExpressions, type DataModelLocation, type ExprEnvironment, type Hierarchy, type OptionItem, type PageFile, type TextResource } from '../../../core/expressions';
 import { resolveExpressionValidationConfig, validateLayoutSet, type FormDataModel, type FormValidationResult } from '../../../core/validation';
 import { builtInTextsFor } from '../text/builtInTexts';
+import { changedNodes, type NodeWatch, watchOf } from './nodeChanges';
 
 export interface Definitions {
   readonly layouts: Readonly<Record<string, PageFile>>;
@@ -25,7 +26,15 @@ export interface Derived {
   readonly hierarchy: Hierarchy;
   readonly expressions: FormExpressions;
   readonly validation: FormValidationResult;
+  /** What each node reads, for finding the nodes a change affects. */
+  readonly watch: NodeWatch;
+  /** Bumped for every full derive: every node may show something new. */
+  readonly epoch: number;
+  /** Per node, bumped when a change may alter what it shows (shared and updated in place between full derives). */
+  readonly versions: Map<string, number>;
 }
+
+let epochs = 0;
 
 /** The row counts of every list in the data: when they change, the hierarchy must be rebuilt. */
 export function rowShape(value: unknown): string {
@@ -50,11 +59,24 @@ function environment(defs: Definitions, data: Readonly<Record<string, unknown>>,
   };
 }
 
+/**
+ * ajv compiles schemas with `new Function`, which the form app's CSP forbids. Checked once, so the
+ * (large) code generation is not run only to be refused on every load.
+ */
+const canCompileSchemas: boolean = (() => {
+  try {
+    return new Function('return true')() === true;
+  } catch {
+    console.warn('Schema validation is off: this page forbids compiling code (CSP without unsafe-eval).');
+    return false;
+  }
+})();
+
 function validate(defs: Definitions, data: Readonly<Record<string, unknown>>, hierarchy: Hierarchy, env: ExprEnvironment): FormValidationResult {
   const models: Record<string, FormDataModel> = {};
   for (const [dataType, value] of Object.entries(data)) {
     const config = defs.validationConfigs[dataType];
-    const schema = defs.schemas[dataType];
+    const schema = canCompileSchemas ? defs.schemas[dataType] : undefined;
     const classRef = defs.classRefs[dataType];
     models[dataType] = {
       data: value,
@@ -75,7 +97,7 @@ export function deriveAll(defs: Definitions, data: Readonly<Record<string, unkno
   const env = environment(defs, data, hierarchy, codeLists);
   const expressions = new FormExpressions(env);
   expressions.evaluateAll();
-  return { env, hierarchy, expressions, validation: validate(defs, data, hierarchy, env) };
+  return { env, hierarchy, expressions, validation: validate(defs, data, hierarchy, env), watch: watchOf(hierarchy, env), epoch: ++epochs, versions: new Map() };
 }
 
 /** After a data change: the hierarchy only when rows changed, and only the expressions that read `changed`. */
@@ -88,8 +110,11 @@ export function deriveAfterChange(
   codeLists: Readonly<Record<string, readonly OptionItem[]>>,
 ): Derived {
   const rowsChanged = changed.some((c) => rowShape(before[c.dataType]) !== rowShape(data[c.dataType]));
-  const hierarchy = rowsChanged ? buildHierarchy(defs.layouts, data, { defaultDataType: defs.defaultDataType, pageOrder: defs.pageOrder }) : previous.hierarchy;
-  const env = environment(defs, data, hierarchy, codeLists);
-  previous.expressions.update(env, changed);
-  return { env, hierarchy, expressions: previous.expressions, validation: validate(defs, data, hierarchy, env) };
+  // Rows came or went: new instances, so everything is derived (and rendered) again.
+  if (rowsChanged) return deriveAll(defs, data, codeLists);
+  const env = environment(defs, data, previous.hierarchy, codeLists);
+  const rerun = previous.expressions.update(env, changed);
+  const validation = validate(defs, data, previous.hierarchy, env);
+  for (const id of changedNodes(previous.watch, changed, rerun, previous.validation, validation)) previous.versions.set(id, (previous.versions.get(id) ?? 0) + 1);
+  return { ...previous, env, validation };
 }

@@ -1,0 +1,78 @@
+// Figures for the runtime's form app in Chromium: first render of a generated 500-component page, and
+// typing one character in a page with a repeating group of 1,000 rows (median of 5 each).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { ensureBuilt } from '../scripts/ensureBuilt.mjs';
+import { findChromium } from '../scripts/findChromium.mjs';
+import { importTs } from '../scripts/loadTs.mjs';
+import { median, ms, root } from './benchTools.mjs';
+
+/** Writes an app with one page of `layout` and the form data model `properties` into `dir`. */
+function writeApp(dir, layout, properties) {
+  const files = {
+    'App/config/applicationmetadata.json': { id: 'ttd/bench', org: 'ttd', title: { nb: 'Bench' }, partyTypesAllowed: {}, onEntry: { show: 'form' }, dataTypes: [{ id: 'model', allowedContentTypes: ['application/xml'], appLogic: { classRef: 'Bench' }, maxCount: 0, minCount: 0 }] },
+    'App/ui/layout-sets.json': { sets: [{ id: 'form', dataType: 'model' }] },
+    'App/ui/form/Settings.json': { pages: { order: ['Page'] } },
+    'App/ui/form/layouts/Page.json': { data: { layout } },
+    'App/config/texts/resource.nb.json': { language: 'nb', resources: [] },
+    'App/models/model.schema.json': { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties },
+  };
+  for (const [rel, value] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), JSON.stringify(value, null, 2));
+  }
+  mkdirSync(path.join(dir, 'App/config/process'), { recursive: true });
+  writeFileSync(path.join(dir, 'App/config/process/process.bpmn'), '<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="p"/></bpmn:definitions>');
+}
+
+/** Runs the benchmark and returns its figure lines. */
+export async function benchRuntimeRender(runs = 5) {
+  ensureBuilt({ quiet: true });
+  const executablePath = await findChromium();
+  if (!executablePath) throw new Error('No Chromium found; set CHROMIUM_PATH');
+  const { startRuntimeHost } = await importTs('bench/runtimeRenderBench.ts');
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'studio-runtime-bench-'));
+  const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+  const lines = [];
+  try {
+    const flat = Array.from({ length: 500 }, (_, i) => ({ id: `f${i}`, type: 'Input', dataModelBindings: { simpleBinding: `f${i}` }, textResourceBindings: { title: `Field ${i}` }, hidden: ['equals', ['dataModel', `f${(i + 1) % 500}`], 'hide'] }));
+    writeApp(path.join(temp, 'flat'), flat, Object.fromEntries(flat.map((c) => [c.id, { type: 'string' }])));
+    // The bundled host runs from a temp folder, so it is told where the built form app is.
+    const host = await startRuntimeHost({ appDir: path.join(temp, 'flat'), clientDir: path.join(root, 'out', 'runtime-client') });
+    const firstRender = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(host.url);
+      await page.getByRole('textbox', { name: 'Field 499' }).waitFor();
+      firstRender.push(performance.now() - started);
+      if (i === runs - 1) {
+        const field = page.getByRole('textbox', { name: 'Field 250' });
+        const typing = [];
+        for (let k = 0; k < 10; k++) {
+          typing.push(await field.evaluate(async (input, ch) => {
+            const started = performance.now();
+            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+            setter.call(input, input.value + ch);
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+            return performance.now() - started;
+          }, String.fromCharCode(97 + k)));
+        }
+        lines.push(`runtime: typing one character in a 500-component page, input → next frame ${median(typing).toFixed(1)} ms (goal ≤ 16 ms; median of 10)`);
+      }
+      await context.close();
+    }
+    lines.unshift(`runtime: first render of a generated 500-component page (navigation → last field visible) ${ms(median(firstRender))} (goal ≤ 300 ms; median of ${runs})`);
+    await host.close();
+  } finally {
+    await browser.close();
+    rmSync(temp, { recursive: true, force: true });
+  }
+  return lines;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) for (const line of await benchRuntimeRender()) console.log(line);
