@@ -61,10 +61,10 @@ export async function benchRuntimeRender(runs = 5) {
         for (let k = 0; k < 10; k++) {
           typing.push(await field.evaluate(async (input, ch) => {
             const started = performance.now();
-            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+            const setter = Object.getOwnPropertyDescriptor(globalThis.HTMLInputElement.prototype, 'value').set;
             setter.call(input, input.value + ch);
             input.dispatchEvent(new Event('input', { bubbles: true }));
-            await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+            await new Promise((r) => globalThis.requestAnimationFrame(() => r(undefined)));
             return performance.now() - started;
           }, String.fromCharCode(97 + k)));
         }

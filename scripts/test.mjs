@@ -62,6 +62,7 @@ const staticChecks = [
   run('Type check: node (core, main, preload)', bin('tsc'), ['-p', 'tsconfig.node.json']),
   run('Type check: web (core, renderer)', bin('tsc'), ['-p', 'tsconfig.web.json']),
   run('Type check: renderer tests', bin('tsc'), ['-p', 'tsconfig.test-web.json']),
+  run('Type check: end-to-end specs (Node + the page)', bin('tsc'), ['-p', 'tsconfig.e2e.json']),
 ];
 rmSync(path.join(root, 'out', '.build-stamp'), { force: true });
 const built = run('Build (electron-vite)', process.execPath, [path.join(root, 'scripts', 'ensureBuilt.mjs')]);

@@ -1,24 +1,41 @@
-/** Input: a one-line text field bound to `simpleBinding`; saves after `saveWhileTyping` ms. */
+/**
+ * Input: a one-line text field bound to `simpleBinding`; saves after `saveWhileTyping` ms. With
+ * number `formatting` (§2.5) it shows the value formatted, stores it canonically, and keeps what
+ * the user types untouched while the field has focus.
+ */
 import { Input as DsInput } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import type { ComponentProps } from './registry';
 import { describedBy, FieldShell } from './FieldShell';
+import { formatNumber, numberFormatOf, parseNumber } from './numberFormat';
 import { fieldId, useNode } from './useNode';
 
 export function Input({ node }: ComponentProps) {
   const api = useNode(node);
+  const [draft, setDraft] = useState<string | null>(null);
   const value = api.value();
   const variant = node.config.variant === 'search' ? 'search' : 'text';
+  const format = numberFormatOf(api.prop('formatting'), api.derived.env.language);
+  const shown = value === undefined || value === null ? '' : format ? formatNumber(value, format) : String(value);
+  const align = (api.prop('formatting.align') as string | undefined) ?? undefined;
   return (
     <FieldShell node={node} api={api}>
       <DsInput
         id={fieldId(node)}
         type={variant}
-        value={value === undefined || value === null ? '' : String(value)}
+        value={format && draft !== null ? draft : shown}
         readOnly={api.readOnly}
         required={api.required}
+        inputMode={format ? 'decimal' : undefined}
         autoComplete={typeof node.config.autocomplete === 'string' ? node.config.autocomplete : undefined}
         maxLength={typeof node.config.maxLength === 'number' ? node.config.maxLength : undefined}
-        onChange={(e) => api.setValue(e.target.value)}
+        style={align === 'left' || align === 'center' || align === 'right' ? { textAlign: align } : undefined}
+        onChange={(e) => {
+          if (!format) return api.setValue(e.target.value);
+          setDraft(e.target.value);
+          api.setValue(parseNumber(e.target.value, format));
+        }}
+        onBlur={() => setDraft(null)}
         {...describedBy(node, api)}
       />
     </FieldShell>

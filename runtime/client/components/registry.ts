@@ -18,7 +18,26 @@ import { NavigationButtons } from './NavigationButtons';
 import { Alert, Panel } from './Notice';
 import { Paragraph } from './Paragraph';
 import { RadioButtons } from './RadioButtons';
+import { RepeatingGroup } from './RepeatingGroup';
+import { Accordion, AccordionGroup } from './Accordion';
+import { ButtonGroup } from './ButtonGroup';
+import { Cards } from './Cards';
+import { Grid } from './Grid';
+import { Likert } from './Likert';
+import { List } from './List';
+import { Summary, Summary2 } from './Summary';
+import { Tabs } from './Tabs';
 import { TextArea } from './TextArea';
+// Form, presentation and action components (the containers are listed separately).
+import { ActionButton, CustomButton, InstantiationButton, PrintButton } from './ActionButtons';
+import { Address } from './Address';
+import { FileUpload, FileUploadWithTag } from './FileUpload';
+import { AttachmentList, InstanceInformation } from './InstanceViews';
+import { Link } from './Link';
+import { Audio, IFrame, Image, Video } from './Media';
+import { NavigationBar } from './NavigationBar';
+import { Option } from './Option';
+import { TimePicker } from './TimePicker';
 
 export interface ComponentProps {
   readonly node: ComponentNode;
@@ -43,6 +62,34 @@ export const componentRegistry: Readonly<Record<string, ComponentType<ComponentP
   Button,
   NavigationButtons,
   Group,
+  RepeatingGroup,
+  Grid,
+  Accordion,
+  AccordionGroup,
+  Tabs,
+  Cards,
+  ButtonGroup,
+  Likert,
+  Summary,
+  Summary2,
+  List,
+  TimePicker,
+  Address,
+  FileUpload,
+  FileUploadWithTag,
+  Image,
+  Audio,
+  Video,
+  IFrame,
+  Link,
+  Option,
+  AttachmentList,
+  InstanceInformation,
+  CustomButton,
+  PrintButton,
+  NavigationBar,
+  ActionButton,
+  InstantiationButton,
 };
 
 /** The React component of a node's type (canonical name first, then as written). */
