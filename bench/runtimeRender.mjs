@@ -76,6 +76,50 @@ export async function benchRuntimeRender(runs = 5) {
       `runtime: first render of a generated 500-component page: ${ms(median(afterData))} from data loaded to rendered (goal ≤ 300 ms); ${ms(median(firstRender))} from navigation incl. bundle and API (median of ${runs})`,
     );
     await host.close();
+
+    // A repeating group of 1,000 rows: adding a row, then typing in it.
+    const group = [
+      { id: 'people', type: 'RepeatingGroup', dataModelBindings: { group: 'people' }, children: ['name', 'age'], textResourceBindings: { title: 'People', add_button: 'person' } },
+      { id: 'name', type: 'Input', dataModelBindings: { simpleBinding: 'people.name' }, textResourceBindings: { title: 'Name' } },
+      { id: 'age', type: 'Input', dataModelBindings: { simpleBinding: 'people.age' }, textResourceBindings: { title: 'Age' } },
+    ];
+    writeApp(path.join(temp, 'rows'), group, { people: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, age: { type: 'string' } } } } });
+    const rowsHost = await startRuntimeHost({ appDir: path.join(temp, 'rows'), clientDir: path.join(root, 'out', 'runtime-client') });
+    const people = Array.from({ length: 1000 }, (_, i) => ({ altinnRowId: `row-${i}`, name: `Person ${i}`, age: String(20 + (i % 50)) }));
+    const addRow = [];
+    const typeInRow = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let seeded = false;
+      // The stateless form starts empty; its first data load answers with the 1,000 rows instead.
+      await page.route('**/v1/data?*', async (route) => {
+        if (route.request().method() !== 'GET' || seeded) return route.continue();
+        seeded = true;
+        await route.fulfill({ json: { people } });
+      });
+      await page.goto(rowsHost.url);
+      const table = page.getByRole('table');
+      await table.getByRole('row').nth(1000).waitFor();
+      const started = performance.now();
+      await page.getByRole('button', { name: /Legg til|Add/ }).first().click();
+      const field = page.getByRole('textbox', { name: 'Name' });
+      await field.first().waitFor();
+      addRow.push(performance.now() - started);
+      for (let k = 0; k < 5; k++) {
+        typeInRow.push(await field.first().evaluate(async (input, ch) => {
+          const t0 = performance.now();
+          const setter = Object.getOwnPropertyDescriptor(globalThis.HTMLInputElement.prototype, 'value').set;
+          setter.call(input, input.value + ch);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise((r) => globalThis.requestAnimationFrame(() => r(undefined)));
+          return performance.now() - t0;
+        }, String.fromCharCode(97 + k)));
+      }
+      await context.close();
+    }
+    lines.push(`runtime: repeating group of 1,000 rows: add a row ${ms(median(addRow))} (goal ≤ 50 ms; median of 3); type one character in a row ${median(typeInRow).toFixed(1)} ms (goal ≤ 16 ms; median of 15)`);
+    await rowsHost.close();
   } finally {
     await browser.close();
     rmSync(temp, { recursive: true, force: true });

@@ -252,15 +252,14 @@ test('the other containers render: Likert, Tabs, Accordion, Grid and a Summary2 
   await expect(page.locator('[data-componentid="grid"]').getByRole('textbox', { name: 'Lønn' })).toBeFocused();
 });
 
-test('adding a row to a 1,000-row group stays quick', async ({ page }) => {
+// How long this takes is a figure of bench/runtimeRender.mjs; tests never assert wall-clock times.
+test('a row can be added to a 1,000-row group, and its first field gets focus', async ({ page }) => {
   const people = Array.from({ length: 1000 }, (_, i) => ({ altinnRowId: `row-${i}`, name: `Person ${i + 1}` }));
   await openWith(page, { people });
   const group = page.getByRole('group', { name: 'Personer i husstanden' });
   await expect(group.getByRole('row')).toHaveCount(1001);
-  const started = Date.now();
   await page.getByRole('button', { name: 'Legg til ny person' }).click();
   await expect(group.getByRole('textbox', { name: 'Navn' })).toBeFocused();
-  const elapsed = Date.now() - started;
-  console.log(`Adding row 1,001 took ${elapsed} ms`);
-  expect(elapsed).toBeLessThan(10_000);
+  // The header, 1,001 data rows and the new row's open edit row.
+  await expect(group.getByRole('row')).toHaveCount(1003);
 });

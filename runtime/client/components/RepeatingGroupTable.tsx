@@ -4,12 +4,14 @@
  * buttons named with the row, and the open row's edit container right below it (showTable).
  */
 import { Button, Table } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
+import { Fragment, memo, useCallback, useMemo, useRef, type ReactNode } from 'react';
 import type { ComponentNode, RowInfo } from '../../../core/expressions';
 import type { Derived } from '../state/derive';
+import { useFormState, useFormStore } from '../state/FormContext';
+import type { FormState } from '../state/formStore';
 import { ComponentView } from './ComponentView';
 import { displayOf, textOr, uiText } from './containerTexts';
-import { columnsOf, rowChildren } from './repeatingGroupModel';
+import { type Column, columnsOf, rowChildren } from './repeatingGroupModel';
 
 /** Read by screen readers, not shown. */
 export const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
@@ -28,8 +30,77 @@ export interface TableProps {
   readonly renderEdit: (index: number, position: number) => ReactNode;
 }
 
+interface DataRowProps {
+  readonly node: ComponentNode;
+  readonly rowIndex: number;
+  readonly rowName: string;
+  readonly columns: readonly Column[];
+  readonly open: boolean;
+  readonly onlyTable: boolean;
+  readonly showEdit: boolean;
+  readonly showDelete: boolean;
+  readonly editText: string;
+  readonly deleteText: string;
+  readonly onEdit: (index: number) => void;
+  readonly onDelete: (index: number) => void;
+}
+
+/** What decides whether one table row re-renders: the versions of the instances in it. */
+function rowVersion(state: FormState, node: ComponentNode, rowIndex: number): string {
+  const derived = state.derived;
+  if (!derived) return '';
+  return `${derived.epoch}:${rowChildren(node, rowIndex)
+    .map((c) => derived.versions.get(c.id) ?? 0)
+    .join(',')}`;
+}
+
+/**
+ * One data row, memoised: typing in one row of a 1,000-row group re-renders that row only, not the
+ * table. It reads the current state when its own cells' versions change.
+ */
+const DataRow = memo(function DataRow({ node, rowIndex, rowName, columns, open, onlyTable, showEdit, showDelete, editText, deleteText, onEdit, onDelete }: DataRowProps) {
+  const store = useFormStore();
+  useFormState((s) => rowVersion(s, node, rowIndex));
+  const derived = store.getState().derived;
+  if (!derived) return null;
+  const children = rowChildren(node, rowIndex);
+  return (
+    <Table.Row data-rowindex={rowIndex} aria-selected={open || undefined}>
+      {columns.map((c) => {
+        const child = children.find((n) => n.baseId === c.id);
+        return (
+          <Table.Cell key={c.id} style={{ textAlign: c.align }}>
+            {child && (onlyTable || c.editInTable) ? <ComponentView node={child} /> : child ? displayOf(derived, child) : ''}
+          </Table.Cell>
+        );
+      })}
+      {showEdit && !onlyTable && (
+        <Table.Cell>
+          <Button variant="tertiary" data-size="sm" aria-expanded={open} aria-label={`${editText} ${rowName}`} onClick={() => onEdit(rowIndex)}>
+            {editText}
+          </Button>
+        </Table.Cell>
+      )}
+      {showDelete && (
+        <Table.Cell>
+          <Button variant="tertiary" data-color="danger" data-size="sm" aria-label={`${deleteText} ${rowName}`} onClick={() => onDelete(rowIndex)}>
+            {deleteText}
+          </Button>
+        </Table.Cell>
+      )}
+    </Table.Row>
+  );
+});
+
 export function RepeatingGroupTable({ derived, node, caption, rows, editing, onlyTable, showEdit, showDelete, onEdit, onDelete, renderEdit }: TableProps) {
-  const columns = columnsOf(derived, node);
+  const computed = columnsOf(derived, node);
+  // The same columns keep the same array, so unchanged rows stay memoised.
+  const columnsKey = JSON.stringify(computed);
+  const columns = useMemo(() => computed, [columnsKey]);
+  const handlers = useRef({ onEdit, onDelete });
+  handlers.current = { onEdit, onDelete };
+  const edit = useCallback((index: number) => handlers.current.onEdit(index), []);
+  const remove = useCallback((index: number) => handlers.current.onDelete(index), []);
   const actions = (showEdit && !onlyTable ? 1 : 0) + (showDelete ? 1 : 0);
   const editText = textOr(derived, node, 'edit_button_open', 'general.edit_alt');
   const deleteText = uiText(derived, 'general.delete');
@@ -51,40 +122,30 @@ export function RepeatingGroupTable({ derived, node, caption, rows, editing, onl
       </Table.Head>
       <Table.Body>
         {rows.map(({ row, position }) => {
-          const children = rowChildren(node, row.index);
-          const rowName = uiText(derived, 'general.row', position);
           const open = editing === row.index;
-          return [
-            <Table.Row key={row.index} data-rowindex={row.index} aria-selected={open || undefined}>
-              {columns.map((c) => {
-                const child = children.find((n) => n.baseId === c.id);
-                return (
-                  <Table.Cell key={c.id} style={{ textAlign: c.align }}>
-                    {child && (onlyTable || c.editInTable) ? <ComponentView node={child} /> : child ? displayOf(derived, child) : ''}
-                  </Table.Cell>
-                );
-              })}
-              {showEdit && !onlyTable && (
-                <Table.Cell>
-                  <Button variant="tertiary" data-size="sm" aria-expanded={open} aria-label={`${editText} ${rowName}`} onClick={() => onEdit(row.index)}>
-                    {editText}
-                  </Button>
-                </Table.Cell>
+          return (
+            <Fragment key={row.index}>
+              <DataRow
+                node={node}
+                rowIndex={row.index}
+                rowName={uiText(derived, 'general.row', position)}
+                columns={columns}
+                open={open}
+                onlyTable={onlyTable}
+                showEdit={showEdit}
+                showDelete={showDelete}
+                editText={editText}
+                deleteText={deleteText}
+                onEdit={edit}
+                onDelete={remove}
+              />
+              {open && (
+                <Table.Row className="rt-rg-editrow">
+                  <Table.Cell colSpan={columns.length + actions}>{renderEdit(row.index, position)}</Table.Cell>
+                </Table.Row>
               )}
-              {showDelete && (
-                <Table.Cell>
-                  <Button variant="tertiary" data-color="danger" data-size="sm" aria-label={`${deleteText} ${rowName}`} onClick={() => onDelete(row.index)}>
-                    {deleteText}
-                  </Button>
-                </Table.Cell>
-              )}
-            </Table.Row>,
-            open && (
-              <Table.Row key={`${row.index}-edit`} className="rt-rg-editrow">
-                <Table.Cell colSpan={columns.length + actions}>{renderEdit(row.index, position)}</Table.Cell>
-              </Table.Row>
-            ),
-          ];
+            </Fragment>
+          );
         })}
       </Table.Body>
     </Table>
