@@ -11,9 +11,12 @@ import { appLocationOf, createAppApi } from './api/appApi';
 import { takePreviewToken } from './api/previewToken';
 import { App } from './App';
 import { subscribeToPreviewEvents } from './live';
+import { startPreviewBridge, studioOriginOf } from './previewBridge';
 import { FormContext } from './state/FormContext';
 import { createFormStore, type FormStore } from './state/formStore';
 
+// Read before the token is taken from the address (that keeps other parameters, but be plain about order).
+const studioOrigin = studioOriginOf(window.location.href);
 const location = appLocationOf(window.location.pathname) ?? { org: '', app: '', base: './' };
 const token = takePreviewToken({
   href: window.location.href,
@@ -52,8 +55,12 @@ window.addEventListener('hashchange', () => {
 });
 
 // `?lang=` picks the language, as in Altinn's own form app (the studio's preview uses it).
-const language = new URLSearchParams(window.location.search).get('lang') || document.documentElement.lang || 'nb';
-void store.actions.start(language, pageFromHash()).then(() => {
+const query = new URLSearchParams(window.location.search);
+const language = query.get('lang') || document.documentElement.lang || 'nb';
+// Framed by the studio's Preview area: tell it the page and the form data, and follow its page picker.
+if (window.parent !== window) startPreviewBridge(store, window, studioOrigin);
+// `?set=` picks the layout set (the studio's layout set picker); absent, the task's or the stateless one.
+void store.actions.start(language, pageFromHash(), query.get('set') ?? undefined).then(() => {
   subscribeToPreviewEvents(api.eventsUrl(), store);
 });
 

@@ -31,7 +31,8 @@ describe('the preview store', () => {
     expect(store.getState()).toMatchObject({ device: 'desktop', language: 'en' });
     store.getState().setDevice('phone');
     store.getState().setLanguage('nn');
-    expect(store.getState()).toMatchObject({ device: 'phone', language: 'nn' });
+    store.getState().setLayoutSet('form');
+    expect(store.getState()).toMatchObject({ device: 'phone', language: 'nn', layoutSet: 'form' });
   });
 });
 
@@ -42,5 +43,8 @@ describe('preview helpers', () => {
 
   it('adds the form language to the frame address, keeping the token', () => {
     expect(frameUrl('http://127.0.0.1:4000/ttd/a/?token=abc', 'en')).toBe('http://127.0.0.1:4000/ttd/a/?token=abc&lang=en');
+    expect(frameUrl('http://127.0.0.1:4000/ttd/a/?token=abc', 'nb', { set: 'form', studio: 'app://studio' })).toBe(
+      'http://127.0.0.1:4000/ttd/a/?token=abc&lang=nb&set=form&studio=app%3A%2F%2Fstudio',
+    );
   });
 });

@@ -12,6 +12,8 @@ export interface PreviewState {
   readonly error: string | null;
   readonly device: PreviewDevice;
   readonly language: string;
+  /** The layout set the frame shows (`?set=`); null is the app's own choice (the task's or the stateless one). */
+  readonly layoutSet: string | null;
   /** Bumped by "Reload": the frame is keyed on it, so it loads afresh (keeping the data the host holds). */
   readonly loads: number;
   /** Starts the preview; called again, it restarts the host with fresh data ("Reset data"). */
@@ -20,6 +22,7 @@ export interface PreviewState {
   reload(): void;
   setDevice(device: PreviewDevice): void;
   setLanguage(language: string): void;
+  setLayoutSet(set: string | null): void;
 }
 
 /** The languages offered for the form: Altinn's three and then any other the app has texts for. */
@@ -27,10 +30,16 @@ export function previewLanguages(appLanguages: readonly string[]): string[] {
   return [...new Set(['nb', 'nn', 'en', ...appLanguages])];
 }
 
-/** The frame's address: the host's URL (with its token) and the form language, as Altinn's `lang` query. */
-export function frameUrl(url: string, language: string): string {
+/**
+ * The frame's address: the host's URL (with its token) and the form language, as Altinn's `lang`
+ * query; then the layout set to show (`set`) and the studio's origin (`studio`, where the form app
+ * posts its state) when given.
+ */
+export function frameUrl(url: string, language: string, options: { readonly set?: string | null; readonly studio?: string } = {}): string {
   const address = new URL(url);
   address.searchParams.set('lang', language);
+  if (options.set) address.searchParams.set('set', options.set);
+  if (options.studio) address.searchParams.set('studio', options.studio);
   return address.toString();
 }
 
@@ -44,6 +53,7 @@ export function createPreviewStore(api: StudioApi, language = 'nb'): StoreApi<Pr
     error: null,
     device: 'desktop',
     language,
+    layoutSet: null,
     loads: 0,
     start: async () => {
       const mine = ++attempt;
@@ -67,5 +77,6 @@ export function createPreviewStore(api: StudioApi, language = 'nb'): StoreApi<Pr
     reload: () => set((s) => ({ loads: s.loads + 1 })),
     setDevice: (device) => set({ device }),
     setLanguage: (next) => set({ language: next }),
+    setLayoutSet: (layoutSet) => set({ layoutSet }),
   }));
 }

@@ -29,6 +29,15 @@ describe('form store', () => {
     expect(store.actions.pages()).toEqual(['One', 'Two', 'Three']);
   });
 
+  it('shows a layout set the preview chose (?set=) when the app has it, else the task one', async () => {
+    const chosen = createFormStore(createAppApi('/acme/app/', server.fetch));
+    await chosen.actions.start('nb', undefined, 'form');
+    expect(chosen.getState()).toMatchObject({ status: 'ready', setId: 'form', currentPage: 'One' });
+    const unknown = createFormStore(createAppApi('/acme/app/', server.fetch));
+    await unknown.actions.start('nb', undefined, 'nope');
+    expect(unknown.getState()).toMatchObject({ status: 'ready', setId: 'form' });
+  });
+
   it('updates expressions incrementally and saves with a debounce (PUT of the data element)', async () => {
     const store = await started();
     const greet = store.getState().derived!.hierarchy.nodes.get('greet')!;

@@ -35,8 +35,11 @@ export async function loadCodeList(api: AppApi, id: string, language: string): P
   return ((await api.options(id, language)) ?? []) as OptionItem[];
 }
 
-/** Loads a whole form from the app API. */
-export async function loadForm(api: AppApi, language: string): Promise<LoadedForm> {
+/**
+ * Loads a whole form from the app API. `chosenSet` (the studio preview's `?set=`) shows that layout
+ * set instead of the task's or the stateless one, when the app has it.
+ */
+export async function loadForm(api: AppApi, language: string, chosenSet?: string): Promise<LoadedForm> {
   const [metadata, setsFile, frontendSettings, languageList] = await Promise.all([
     api.applicationMetadata(),
     api.layoutSets(),
@@ -56,11 +59,13 @@ export async function loadForm(api: AppApi, language: string): Promise<LoadedFor
     taskId = created.process?.currentTask?.elementId ?? null;
     for (const element of created.data ?? []) elements[element.dataType] = element.id;
   }
-  const set = layoutSetFor(sets, taskId, metadata);
+  const chosen = chosenSet ? sets.find((s) => s.id === chosenSet) : undefined;
+  const set = chosen ?? layoutSetFor(sets, taskId, metadata);
   if (!set) throw new Error(taskId ? `No layout set lists the task ${taskId}` : 'The app has no layout set to show');
   const dataType = set.dataType ?? '';
   if (instance && elements[dataType]) data[dataType] = await api.data(instance.id, elements[dataType]);
-  else if (dataType) data[dataType] = (await api.statelessData(dataType)) ?? {};
+  // A chosen set whose data type the instance lacks starts from empty data rather than failing.
+  else if (dataType) data[dataType] = (await (chosen ? api.statelessData(dataType).catch(() => undefined) : api.statelessData(dataType))) ?? {};
   const [definitions, schema, validationConfig] = await Promise.all([
     loadDefinitions(api, set.id, language),
     dataType ? api.jsonSchema(dataType).catch(() => undefined) : undefined,
