@@ -4,12 +4,12 @@
  * page errors or console errors, and axe must find no serious or critical violation in the
  * runtime's own markup. One screenshot per app's first page goes to e2e/screenshots/.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startRuntimeHost, type RuntimeHost } from '../../runtime/server/runtimeHost';
+import { ensureBuilt } from '../../scripts/ensureBuilt.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const clientDir = path.join(root, 'out', 'runtime-client');
@@ -69,7 +69,8 @@ let host: RuntimeHost | undefined;
 
 test.beforeAll(() => {
   if (apps.length > 0 && !existsSync(path.join(clientDir, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'runtime/client/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+    // One build at a time, through the project's build (a lock keeps parallel workers apart).
+    ensureBuilt({ quiet: true });
   }
 });
 test.afterEach(async () => {

@@ -3,12 +3,12 @@
  * preview host: number formatting, time, address, attachments kept in the preview, media, safe
  * links, option labels, the sandboxed IFrame, custom buttons and the navigation bar.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startRuntimeHost, type RuntimeHost } from '../../runtime/server/runtimeHost';
+import { ensureBuilt } from '../../scripts/ensureBuilt.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const clientDir = path.join(root, 'out', 'runtime-client');
@@ -93,7 +93,8 @@ let appDir: string;
 
 test.beforeAll(async () => {
   if (!existsSync(path.join(clientDir, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'runtime/client/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+    // One build at a time, through the project's build (a lock keeps parallel workers apart).
+    ensureBuilt({ quiet: true });
   }
   appDir = mkdtempSync(path.join(os.tmpdir(), 'rt-components-'));
   for (const [rel, text] of Object.entries(files)) {

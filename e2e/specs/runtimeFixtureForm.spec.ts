@@ -11,11 +11,11 @@
  * Schema errors are not part of it: the preview's CSP forbids ajv's code generation, so the form
  * app turns schema validation off there (runtime/client/state/derive.ts), by design.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { startRuntimeHost, type RuntimeHost } from '../../runtime/server/runtimeHost';
+import { ensureBuilt } from '../../scripts/ensureBuilt.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const clientDir = path.join(root, 'out', 'runtime-client');
@@ -28,7 +28,8 @@ let host: RuntimeHost | undefined;
 
 test.beforeAll(() => {
   if (existsSync(fixtures) && !existsSync(path.join(clientDir, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'runtime/client/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+    // One build at a time, through the project's build (a lock keeps parallel workers apart).
+    ensureBuilt({ quiet: true });
   }
 });
 

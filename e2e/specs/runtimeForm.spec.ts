@@ -3,19 +3,12 @@
  * /{org}/{app}/ and the app API beside it; a person fills the form, meets a required error in the
  * error report, fixes it, moves on, and the saved data is checked through the API.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { memoryFileSource } from '../../core/app/fileSource';
-import { loadAppModel } from '../../core/app/model/loadAppModel';
-import { createAppHandler } from '../../runtime/server/appApi';
-import { memoryStorage } from '../../runtime/server/storage';
-import { type RunningServer, startServer } from '../../runtime/server/testServer';
+import { type ServedApp, serveAppFiles } from '../runtimeApps';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const clientDir = path.join(root, 'out', 'runtime-client');
 const shots = path.join(root, 'e2e', 'screenshots');
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -104,34 +97,16 @@ const files: Record<string, string> = {
   'App/models/permit.schema.json': json(schema),
 };
 
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2' };
+let server: ServedApp;
 
-/** What the lead wires into the runtime server: index.html at /{org}/{app}/, assets beside it, the API for the rest. */
-function withClient(api: (req: IncomingMessage, res: ServerResponse) => void, base: string) {
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const rest = pathname.startsWith(base) ? pathname.slice(base.length) : null;
-    const file = rest === '' || rest === 'index.html' ? 'index.html' : rest !== null && /^assets\/[\w.-]+$/.test(rest) ? rest : null;
-    if (req.method !== 'GET' || file === null) return api(req, res);
-    const full = path.join(clientDir, file);
-    if (!existsSync(full)) return api(req, res);
-    res.writeHead(200, { 'Content-Type': types[path.extname(full)] ?? 'application/octet-stream' }).end(readFileSync(full));
-  };
-}
-
-let server: RunningServer;
-
+// The real runtime host, as the studio's preview runs it (token and all).
 test.beforeAll(async () => {
-  if (!existsSync(path.join(clientDir, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'runtime/client/vite.config.ts'], { cwd: root, stdio: 'inherit' });
-  }
-  const app = await loadAppModel(memoryFileSource(files));
-  server = await startServer(withClient(createAppHandler({ app, org: 'acme', appName: 'permit', storage: memoryStorage() }), '/acme/permit/'));
+  server = await serveAppFiles(files);
 });
 test.afterAll(() => server?.close());
 
 test('a person fills the form, fixes a required error from the error report, and the data is saved', async ({ page, request }) => {
-  await page.goto(`${server.url}/acme/permit/`);
+  await page.goto(server.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Søknad om løyve' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Om deg' })).toBeVisible();
 
@@ -182,8 +157,8 @@ test('a person fills the form, fixes a required error from the error report, and
 
   // The saved data, read back through the app API.
   const [, partyId, guid] = /#\/instance\/(\d+)\/([0-9a-f-]+)\//.exec(page.url())!;
-  const instance = (await (await request.get(`${server.url}/acme/permit/instances/${partyId}/${guid}`)).json()) as { data: { id: string }[] };
+  const instance = (await (await request.get(`${server.base}instances/${partyId}/${guid}`, { headers: server.headers })).json()) as { data: { id: string }[] };
   await expect
-    .poll(async () => (await request.get(`${server.url}/acme/permit/instances/${partyId}/${guid}/data/${instance.data[0]!.id}`)).json())
+    .poll(async () => (await request.get(`${server.base}instances/${partyId}/${guid}/data/${instance.data[0]!.id}`, { headers: server.headers })).json())
     .toMatchObject({ applicant: { name: 'Kari Nordmann', kind: 'company', orgnr: '123456789', country: 'NO' }, topics: 'a,b', startDate: '2026-12-24' });
 });

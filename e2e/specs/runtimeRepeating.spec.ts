@@ -3,19 +3,12 @@
  * meets a required error inside a row on save, edits one row, deletes another (with a confirm), and
  * the saved rows are read back through the app API. Other containers render on the same page.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { memoryFileSource } from '../../core/app/fileSource';
-import { loadAppModel } from '../../core/app/model/loadAppModel';
-import { createAppHandler } from '../../runtime/server/appApi';
-import { memoryStorage } from '../../runtime/server/storage';
-import { type RunningServer, startServer } from '../../runtime/server/testServer';
+import { type ServedApp, serveAppFiles } from '../runtimeApps';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const clientDir = path.join(root, 'out', 'runtime-client');
 const shots = path.join(root, 'e2e', 'screenshots');
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -116,34 +109,16 @@ const files: Record<string, string> = {
   'App/models/household.schema.json': json(schema),
 };
 
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2' };
+let server: ServedApp;
 
-/** What the lead wires into the runtime server: index.html at /{org}/{app}/, assets beside it, the API for the rest. */
-function withClient(api: (req: IncomingMessage, res: ServerResponse) => void, base: string) {
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const rest = pathname.startsWith(base) ? pathname.slice(base.length) : null;
-    const file = rest === '' || rest === 'index.html' ? 'index.html' : rest !== null && /^assets\/[\w.-]+$/.test(rest) ? rest : null;
-    if (req.method !== 'GET' || file === null) return api(req, res);
-    const full = path.join(clientDir, file);
-    if (!existsSync(full)) return api(req, res);
-    res.writeHead(200, { 'Content-Type': types[path.extname(full)] ?? 'application/octet-stream' }).end(readFileSync(full));
-  };
-}
-
-let server: RunningServer;
-
+// The real runtime host, as the studio's preview runs it (token and all).
 test.beforeAll(async () => {
-  if (!existsSync(path.join(clientDir, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build', '--config', 'runtime/client/vite.config.ts'], { cwd: root, stdio: 'inherit' });
-  }
-  const app = await loadAppModel(memoryFileSource(files));
-  server = await startServer(withClient(createAppHandler({ app, org: 'acme', appName: 'household', storage: memoryStorage() }), '/acme/household/'));
+  server = await serveAppFiles(files);
 });
 test.afterAll(() => server?.close());
 
 test('a person adds, fills, edits and deletes rows of a repeating group, and the rows are saved', async ({ page, request }) => {
-  await page.goto(`${server.url}/acme/household/`);
+  await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Husstanden' })).toBeVisible();
   const add = page.getByRole('button', { name: 'Legg til ny person' });
   const group = page.getByRole('group', { name: 'Personer i husstanden' });
@@ -197,11 +172,11 @@ test('a person adds, fills, edits and deletes rows of a repeating group, and the
 
   // The saved rows, read back through the app API.
   const [, partyId, guid] = /#\/instance\/(\d+)\/([0-9a-f-]+)\//.exec(page.url())!;
-  const instance = (await (await request.get(`${server.url}/acme/household/instances/${partyId}/${guid}`)).json()) as { data: { id: string }[] };
+  const instance = (await (await request.get(`${server.base}instances/${partyId}/${guid}`, { headers: server.headers })).json()) as { data: { id: string }[] };
   await expect
-    .poll(async () => (await request.get(`${server.url}/acme/household/instances/${partyId}/${guid}/data/${instance.data[0]!.id}`)).json())
+    .poll(async () => (await request.get(`${server.base}instances/${partyId}/${guid}/data/${instance.data[0]!.id}`, { headers: server.headers })).json())
     .toMatchObject({ people: [{ name: 'Ola Nordmann' }, { name: 'Per', role: 'child' }] });
-  const saved = (await (await request.get(`${server.url}/acme/household/instances/${partyId}/${guid}/data/${instance.data[0]!.id}`)).json()) as { people: { altinnRowId: string }[] };
+  const saved = (await (await request.get(`${server.base}instances/${partyId}/${guid}/data/${instance.data[0]!.id}`, { headers: server.headers })).json()) as { people: { altinnRowId: string }[] };
   expect(saved.people).toHaveLength(2);
   for (const row of saved.people) expect(row.altinnRowId).toMatch(/^[0-9a-f-]{36}$/);
 });
@@ -210,8 +185,8 @@ test('a person adds, fills, edits and deletes rows of a repeating group, and the
 async function dataUrl(page: Page, request: APIRequestContext): Promise<string> {
   await expect(page).toHaveURL(/#\/instance\/\d+\/[0-9a-f-]+\//);
   const [, partyId, guid] = /#\/instance\/(\d+)\/([0-9a-f-]+)\//.exec(page.url())!;
-  const instance = (await (await request.get(`${server.url}/acme/household/instances/${partyId}/${guid}`)).json()) as { data: { id: string }[] };
-  return `${server.url}/acme/household/instances/${partyId}/${guid}/data/${instance.data[0]!.id}`;
+  const instance = (await (await request.get(`${server.base}instances/${partyId}/${guid}`, { headers: server.headers })).json()) as { data: { id: string }[] };
+  return `${server.base}instances/${partyId}/${guid}/data/${instance.data[0]!.id}`;
 }
 
 /** Opens the form with `seed` as the new instance's data (the first data load answers with it). */
@@ -222,7 +197,7 @@ async function openWith(page: Page, seed: unknown): Promise<void> {
     seeded = true;
     await route.fulfill({ json: seed });
   });
-  await page.goto(`${server.url}/acme/household/`);
+  await page.goto(server.url);
 }
 
 test('the other containers render: Likert, Tabs, Accordion, Grid and a Summary2 with a way back', async ({ page, request }) => {
@@ -245,7 +220,7 @@ test('the other containers render: Likert, Tabs, Accordion, Grid and a Summary2 
   await expect(summary.getByText('Kari')).toBeVisible();
   await expect(summary.getByText('Voksen')).toBeVisible();
   await expect(summary.getByText('50000')).toBeVisible();
-  await expect.poll(async () => (await request.get(url)).json()).toMatchObject({ survey: [{ q: 'q1' }, { q: 'q2', answer: '2' }], salary: '50000' });
+  await expect.poll(async () => (await request.get(url, { headers: server.headers })).json()).toMatchObject({ survey: [{ q: 'q1' }, { q: 'q2', answer: '2' }], salary: '50000' });
   await page.screenshot({ path: path.join(shots, 'runtime-containers.png'), fullPage: true });
 
   await summary.getByRole('button', { name: 'Endre: Lønn' }).click();

@@ -1,0 +1,45 @@
+/** Serving apps with the real runtime host for the form app's e2e specs. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startRuntimeHost } from '../runtime/server/runtimeHost';
+import { ensureBuilt } from '../scripts/ensureBuilt.mjs';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const fixtureAppsDir = path.join(repoRoot, '..', 'shared', 'fixtures', 'apps');
+
+export interface ServedApp {
+  /** The form app's address with the token, as the studio frames it. */
+  readonly url: string;
+  /** `http://127.0.0.1:PORT/{org}/{app}/`, for API calls. */
+  readonly base: string;
+  /** What API calls from the test send: the preview token. */
+  readonly headers: Readonly<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+/** Serves the app in `appDir` (the studio and form app are built first when stale; one build at a time). */
+export async function serveApp(appDir: string, cleanup: () => void = () => undefined): Promise<ServedApp> {
+  ensureBuilt({ quiet: true });
+  const host = await startRuntimeHost({ appDir });
+  return {
+    url: host.url,
+    base: `http://127.0.0.1:${host.port}/${host.org}/${host.appName}/`,
+    headers: { 'x-preview-token': host.token },
+    close: async () => {
+      await host.close();
+      cleanup();
+    },
+  };
+}
+
+/** Serves an app given as files (path → text), written to a temp folder removed on close. */
+export async function serveAppFiles(files: Readonly<Record<string, string>>): Promise<ServedApp> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'studio-e2e-app-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return serveApp(dir, () => rmSync(dir, { recursive: true, force: true }));
+}
