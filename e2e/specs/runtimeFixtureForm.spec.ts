@@ -137,8 +137,8 @@ test('a person fills the component-library app: inputs, options, repeating rows,
     await group.getByRole('textbox', { name: 'Poeng', exact: true }).fill(points);
     await group.getByRole('button', { name: /^Lagre og lukk/ }).click();
   }
-  // `points` is an integer in the schema but the preview stores what was typed ("10"); only names are asserted.
-  await expect.poll(saved).toMatchObject({ repeatingGroup: [{ name: 'Per' }, { name: 'Pål' }, { name: 'Espen' }] });
+  // `points` is an integer in the schema, so what was typed is saved as a number, as Altinn does.
+  await expect.poll(saved).toMatchObject({ repeatingGroup: [{ name: 'Per', points: 10 }, { name: 'Pål', points: 20 }, { name: 'Espen', points: 30 }] });
   await group.getByRole('button', { name: 'Slett rad 2' }).click();
   await expect.poll(async () => ((await saved()).repeatingGroup as unknown[] | undefined)?.length).toBe(2);
 
@@ -152,7 +152,7 @@ test('a person fills the component-library app: inputs, options, repeating rows,
     radioButtonInput: 'traktor',
     checkboxesInput: 'kjoreTilHyttaPaaFjellet,kjoringISkogen',
     dropdown: 'baat',
-    repeatingGroup: [{ name: 'Per' }, { name: 'Espen' }],
+    repeatingGroup: [{ name: 'Per', points: 10 }, { name: 'Espen', points: 30 }],
   });
   expect(problems).toEqual([]);
 });

@@ -1,7 +1,7 @@
 /**
- * Input: a one-line text field bound to `simpleBinding`; saves after `saveWhileTyping` ms. With
- * number `formatting` (§2.5) it shows the value formatted, stores it canonically, and keeps what
- * the user types untouched while the field has focus.
+ * Input: a one-line text field bound to `simpleBinding`; saves after `saveWhileTyping` ms. What the
+ * user types stays untouched while the field has focus; with number `formatting` (§2.5) the value
+ * is shown formatted otherwise and stored canonically.
  */
 import { Input as DsInput } from '@digdir/designsystemet-react';
 import { useState } from 'react';
@@ -23,7 +23,7 @@ export function Input({ node }: ComponentProps) {
       <DsInput
         id={fieldId(node)}
         type={variant}
-        value={format && draft !== null ? draft : shown}
+        value={draft !== null ? draft : shown}
         readOnly={api.readOnly}
         required={api.required}
         inputMode={format ? 'decimal' : undefined}
@@ -31,9 +31,10 @@ export function Input({ node }: ComponentProps) {
         maxLength={typeof node.config.maxLength === 'number' ? node.config.maxLength : undefined}
         style={align === 'left' || align === 'center' || align === 'right' ? { textAlign: align } : undefined}
         onChange={(e) => {
-          if (!format) return api.setValue(e.target.value);
+          // What is typed stays as typed while the field has focus, even where the model stores a
+          // number ("1.50" would otherwise jump to 1.5 while typing).
           setDraft(e.target.value);
-          api.setValue(parseNumber(e.target.value, format));
+          api.setValue(format ? parseNumber(e.target.value, format) : e.target.value);
         }}
         onBlur={() => setDraft(null)}
         {...describedBy(node, api)}

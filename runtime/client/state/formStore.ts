@@ -9,6 +9,7 @@ import type { AppApi, LayoutSettings, PageValidation } from '../api/appApi';
 import { deriveAfterChange, deriveAll, type Definitions, type Derived } from './derive';
 import { blockingComponents, pagesCovered, setAtPath, visiblePages } from './formModel';
 import { loadCodeList, loadDefinitions, loadForm } from './loadForm';
+import { treeOf, typedValue } from './valueTypes';
 
 export interface FormState {
   readonly status: 'loading' | 'ready' | 'error';
@@ -88,7 +89,9 @@ export function createFormStore(api: AppApi) {
     setValue(location: DataModelLocation, value: unknown, saveDelay = defaultSaveDelay): void {
       const { defs, derived, data, codeLists } = store.getState();
       if (!defs || !derived) return;
-      const next = { ...data, [location.dataType]: setAtPath(data[location.dataType], location.field, value === '' ? undefined : value) };
+      const schema = defs.schemas[location.dataType];
+      const typed = typedValue(schema ? treeOf(schema, defs.classRefs[location.dataType]) : undefined, location.field, value);
+      const next = { ...data, [location.dataType]: setAtPath(data[location.dataType], location.field, typed === '' ? undefined : typed) };
       store.setState({ data: next, derived: deriveAfterChange(derived, defs, data, next, [location], codeLists), sent: false });
       scheduleSave(location.dataType, saveDelay);
     },
