@@ -8,6 +8,16 @@ import { ComponentView } from './components/ComponentView';
 import { ErrorReport } from './ErrorReport';
 import { useFormState, useFormStore } from './state/FormContext';
 
+/** A language's name in the current language ("Norsk bokmål"), or its code where the browser has none. */
+function languageName(code: string, current: string): string {
+  try {
+    const name = new Intl.DisplayNames([current, 'nb'], { type: 'language' }).of(code);
+    return name && name !== code ? name.charAt(0).toLocaleUpperCase(current) + name.slice(1) : code;
+  } catch {
+    return code;
+  }
+}
+
 function LanguageSelector() {
   const store = useFormStore();
   const languages = useFormState((s) => s.languages);
@@ -20,7 +30,7 @@ function LanguageSelector() {
       <Select id="rt-language" value={language} onChange={(e) => void store.actions.setLanguage(e.target.value)}>
         {languages.map((l) => (
           <Select.Option key={l} value={l}>
-            {l}
+            {languageName(l, language)}
           </Select.Option>
         ))}
       </Select>
