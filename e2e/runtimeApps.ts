@@ -43,3 +43,18 @@ export async function serveAppFiles(files: Readonly<Record<string, string>>): Pr
   }
   return serveApp(dir, () => rmSync(dir, { recursive: true, force: true }));
 }
+
+/** JSON as app files write it. */
+export const json = (value: unknown): string => JSON.stringify(value, null, 2);
+
+/** A process with one data task, Task_1, for small test apps. */
+export const oneTaskProcess = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:altinn="http://altinn.no/process">
+  <bpmn:process id="P" isExecutable="false">
+    <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:task id="Task_1" name="Utfylling"><bpmn:extensionElements><altinn:taskExtension><altinn:taskType>data</altinn:taskType></altinn:taskExtension></bpmn:extensionElements></bpmn:task>
+    <bpmn:endEvent id="End" />
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Task_1" />
+    <bpmn:sequenceFlow id="F2" sourceRef="Task_1" targetRef="End" />
+  </bpmn:process>
+</bpmn:definitions>`;

@@ -6,22 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type ServedApp, serveAppFiles } from '../runtimeApps';
+import { json, oneTaskProcess, type ServedApp, serveAppFiles } from '../runtimeApps';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const shots = path.join(root, 'e2e', 'screenshots');
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:altinn="http://altinn.no/process">
-  <bpmn:process id="P" isExecutable="false">
-    <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:task id="Task_1" name="Utfylling"><bpmn:extensionElements><altinn:taskExtension><altinn:taskType>data</altinn:taskType></altinn:taskExtension></bpmn:extensionElements></bpmn:task>
-    <bpmn:endEvent id="End" />
-    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Task_1" />
-    <bpmn:sequenceFlow id="F2" sourceRef="Task_1" targetRef="End" />
-  </bpmn:process>
-</bpmn:definitions>`;
 
 const page1 = {
   data: {
@@ -87,7 +75,7 @@ const schema = {
 };
 const files: Record<string, string> = {
   'App/config/applicationmetadata.json': json(metadata),
-  'App/config/process/process.bpmn': bpmn,
+  'App/config/process/process.bpmn': oneTaskProcess,
   'App/config/texts/resource.nb.json': json(nb),
   'App/ui/layout-sets.json': json({ sets: [{ id: 'form', dataType: 'permit', tasks: ['Task_1'] }] }),
   'App/ui/form/layouts/Page1.json': json(page1),
