@@ -1,16 +1,16 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ParseError, parse } from 'jsonc-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAppModel } from '../../core/app/model/loadAppModel';
 import type { AppModel } from '../../core/app/model/types';
+import { fixtureAppNames, fixtureAppsDir } from '../../core/testing/fixtureApps';
 import { createAppHandler } from './appApi';
 import { diskAppSource } from './appSource';
 import { memoryStorage } from './storage';
 import { type RunningServer, startServer } from './testServer';
 
-const appsDir = '/work/shared/fixtures/apps';
-const appNames = existsSync(appsDir) ? readdirSync(appsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
+const appsDir = fixtureAppsDir;
+const appNames = fixtureAppNames();
 
 /**
  * The file's content read by an independent parser: what the server must hand out. Real apps carry a
@@ -23,7 +23,7 @@ function content(app: AppModel, path: string): unknown {
   return value;
 }
 
-describe.skipIf(!existsSync(appsDir))('the app API on the real fixture apps', () => {
+describe.skipIf(appNames.length === 0)('the app API on the real fixture apps', () => {
   for (const name of appNames) {
     describe(name, () => {
       let app: AppModel;

@@ -1,6 +1,6 @@
 // Every real Altinn app in ../shared/fixtures/apps: loads without problems, with the figures the files
 // say (computed here independently from directory listings and JSON.parse), and writes back byte for byte.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -11,10 +11,11 @@ import { type FileSource, memoryFileSource } from '../fileSource';
 import { changedFiles, editFiles } from './appEdits';
 import { isTextFile } from './appFiles';
 import { loadAppModel } from './loadAppModel';
+import { fixtureAppNames } from '../../testing/fixtureApps';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const appsDir = path.resolve(repoRoot, '../shared/fixtures/apps');
-const apps = existsSync(appsDir) ? readdirSync(appsDir).filter((name) => statSync(path.join(appsDir, name)).isDirectory()) : [];
+const apps = fixtureAppNames();
 
 /** Relative paths of every file under `dir`. */
 function listFiles(dir: string, prefix = ''): string[] {
