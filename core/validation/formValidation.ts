@@ -11,13 +11,18 @@ import type { ExpressionValidationConfig } from './expressionConfig';
 import { type FieldExpressionEvaluator, runExpressionValidations } from './expressionValidation';
 import { hiddenFieldTest, issuesByComponent, type MappedIssue, mapIssuesToComponents } from './issueMapping';
 import { validateRequired } from './requiredValidation';
-import { compileDataModelSchema, validateWithSchema } from './schemaValidation';
+import { compileDataModelSchema, type SchemaError, schemaErrorsOf, schemaIssues } from './schemaValidation';
 import type { AttachmentInfo, DataTypeConstraints, NodePropertyEvaluator, ValidationIssue, ValidationNode } from './types';
 
-/** One data model of the form: its data, and optionally its schema and validation file. */
+/** One data model of the form: its data, and optionally its schema (or its schema errors) and validation file. */
 export interface FormDataModel {
   readonly data: unknown;
   readonly schema?: Readonly<Record<string, unknown>>;
+  /**
+   * Schema errors found elsewhere (`findSchemaErrors` on a server), for pages whose CSP forbids
+   * compiling the schema; used when `schema` is absent and mapped exactly as the schema's own.
+   */
+  readonly schemaErrors?: readonly SchemaError[];
   /** `applicationmetadata.json → dataTypes[].appLogic.classRef` (finds the schema's root element). */
   readonly classRef?: string;
   readonly expressionValidation?: ExpressionValidationConfig;
@@ -59,10 +64,13 @@ export function validateForm(input: FormValidationInput): FormValidationResult {
   const schemaProblems: Record<string, string> = {};
 
   for (const [dataType, model] of Object.entries(dataModels)) {
-    if (!model.schema) continue;
+    if (!model.schema) {
+      if (model.schemaErrors) issues.push(...schemaIssues(model.schemaErrors, dataType));
+      continue;
+    }
     const compiled = compileDataModelSchema(model.schema, model.classRef);
     if (compiled.problem) schemaProblems[dataType] = compiled.problem;
-    issues.push(...validateWithSchema(compiled, model.data, dataType));
+    issues.push(...schemaIssues(schemaErrorsOf(compiled, model.data), dataType));
   }
   for (const [dataType, model] of Object.entries(dataModels)) {
     if (model.invalidData) issues.push(...invalidDataIssues(dataType, model.invalidData));

@@ -27,12 +27,17 @@ export {
 export { expandPath, isPathWithin, parsePath, pointerToPath, rowIndexesOf, valueAtPath, type PathSegment } from './dataPaths';
 export {
   compileDataModelSchema,
+  findSchemaErrors,
   rootElementPath,
   schemaErrorParam,
   schemaErrorTextKey,
+  schemaErrorsOf,
+  schemaIssues,
   validateFormDataWithSchema,
   validateWithSchema,
   type CompiledSchema,
+  type SchemaError,
+  type SchemaErrorReport,
 } from './schemaValidation';
 export { isValidDate } from './schemaFormats';
 export {

@@ -133,31 +133,76 @@ function copyJson(data: unknown): unknown {
 }
 
 /**
- * The schema issues of one data element's form data. Errors on empty values, `required`, `oneOf` and
+ * One schema error reduced to what the form needs, and serialisable, so a server (where ajv may compile
+ * code) can validate and a CSP-bound client can show the result as if it had validated itself.
+ */
+export interface SchemaError {
+  /** Concrete data path with row indexes (`people[1].age`). */
+  readonly field: string;
+  /** The ajv keyword (`maxLength`, `pattern`, …). */
+  readonly keyword: string;
+  /** The message: the schema's own `errorMessage` or `validation_errors.<keyword>`. */
+  readonly textKey: string;
+  /** The message's `{0}`, when the keyword has one. */
+  readonly param?: string | number;
+  /** Visibility category bits (`validationMask`). */
+  readonly category: number;
+}
+
+/** The schema errors of one data model, and why the schema could not be used when it could not. */
+export interface SchemaErrorReport {
+  readonly errors: SchemaError[];
+  readonly problem?: string;
+}
+
+/**
+ * The schema errors of one data element's form data. Errors on empty values, `required`, `oneOf` and
  * `null` type mismatches are skipped, as the frontend skips them (required is the component's job).
  */
-export function validateWithSchema(compiledSchema: CompiledSchema, data: unknown, dataType: string): ValidationIssue[] {
+export function schemaErrorsOf(compiledSchema: CompiledSchema, data: unknown): SchemaError[] {
   const validate = compiledSchema.validate;
   if (!validate) return [];
   const copy = copyJson(data);
   if (validate(copy)) return [];
-  const issues: ValidationIssue[] = [];
+  const errors: SchemaError[] = [];
   for (const error of validate.errors ?? []) {
     if (error.data === null || error.data === undefined || error.data === '') continue;
     if (error.keyword === 'required' || error.keyword === 'oneOf' || (error.params as { type?: unknown }).type === 'null') continue;
     const custom = isRecord(error.parentSchema) ? error.parentSchema.errorMessage : undefined;
     const param = schemaErrorParam(error);
-    issues.push({
-      source: 'schema',
-      severity: 'error',
-      message: { key: typeof custom === 'string' ? custom : schemaErrorTextKey(error.keyword), ...(param !== undefined ? { params: [param] } : {}) },
-      category: categoryOf(error.keyword),
-      dataType,
+    errors.push({
       field: pointerToPath(error.instancePath, copy),
-      code: error.keyword,
+      keyword: error.keyword,
+      textKey: typeof custom === 'string' ? custom : schemaErrorTextKey(error.keyword),
+      ...(param !== undefined ? { param } : {}),
+      category: categoryOf(error.keyword),
     });
   }
-  return issues;
+  return errors;
+}
+
+/** Schema errors of `data` against a schema (compiled once per schema object and root): what a server answers. */
+export function findSchemaErrors(schema: Readonly<Record<string, unknown>>, data: unknown, classRef?: string): SchemaErrorReport {
+  const compiledSchema = compileDataModelSchema(schema, classRef);
+  return { errors: schemaErrorsOf(compiledSchema, data), ...(compiledSchema.problem ? { problem: compiledSchema.problem } : {}) };
+}
+
+/** Schema errors as validation issues of `dataType`: the one place both the local and the server path go through. */
+export function schemaIssues(errors: readonly SchemaError[], dataType: string): ValidationIssue[] {
+  return errors.map((error) => ({
+    source: 'schema',
+    severity: 'error',
+    message: { key: error.textKey, ...(error.param !== undefined ? { params: [error.param] } : {}) },
+    category: error.category,
+    dataType,
+    field: error.field,
+    code: error.keyword,
+  }));
+}
+
+/** The schema issues of one data element's form data (see `schemaErrorsOf`). */
+export function validateWithSchema(compiledSchema: CompiledSchema, data: unknown, dataType: string): ValidationIssue[] {
+  return schemaIssues(schemaErrorsOf(compiledSchema, data), dataType);
 }
 
 /** Compiles (cached) and validates in one step. */
