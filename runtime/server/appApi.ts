@@ -10,6 +10,7 @@ import { instanceRoutes } from './instanceRoutes';
 import { staticRoutes } from './staticRoutes';
 import { statelessRoutes } from './statelessRoutes';
 import type { RuntimeStorage } from './storage';
+import { validationRoutes } from './validationRoutes';
 
 export interface AppHandlerOptions {
   readonly app: AppModel;
@@ -22,7 +23,7 @@ export interface AppHandlerOptions {
 
 export type AppHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes];
+const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes, ...validationRoutes];
 
 function send(res: ServerResponse, result: RouteResult): void {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...result.headers };
