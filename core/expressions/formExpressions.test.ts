@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormExpressions } from './formExpressions';
+import { narrowChanges } from './dataChanges';
 import { buildHierarchy } from './hierarchy/build';
+import { updateRows } from './hierarchy/rows';
 import type { ExprEnvironment } from './types';
 
 const layouts = {
@@ -93,5 +95,52 @@ describe('FormExpressions', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('property: after any sequence of rows added, removed and edited, updateRows ends where a full evaluation ends', () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('add' as const), age: fc.integer({ min: 0, max: 100 }) }),
+      fc.record({ kind: fc.constant('remove' as const), at: fc.nat(4) }),
+      fc.record({ kind: fc.constant('edit' as const), at: fc.nat(4), age: fc.integer({ min: 0, max: 100 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+        let env = environment(base);
+        let data = base as Record<string, unknown>;
+        const form = new FormExpressions(env);
+        form.evaluateAll();
+        for (const s of steps) {
+          const people = data.people as Record<string, unknown>[];
+          const field = s.kind === 'edit' ? `people[${s.at}].age` : 'people';
+          if (s.kind === 'edit' && s.at >= people.length) continue;
+          const next =
+            s.kind === 'add' ? [...people, { age: s.age }] : s.kind === 'remove' ? people.filter((_, i) => i !== s.at) : people.map((p, i) => (i === s.at ? { ...p, age: s.age } : p));
+          const after = { ...data, people: next };
+          const changed = narrowChanges({ model: data }, { model: after }, [{ dataType: 'model', field }]);
+          const rows = updateRows(env.hierarchy!, { model: after })!;
+          env = { ...env, dataModels: { model: after }, hierarchy: rows.hierarchy };
+          form.updateRows(env, rows, changed);
+          data = after;
+        }
+        const fresh = new FormExpressions(environment(data));
+        fresh.evaluateAll();
+        expect(snapshot(form)).toEqual(snapshot(fresh));
+        expect(form.expressions.length).toBe(fresh.expressions.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('adding a row runs the new row\'s expressions and those reading other rows, not every row\'s', () => {
+    const env = environment(base);
+    const form = new FormExpressions(env);
+    form.evaluateAll();
+    const after = { ...base, people: [...base.people, { age: 12 }] };
+    const rows = updateRows(env.hierarchy!, { model: after })!;
+    const changed = narrowChanges({ model: base }, { model: after }, [{ dataType: 'model', field: 'people' }]);
+    expect(changed).toEqual([{ dataType: 'model', field: 'people[3]' }]);
+    const rerun = form.updateRows({ ...env, dataModels: { model: after }, hierarchy: rows.hierarchy }, rows, changed);
+    expect(rerun.map((e) => `${e.node.id}:${e.slot}`).sort()).toEqual(['adult-3:hidden', 'adult-3:textResourceBindings.title', 'age-3:readOnly']);
+    expect(form.valueOf('adult-3', 'hidden')).toBe(true);
   });
 });

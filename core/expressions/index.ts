@@ -38,6 +38,8 @@ export { castValue, parseNumber, ExprCastError } from './coercion';
 export { compileExpression, isExpression } from './compile';
 export { evaluateExpression, runExpression, evaluateForDataPath, evaluateForNode, type DataPathArguments } from './evaluate';
 export { buildHierarchy, type BuildHierarchyOptions } from './hierarchy/build';
+export { updateRows, type RowsUpdate } from './hierarchy/rows';
+export { narrowChanges } from './dataChanges';
 export { isHidden, isPageHidden } from './hierarchy/hidden';
 export { findNode, resolveComponentId } from './hierarchy/lookup';
 export { transposeDataPath, stripIndexes, readDataPath, splitDataPath, concretePaths, bindingLocation } from './dataPath';

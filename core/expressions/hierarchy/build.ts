@@ -21,7 +21,7 @@ interface Claim {
   readonly repeated: boolean;
 }
 
-interface Definitions {
+export interface Definitions {
   readonly configs: Map<string, { config: ComponentConfig; pageId: string }>;
   readonly claims: Map<string, Claim>;
   readonly childrenOf: Map<string, string[]>;
@@ -117,13 +117,32 @@ function likertRowRange(config: ComponentConfig, count: number): [number, number
   return [start, stop];
 }
 
-/** Builds the hierarchy of a layout set for the current data. */
-export function buildHierarchy(
-  layouts: Readonly<Record<string, PageFile>>,
-  dataModels: Readonly<Record<string, unknown>>,
-  options: BuildHierarchyOptions,
-): Hierarchy {
-  const pageNames = orderedPages(layouts, options.pageOrder);
+/**
+ * What building needs beyond one pass: the definitions of the layout set, the registries being
+ * filled, and the data. Kept with the hierarchy (see rows.ts) so rows can be added or removed later
+ * without rebuilding the rest.
+ */
+export interface HierarchyBuilder {
+  readonly defs: Definitions;
+  readonly options: BuildHierarchyOptions;
+  readonly nodes: Map<string, ComponentNode>;
+  readonly instancesOf: Map<string, ComponentNode[]>;
+  readonly definitions: Map<string, ComponentDefinition>;
+  dataModels: Readonly<Record<string, unknown>>;
+  /** Builds one row of a repeating node (its row children, registered), appending them to the node. */
+  buildRow(owner: ComponentNode, index: number): void;
+  /** The rows a repeating node should have for the current data: `[first, last]` (inclusive) and the row field. */
+  rowRange(owner: ComponentNode): { first: number; last: number; groupField: string; dataType: string } | undefined;
+}
+
+const builders = new WeakMap<ReadonlyMap<string, ComponentNode>, HierarchyBuilder>();
+
+/** The builder a hierarchy was made with (shared by hierarchies updated from it). */
+export function builderOf(hierarchy: Hierarchy): HierarchyBuilder | undefined {
+  return builders.get(hierarchy.nodes);
+}
+
+function createBuilder(layouts: Readonly<Record<string, PageFile>>, pageNames: readonly string[], dataModels: Readonly<Record<string, unknown>>, options: BuildHierarchyOptions) {
   const defs = collectDefinitions(layouts, pageNames, options.defaultDataType);
   const nodes = new Map<string, ComponentNode>();
   const instancesOf = new Map<string, ComponentNode[]>();
@@ -141,6 +160,9 @@ export function buildHierarchy(
     instancesOf.set(node.baseId, list);
   };
 
+  const rowChildrenOf = (config: ComponentConfig): ComponentConfig[] =>
+    findComponentType(config.type) === 'Likert' ? [likertItemConfig(config)] : (defs.childrenOf.get(config.id) ?? []).filter((id) => defs.claims.get(id)?.repeated).map((id) => defs.configs.get(id)!.config);
+
   // `visiting` guards against containers that claim each other in a cycle.
   const visiting = new Set<string>();
   const build = (
@@ -155,7 +177,6 @@ export function buildHierarchy(
     visiting.add(config.id);
     define(config, pageId, parent.kind === 'component' ? parent.baseId : undefined, repeatingAncestors);
     const children: ComponentNode[] = [];
-    const rows: RowInfo[] = [];
     const node: ComponentNode = {
       kind: 'component',
       id: rowIndices.length ? `${config.id}-${rowIndices.join('-')}` : config.id,
@@ -169,7 +190,7 @@ export function buildHierarchy(
       rowIndices,
       row,
       location: row?.location,
-      rows,
+      rows: [],
     };
     register(node);
     const childIds = defs.childrenOf.get(config.id) ?? [];
@@ -179,27 +200,27 @@ export function buildHierarchy(
       const built = child && build(child.config, pageId, node, rowIndices, row, repeatingAncestors);
       if (built) children.push(built);
     }
-    const binding = repeatingBindingOf(config, options.defaultDataType);
-    if (binding) {
-      const isLikert = findComponentType(config.type) === 'Likert';
-      const rowChildren = isLikert ? [likertItemConfig(config)] : childIds.filter((id) => defs.claims.get(id)?.repeated).map((id) => defs.configs.get(id)!.config);
-      const groupField = transposeDataPath(binding, row?.location).field;
-      const data = readDataPath(dataModels[binding.dataType], groupField);
-      const count = Array.isArray(data) ? data.length : 0;
-      const [first, last] = isLikert ? likertRowRange(config, count) : [0, count - 1];
-      for (let index = first; index <= last; index++) {
-        const rowInfo: RowInfo = { owner: node, index, location: { dataType: binding.dataType, field: `${groupField}[${index}]` } };
-        rows.push(rowInfo);
-        for (const childConfig of rowChildren) {
-          const built = build(childConfig, pageId, node, [...rowIndices, index], rowInfo, [...repeatingAncestors, config.id]);
-          if (built) children.push(built);
-        }
-      }
+    const range = builder.rowRange(node);
+    if (range) {
+      for (let index = range.first; index <= range.last; index++) buildRowOf(node, index, range);
       // Definitions of row children must exist even when there are no rows, for lookups and links.
-      for (const childConfig of rowChildren) defineSubtree(childConfig, pageId, config.id, [...repeatingAncestors, config.id]);
+      for (const childConfig of rowChildrenOf(config)) defineSubtree(childConfig, pageId, config.id, [...repeatingAncestors, config.id]);
     }
     visiting.delete(config.id);
     return node;
+  };
+
+  const buildRowOf = (node: ComponentNode, index: number, range: { groupField: string; dataType: string }) => {
+    const rowInfo: RowInfo = { owner: node, index, location: { dataType: range.dataType, field: `${range.groupField}[${index}]` } };
+    (node.rows as RowInfo[]).push(rowInfo);
+    const repeatingAncestors = [...(definitions.get(node.baseId)?.repeatingAncestors ?? []), node.baseId];
+    const outermost = !visiting.has(node.baseId);
+    visiting.add(node.baseId);
+    for (const childConfig of rowChildrenOf(node.config)) {
+      const built = build(childConfig, node.pageId, node, [...node.rowIndices, index], rowInfo, repeatingAncestors);
+      if (built) (node.children as ComponentNode[]).push(built);
+    }
+    if (outermost) visiting.delete(node.baseId);
   };
 
   const defineSubtree = (config: ComponentConfig, pageId: string, parentId: string, repeatingAncestors: readonly string[]) => {
@@ -214,6 +235,40 @@ export function buildHierarchy(
     }
     visiting.delete(config.id);
   };
+
+  const builder: HierarchyBuilder = {
+    defs,
+    options,
+    nodes,
+    instancesOf,
+    definitions,
+    dataModels,
+    buildRow(owner, index) {
+      const range = builder.rowRange(owner);
+      if (range) buildRowOf(owner, index, range);
+    },
+    rowRange(owner) {
+      const binding = repeatingBindingOf(owner.config, options.defaultDataType);
+      if (!binding) return undefined;
+      const groupField = transposeDataPath(binding, owner.row?.location).field;
+      const data = readDataPath(builder.dataModels[binding.dataType], groupField);
+      const count = Array.isArray(data) ? data.length : 0;
+      const [first, last] = findComponentType(owner.config.type) === 'Likert' ? likertRowRange(owner.config, count) : [0, count - 1];
+      return { first, last, groupField, dataType: binding.dataType };
+    },
+  };
+  return { builder, build, define };
+}
+
+/** Builds the hierarchy of a layout set for the current data. */
+export function buildHierarchy(
+  layouts: Readonly<Record<string, PageFile>>,
+  dataModels: Readonly<Record<string, unknown>>,
+  options: BuildHierarchyOptions,
+): Hierarchy {
+  const pageNames = orderedPages(layouts, options.pageOrder);
+  const { builder, build, define } = createBuilder(layouts, pageNames, dataModels, options);
+  const { defs, nodes, definitions, instancesOf } = builder;
 
   const pages: PageNode[] = pageNames.map((pageId) => {
     const children: ComponentNode[] = [];
@@ -231,5 +286,6 @@ export function buildHierarchy(
     if (!definitions.has(id)) define(config, pageId, defs.claims.get(id)?.parentId, []);
   }
 
+  builders.set(nodes, builder);
   return { pages, nodes, definitions, instancesOf, problems: defs.problems, defaultDataType: options.defaultDataType };
 }
