@@ -6,7 +6,7 @@
  * their new data, exactly as a full build would.
  */
 import { builderOf } from './build';
-import type { ComponentNode, Hierarchy, HierarchyNode } from './types';
+import type { ComponentNode, Hierarchy, HierarchyNode, RowInfo } from './types';
 
 /** What changed in the hierarchy. */
 export interface RowsUpdate {
@@ -57,11 +57,13 @@ export function updateRows(previous: Hierarchy, dataModels: Readonly<Record<stri
     const keepTo = Math.min(last ?? -1, range.last);
     const kept = (index: number) => index >= keepFrom && index <= keepTo;
     const gone: ComponentNode[] = [];
-    const children = owner.children as ComponentNode[];
-    const stay = children.filter((child) => child.row?.owner !== owner || kept(child.row.index));
-    for (const child of children) if (!stay.includes(child)) subtree(child, gone);
-    children.splice(0, children.length, ...stay);
-    (owner.rows as typeof rows[number][]).splice(0, rows.length, ...rows.filter((row) => kept(row.index)));
+    const children = owner.children.filter((child) => child.row?.owner !== owner || kept(child.row.index));
+    const staying = new Set(children);
+    for (const child of owner.children) if (!staying.has(child)) subtree(child, gone);
+    // New arrays, not edits in place: whoever cached something per `children`/`rows` array sees the change.
+    const mutable = owner as { children: readonly ComponentNode[]; rows: readonly RowInfo[] };
+    mutable.children = children;
+    mutable.rows = rows.filter((row) => kept(row.index));
     for (const node of gone) builder.nodes.delete(node.id);
     removed.push(...gone);
     const newNodes: ComponentNode[] = [];
@@ -74,7 +76,7 @@ export function updateRows(previous: Hierarchy, dataModels: Readonly<Record<stri
     // buildRow appended: put the rows back in index order (plain children first, as built).
     const rank = (child: ComponentNode) => (child.row?.owner === owner ? child.row.index : -1);
     children.sort((a, b) => rank(a) - rank(b));
-    (owner.rows as typeof rows[number][]).sort((a, b) => a.index - b.index);
+    (owner.rows as RowInfo[]).sort((a, b) => a.index - b.index);
     added.push(...newNodes);
     owners.push(owner);
   };
