@@ -18,11 +18,13 @@ describe('app API client', () => {
     expect(await api.options('land liste', 'en')).toEqual({ ok: true });
     await api.putData('1/g', 'd', { x: 1 });
     await api.postStatelessData('model', { y: 2 });
+    await api.schemaErrors('my model', { z: 3 });
     expect(seen).toEqual([
       'GET /o/a/api/validationconfig/model ',
       'GET /o/a/api/options/land%20liste?language=en ',
       'PUT /o/a/instances/1/g/data/d {"x":1}',
       'POST /o/a/v1/data?dataType=model {"y":2}',
+      'POST /o/a/api/runtime/schemavalidation/my%20model {"z":3}',
     ]);
   });
 

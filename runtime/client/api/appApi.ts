@@ -1,7 +1,9 @@
 /**
- * The Altinn app API (§8) as the form app calls it. The page is served at `/{org}/{app}/…`, so the
- * app's base URL is read from the page URL; every route is relative to it.
+ * The Altinn app API (§8) as the form app calls it, plus the runtime's own schema check. The page is
+ * served at `/{org}/{app}/…`, so the app's base URL is read from the page URL; every route is relative to it.
  */
+import type { SchemaErrorReport } from '../../../core/validation';
+
 export interface AppLocation {
   readonly org: string;
   readonly app: string;
@@ -70,6 +72,8 @@ export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i
     instance: (instanceId: string) => get<InstanceDocument>(`instances/${instanceId}`),
     data: (instanceId: string, elementId: string) => get<unknown>(`instances/${instanceId}/data/${enc(elementId)}?includeRowId=true`),
     putData: (instanceId: string, elementId: string, data: unknown) => request<unknown>('PUT', `instances/${instanceId}/data/${enc(elementId)}`, data),
+    /** The runtime's (not Altinn's) schema check: the page's CSP forbids compiling the schema here. */
+    schemaErrors: (dataType: string, data: unknown) => request<SchemaErrorReport>('POST', `api/runtime/schemavalidation/${enc(dataType)}`, data ?? {}),
     /** The studio preview's change feed (absent outside the preview). */
     eventsUrl: () => `${base}api/preview/events${token ? `?token=${encodeURIComponent(token)}` : ''}`,
   };

@@ -44,19 +44,19 @@ export function CustomButton({ node }: ComponentProps) {
   const variant = variantOf(node.config.buttonStyle);
   if (actions.some((a) => a.type === 'ServerAction')) return <Unavailable id={node.id} title={title} reason={previewNotices.serverAction} variant={variant} />;
   if (actions.some((a) => a.id === 'closeSubform')) return <Unavailable id={node.id} title={title} reason={previewNotices.closeSubform} variant={variant} />;
-  const run = () => {
+  const run = async () => {
     for (const action of actions) {
       const pages = store.actions.pages();
       const index = current ? pages.indexOf(current) : -1;
       const target =
         action.id === 'nextPage' ? pages[index + 1] : action.id === 'previousPage' ? pages[index - 1] : action.id === 'navigateToPage' && typeof action.metadata?.page === 'string' ? action.metadata.page : undefined;
       if (!target || !pages.includes(target)) continue;
-      if (!store.actions.navigate(target, navigationValidation(action.validation, undefined, settings))) return;
+      if (!(await store.actions.navigateValidated(target, navigationValidation(action.validation, undefined, settings)))) return;
     }
   };
   return (
     <div data-componentid={node.id}>
-      <Button variant={variant} data-size={node.config.buttonSize === 'sm' || node.config.buttonSize === 'lg' ? node.config.buttonSize : undefined} onClick={run}>
+      <Button variant={variant} data-size={node.config.buttonSize === 'sm' || node.config.buttonSize === 'lg' ? node.config.buttonSize : undefined} onClick={() => void run()}>
         {title}
       </Button>
     </div>

@@ -9,7 +9,7 @@ export function Button({ node }: ComponentProps) {
   const store = useFormStore();
   const title = api.text('title') ?? api.derived.env.builtInTexts?.['general.submit'] ?? 'Send inn';
   return (
-    <DsButton data-componentid={node.id} onClick={() => store.actions.submit()}>
+    <DsButton data-componentid={node.id} onClick={() => void store.actions.submit()}>
       {title}
     </DsButton>
   );

@@ -19,7 +19,7 @@ export function NavigationBar({ node }: ComponentProps) {
   const pageSetting = current ? layouts?.[current]?.data?.validationOnNavigation : undefined;
   const go = (page: string, to: number) => {
     const own = to > index ? node.config.validateOnForward : node.config.validateOnBackward;
-    store.actions.navigate(page, navigationValidation(own, pageSetting, settings));
+    void store.actions.navigateValidated(page, navigationValidation(own, pageSetting, settings));
   };
   return (
     <nav data-componentid={node.id} aria-label={uiText(env, 'general.navigation_form')}>

@@ -19,7 +19,7 @@ export function NavigationButtons({ node }: ComponentProps) {
   const move = (to: number, own: unknown) => {
     const target = pages[to];
     const validation: PageValidation | undefined = navigationValidation(own, pageSetting, settings);
-    if (target) store.actions.navigate(target, validation);
+    if (target) void store.actions.navigateValidated(target, validation);
   };
   const showBack = node.config.showBackButton === true && index > 0;
   return (

@@ -4,7 +4,7 @@
  * change), the incremental expressions and the validation result.
  */
 import { buildHierarchy, FormExpressions, type DataModelLocation, type ExprEnvironment, type Hierarchy, type OptionItem, type PageFile, type TextResource } from '../../../core/expressions';
-import { resolveExpressionValidationConfig, validateLayoutSet, type FormDataModel, type FormValidationResult } from '../../../core/validation';
+import { resolveExpressionValidationConfig, validateLayoutSet, type FormDataModel, type FormValidationResult, type SchemaError } from '../../../core/validation';
 import { builtInTextsFor } from '../text/builtInTexts';
 import { changedNodes, type NodeWatch, watchOf } from './nodeChanges';
 
@@ -18,6 +18,8 @@ export interface Definitions {
   readonly schemas: Readonly<Record<string, Record<string, unknown> | undefined>>;
   readonly validationConfigs: Readonly<Record<string, unknown>>;
   readonly classRefs: Readonly<Record<string, string | undefined>>;
+  /** Schema errors of the current data per data type, found by the server (the page's CSP forbids compiling schemas here). */
+  readonly schemaErrors?: Readonly<Record<string, readonly SchemaError[]>>;
   readonly instance: { readonly id: string; readonly instanceOwnerPartyId?: string } | null;
 }
 
@@ -60,35 +62,21 @@ function environment(defs: Definitions, data: Readonly<Record<string, unknown>>,
 }
 
 /**
- * ajv compiles schemas with `new Function`, which the form app's CSP forbids. Checked once, so the
- * (large) code generation is not run only to be refused on every load.
+ * The validation of a form state. Schema errors come from the server (`defs.schemaErrors`): ajv
+ * compiles schemas with `new Function`, which the form app's CSP forbids, so the schema is never given here.
  */
-const canCompileSchemas: boolean = (() => {
-  try {
-    return new Function('return true')() === true;
-  } catch {
-    console.warn('Schema validation is off: this page forbids compiling code (CSP without unsafe-eval).');
-    return false;
-  }
-})();
-
-function validate(defs: Definitions, data: Readonly<Record<string, unknown>>, hierarchy: Hierarchy, env: ExprEnvironment): FormValidationResult {
+export function validate(defs: Definitions, data: Readonly<Record<string, unknown>>, hierarchy: Hierarchy, env: ExprEnvironment): FormValidationResult {
   const models: Record<string, FormDataModel> = {};
   for (const [dataType, value] of Object.entries(data)) {
     const config = defs.validationConfigs[dataType];
-    const schema = canCompileSchemas ? defs.schemas[dataType] : undefined;
-    const classRef = defs.classRefs[dataType];
+    const schemaErrors = defs.schemaErrors?.[dataType];
     models[dataType] = {
       data: value,
-      ...(schema ? { schema } : {}),
-      ...(classRef ? { classRef } : {}),
+      ...(schemaErrors ? { schemaErrors } : {}),
       ...(config ? { expressionValidation: resolveExpressionValidationConfig(config) } : {}),
     };
   }
-  const result = validateLayoutSet({ hierarchy, env, dataModels: models, language: defs.language });
-  // A schema ajv cannot compile (for example when a CSP forbids `new Function`) is left out, not weakened.
-  for (const [dataType, problem] of Object.entries(result.schemaProblems)) console.warn(`Schema validation of ${dataType} is off: ${problem}`);
-  return result;
+  return validateLayoutSet({ hierarchy, env, dataModels: models, language: defs.language });
 }
 
 /** Everything from scratch: after loading, a definition reload or a language switch. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppApi } from '../api/appApi';
 import { fakeServer, type FakeServer } from '../testing/fakeAppServer';
-import { createFormStore } from './formStore';
+import { createFormStore, schemaCheckDelay } from './formStore';
 
 let server: FakeServer;
 
@@ -55,17 +55,18 @@ describe('form store', () => {
   it('blocks Next with page validation and reveals the required error, then lets it through once fixed', async () => {
     const store = await started();
     const validation = { page: 'current' as const, show: ['All'] };
-    expect(store.actions.navigate('Two', validation)).toBe(false);
+    expect(await store.actions.navigateValidated('Two', validation)).toBe(false);
     expect(store.getState().masks.name).toBeGreaterThan(0);
     expect(store.getState().derived!.validation.byComponent.get('name')?.[0]?.source).toBe('required');
     store.actions.setValue({ dataType: 'model', field: 'name' }, 'Kari');
-    expect(store.actions.navigate('Two', validation)).toBe(true);
+    expect(await store.actions.navigateValidated('Two', validation)).toBe(true);
     expect(store.getState().currentPage).toBe('Two');
   });
 
-  it('validates with the JSON schema and skips pages hidden by expressions', async () => {
+  it('validates with the JSON schema (on the server) and skips pages hidden by expressions', async () => {
     const store = await started();
     store.actions.setValue({ dataType: 'model', field: 'name' }, 'far too long a name');
+    await vi.advanceTimersByTimeAsync(schemaCheckDelay);
     expect(store.getState().derived!.validation.byComponent.get('name')?.map((i) => i.source)).toContain('schema');
     store.actions.setValue({ dataType: 'model', field: 'kind' }, 'b');
     expect(store.actions.pages()).toEqual(['One', 'Three']);
@@ -87,9 +88,9 @@ describe('form store', () => {
     await Promise.all([store.actions.ensureCodeList('countries'), store.actions.ensureCodeList('countries')]);
     expect(server.calls.filter((c) => c.path.startsWith('api/options/countries'))).toHaveLength(1);
     expect(store.getState().codeLists.countries).toHaveLength(2);
-    expect(store.actions.submit()).toBe(false);
+    expect(await store.actions.submit()).toBe(false);
     store.actions.setValue({ dataType: 'model', field: 'name' }, 'Kari');
-    expect(store.actions.submit()).toBe(true);
+    expect(await store.actions.submit()).toBe(true);
     expect(store.getState().sent).toBe(true);
   });
 });

@@ -1,14 +1,16 @@
 /**
  * The form app's one store: definitions, form data per data type, the derived hierarchy/expressions/
- * validation, visibility masks per component (§4.6), the current page, and debounced saving.
+ * validation, visibility masks per component (§4.6), the current page, debounced saving, and
+ * debounced schema checks on the server (the page's CSP forbids compiling schemas here).
  */
 import { createStore } from 'zustand/vanilla';
 import type { DataModelLocation, OptionItem } from '../../../core/expressions';
-import { componentMask, validationMask } from '../../../core/validation';
+import { componentMask, validationMask, type SchemaError } from '../../../core/validation';
 import type { AppApi, LayoutSettings, PageValidation } from '../api/appApi';
-import { deriveAfterChange, deriveAll, type Definitions, type Derived } from './derive';
+import { deriveAfterChange, deriveAll, validate, type Definitions, type Derived } from './derive';
 import { blockingComponents, pagesCovered, setAtPath, visiblePages } from './formModel';
 import { loadCodeList, loadDefinitions, loadForm } from './loadForm';
+import { changedNodes } from './nodeChanges';
 import { treeOf, typedValue } from './valueTypes';
 
 export interface FormState {
@@ -36,12 +38,119 @@ export interface FormState {
 export type FormStore = ReturnType<typeof createFormStore>;
 
 const defaultSaveDelay = 400;
+/** Typing pauses this long (ms) before the server is asked for the data's schema errors. */
+export const schemaCheckDelay = 150;
+
+/** One data type's schema checks: the debounce timer, the request in flight, and data versions. */
+interface SchemaCheck {
+  timer?: ReturnType<typeof setTimeout>;
+  inFlight?: Promise<void>;
+  /** Bumped on every change of the data type's data; an answer for an older version is stale. */
+  version: number;
+  /** The version the stored schema errors are of. */
+  checked: number;
+  /** Whether the server's reason for not using the schema was logged. */
+  warned?: boolean;
+}
 
 /** A store bound to one app API. */
 export function createFormStore(api: AppApi) {
   const store = createStore<FormState>(() => ({ status: 'loading', languages: [], data: {}, elements: {}, codeLists: {}, masks: {}, navigationCount: 0, sent: false }));
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const pendingCodeLists = new Set<string>();
+  const schemaChecks = new Map<string, SchemaCheck>();
+  let schemaRouteWarned = false;
+
+  const checkOf = (dataType: string): SchemaCheck => {
+    let check = schemaChecks.get(dataType);
+    if (!check) schemaChecks.set(dataType, (check = { version: 0, checked: -1 }));
+    return check;
+  };
+
+  /** Validation again with the current schema errors; the hierarchy and expressions stay as they are. */
+  function revalidate(): void {
+    const { defs, data, derived } = store.getState();
+    if (!defs || !derived) return;
+    const validation = validate(defs, data, derived.hierarchy, derived.env);
+    for (const id of changedNodes(derived.watch, [], [], derived.validation, validation)) derived.versions.set(id, (derived.versions.get(id) ?? 0) + 1);
+    store.setState({ derived: { ...derived, validation } });
+  }
+
+  /** One request for the schema errors of the data as it is now; a failure means no schema errors (warned once). */
+  async function requestSchemaErrors(dataType: string, check: SchemaCheck): Promise<void> {
+    const version = check.version;
+    let errors: readonly SchemaError[] = [];
+    try {
+      const report = await api.schemaErrors(dataType, store.getState().data[dataType]);
+      errors = report?.errors ?? [];
+      if (report?.problem && !check.warned) {
+        check.warned = true;
+        console.warn(`Schema validation of ${dataType} is off: ${report.problem}`);
+      }
+    } catch (caught) {
+      if (!schemaRouteWarned) {
+        schemaRouteWarned = true;
+        console.warn(`Schema validation is off: the server could not check the form data (${caught instanceof Error ? caught.message : String(caught)}).`);
+      }
+    }
+    // The data changed while the server looked at it: the answer is stale and a later check decides.
+    if (version !== check.version) return;
+    check.checked = version;
+    const { defs } = store.getState();
+    if (!defs) return;
+    store.setState({ defs: { ...defs, schemaErrors: { ...defs.schemaErrors, [dataType]: errors } } });
+    revalidate();
+  }
+
+  /**
+   * Checks a data type once the request in flight (if any) is back. A debounced check leaves a newer
+   * pending debounce to its own timer; an urgent one (navigation, submit, loading) runs now.
+   */
+  async function checkSchema(dataType: string, urgent: boolean): Promise<void> {
+    const check = checkOf(dataType);
+    clearTimeout(check.timer);
+    check.timer = undefined;
+    while (check.inFlight) await check.inFlight;
+    if (check.timer !== undefined) {
+      if (!urgent) return;
+      clearTimeout(check.timer);
+      check.timer = undefined;
+    }
+    if (check.checked === check.version) return;
+    const request = requestSchemaErrors(dataType, check).finally(() => {
+      check.inFlight = undefined;
+    });
+    check.inFlight = request;
+    await request;
+  }
+
+  /** After a data change: the data's schema errors are stale; the server is asked after a pause in typing. */
+  function scheduleSchemaCheck(dataType: string): void {
+    if (!store.getState().defs?.schemas[dataType]) return;
+    const check = checkOf(dataType);
+    check.version++;
+    clearTimeout(check.timer);
+    check.timer = setTimeout(() => void checkSchema(dataType, false), schemaCheckDelay);
+  }
+
+  /** Asks now for every data type with a schema (after loading, or when the app may have changed). */
+  function checkAllSchemas(): void {
+    const { defs, data } = store.getState();
+    for (const dataType of Object.keys(data)) {
+      if (!defs?.schemas[dataType]) continue;
+      checkOf(dataType).version++;
+      void checkSchema(dataType, true);
+    }
+  }
+
+  /** Resolves once every data type's schema errors are those of its current data (pending checks run now). */
+  async function schemaSettled(): Promise<void> {
+    for (;;) {
+      const stale = [...schemaChecks].filter(([, c]) => c.checked !== c.version || c.inFlight || c.timer !== undefined).map(([dataType]) => dataType);
+      if (stale.length === 0) return;
+      await Promise.all(stale.map((dataType) => checkSchema(dataType, true)));
+    }
+  }
 
   async function save(dataType: string): Promise<void> {
     timers.delete(dataType);
@@ -80,6 +189,7 @@ export function createFormStore(api: AppApi) {
           derived,
           currentPage: page && pages.includes(page) ? page : pages[0],
         });
+        checkAllSchemas();
       } catch (caught) {
         store.setState({ status: 'error', error: caught instanceof Error ? caught.message : String(caught) });
       }
@@ -94,6 +204,7 @@ export function createFormStore(api: AppApi) {
       const next = { ...data, [location.dataType]: setAtPath(data[location.dataType], location.field, typed === '' ? undefined : typed) };
       store.setState({ data: next, derived: deriveAfterChange(derived, defs, data, next, [location], codeLists), sent: false });
       scheduleSave(location.dataType, saveDelay);
+      scheduleSchemaCheck(location.dataType);
     },
 
     /** Fetches a code list once per language; option components wait for it before stale cleanup. */
@@ -118,25 +229,35 @@ export function createFormStore(api: AppApi) {
       return defs && derived ? visiblePages(defs.pageOrder, derived.hierarchy, derived.env) : [];
     },
 
-    /**
-     * Moves to a page. With a page validation, errors it covers become visible and block the move
-     * (§4.6). Returns whether the move happened.
-     */
-    navigate(target: string, validation?: PageValidation): boolean {
+    /** Moves to a page without validating (the error report, summaries, the preview); returns whether it moved. */
+    navigate(target: string): boolean {
       const { derived, currentPage, masks } = store.getState();
       if (!derived || !currentPage) return false;
-      if (validation?.show?.length) {
-        const covered = pagesCovered(validation, actions.pages(), currentPage);
-        const blocking = blockingComponents(derived.validation, derived.hierarchy, covered, validation.show);
-        if (blocking.length > 0) {
-          actions.widenMasks(blocking, validation.show);
-          return false;
-        }
-      }
       for (const dataType of timers.keys()) void save(dataType);
       store.setState({ currentPage: target, navigationCount: store.getState().navigationCount + 1, masks });
       return true;
     },
+
+    /**
+     * Moves to a page with a page validation: once the schema errors are those of the current data,
+     * errors it covers become visible and block the move (§4.6). Resolves to whether the move happened.
+     */
+    async navigateValidated(target: string, validation?: PageValidation): Promise<boolean> {
+      if (!validation?.show?.length) return actions.navigate(target);
+      await schemaSettled();
+      const { derived, currentPage } = store.getState();
+      if (!derived || !currentPage) return false;
+      const covered = pagesCovered(validation, actions.pages(), currentPage);
+      const blocking = blockingComponents(derived.validation, derived.hierarchy, covered, validation.show);
+      if (blocking.length > 0) {
+        actions.widenMasks(blocking, validation.show);
+        return false;
+      }
+      return actions.navigate(target);
+    },
+
+    /** Resolves once the schema errors in the validation are those of the current data. */
+    schemaSettled,
 
     /** Reveals the categories in `show` on the given components. */
     widenMasks(componentIds: readonly string[], show: readonly string[]): void {
@@ -150,8 +271,9 @@ export function createFormStore(api: AppApi) {
       store.setState({ masks: next });
     },
 
-    /** Submit (§4.6): every visible frontend error blocks and shows; otherwise the form is sent. */
-    submit(): boolean {
+    /** Submit (§4.6): once schema errors are current, every visible frontend error blocks and shows; otherwise the form is sent. */
+    async submit(): Promise<boolean> {
+      await schemaSettled();
       const { derived } = store.getState();
       if (!derived) return false;
       const blocking = blockingComponents(derived.validation, derived.hierarchy, actions.pages(), ['All']);
@@ -181,6 +303,8 @@ export function createFormStore(api: AppApi) {
       const fresh = await loadDefinitions(api, setId, defs.language);
       store.setState({ defs: { ...defs, layouts: fresh.layouts, pageOrder: fresh.pageOrder, texts: fresh.texts }, settings: fresh.settings, codeLists: {} });
       rederive();
+      // The server re-read the app, so its schema may have changed too.
+      checkAllSchemas();
       const pages = actions.pages();
       if (!currentPage || !pages.includes(currentPage)) store.setState({ currentPage: pages[0] });
     },

@@ -1,4 +1,6 @@
 /** A tiny app served by a fake fetch, for store and API client tests (never shipped). */
+import { findSchemaErrors } from '../../../core/validation';
+
 export const layouts = {
   One: {
     data: {
@@ -14,12 +16,19 @@ export const layouts = {
   Three: { data: { layout: [{ id: 'done', type: 'Button' }] } },
 };
 
+/** The data model's schema; the fake answers schema checks with it as the runtime server does. */
+export const schema = { type: 'object', properties: { name: { type: 'string', maxLength: 10 } } };
+
 const texts = { resources: [{ id: 'name.title', value: 'Navn' }, { id: 'greet', value: 'Hei {0}', variables: [{ key: 'name', dataSource: 'dataModel.default' }] }] };
 
 export interface FakeServer {
   readonly calls: { method: string; path: string; body?: unknown }[];
   readonly fetch: (input: string, init?: RequestInit) => Promise<Response>;
   layouts: Record<string, unknown>;
+  /** While set, schema check answers wait for it (to test requests in flight and stale answers). */
+  schemaGate?: Promise<void>;
+  /** Schema checks fail with 500 (a runtime without the route). */
+  schemaFails?: boolean;
 }
 
 /** A fake app API: instance mode, one data type `model`, layout set `form` for Task_1. */
@@ -41,7 +50,12 @@ export function fakeServer(): FakeServer {
       if (route === 'api/v1/applicationlanguages') return json([{ language: 'nb' }]);
       if (route === 'api/v1/applicationsettings') return json({});
       if (route === 'api/options/countries') return json([{ value: 'SE', label: 'Sverige' }, { value: 'NO', label: 'Norge' }]);
-      if (route === 'api/jsonschema/model') return json({ type: 'object', properties: { name: { type: 'string', maxLength: 10 } } });
+      if (route === 'api/jsonschema/model') return json(schema);
+      if (route === 'api/runtime/schemavalidation/model' && method === 'POST') {
+        const body: unknown = JSON.parse(String(init?.body));
+        const gate = server.schemaGate ?? Promise.resolve();
+        return gate.then(() => (server.schemaFails ? json({ status: 500, message: 'The runtime failed' }, 500) : json(findSchemaErrors(schema, body, 'Model'))));
+      }
       if (route === 'api/validationconfig/model') return Promise.resolve(new Response(null, { status: 204 }));
       if (route === 'instances' && method === 'POST') {
         return json({ id: '50000000/g1', instanceOwner: { partyId: '50000000' }, process: { currentTask: { elementId: 'Task_1' } }, data: [{ id: 'd1', dataType: 'model' }] }, 201);
