@@ -49,6 +49,11 @@ export function list<T>(item: Check<T>, maxItems = 10000): Check<T[]> {
   };
 }
 
+/** Wraps a check so that `null` passes through. */
+export function nullable<T>(check: Check<T>): Check<T | null> {
+  return (value, where) => (value === null ? null : check(value, where));
+}
+
 /** Wraps a check so that `undefined` passes through. */
 export function optional<T>(check: Check<T>): Check<T | undefined> {
   return (value, where) => (value === undefined ? undefined : check(value, where));

@@ -2,8 +2,9 @@
  * The StudioApi contract: every request channel with its argument and result types, every event,
  * and a runtime argument check per channel. Main, preload and renderer all import it.
  */
-import { type Check, none, obj, optional, str, text, list } from './check';
+import { type Check, none, nullable, obj, optional, str, text, list } from './check';
 import type {
+  FileChange,
   FileContent,
   FilesChangedEvent,
   FolderListing,
@@ -31,6 +32,7 @@ export interface StudioRequests {
   'workspace:readFile': { args: { path: string }; result: FileContent };
   'workspace:readFiles': { args: { paths: string[] }; result: FileContent[] };
   'workspace:writeFile': { args: { path: string; content: string }; result: null };
+  'workspace:applyChanges': { args: { changes: FileChange[] }; result: null };
   'recent:list': { args: void; result: RecentApp[] };
   'recent:forget': { args: { dir: string }; result: RecentApp[] };
   'app:create': { args: NewAppRequest; result: OpenedApp };
@@ -61,6 +63,7 @@ export const requestChecks: { readonly [C in RequestChannel]: Check<RequestArgs<
   'workspace:readFile': obj({ path: relPath }),
   'workspace:readFiles': obj({ paths: list(relPath, 5000) }),
   'workspace:writeFile': obj({ path: relPath, content: text(maxFileChars) }),
+  'workspace:applyChanges': obj({ changes: list(obj<FileChange>({ path: relPath, content: nullable(text(maxFileChars)) }), 1000) }),
   'recent:list': none,
   'recent:forget': obj({ dir: absPath }),
   'app:create': obj({

@@ -32,6 +32,12 @@ export interface FileContent {
   readonly content: string;
 }
 
+/** One file of a change set: its new content, or null to delete it. */
+export interface FileChange {
+  readonly path: string;
+  readonly content: string | null;
+}
+
 export interface RecentApp {
   readonly dir: string;
   readonly name: string;

@@ -53,6 +53,10 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
       await workspace.writeFile(path, content);
       return null;
     },
+    'workspace:applyChanges': async ({ changes }) => {
+      await workspace.applyChanges(changes);
+      return null;
+    },
     'recent:list': () => recent.list(),
     'recent:forget': ({ dir }) => recent.forget(dir),
     'app:create': async (request) => {

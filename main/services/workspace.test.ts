@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDirs, writeMinimalApp } from '../testing/tempDirs';
@@ -39,6 +39,33 @@ describe('Workspace', () => {
     expect(readFileSync(path.join(dir, 'App/ui/form/layouts/Side2.json'), 'utf8')).toBe('{"data":{}}');
     expect((await workspace.readFile('App/ui/form/layouts/Side2.json')).content).toBe('{"data":{}}');
     expect(seen.at(-1)).toEqual({ event: 'files:changed', payload: { dir, paths: ['App/ui/form/layouts/Side2.json'] } });
+  });
+
+  it('applies several writes and deletions as one change, with one event naming them all', async () => {
+    const { dir, workspace, seen } = await openedApp();
+    await workspace.applyChanges([
+      { path: 'App/ui/form/layouts/Side2.json', content: '{"data":{"layout":[]}}\n' },
+      { path: 'App/ui/form/layouts/Side1.json', content: null },
+      { path: 'App/ui/form/layouts/Gone.json', content: null },
+    ]);
+    expect(readFileSync(path.join(dir, 'App/ui/form/layouts/Side2.json'), 'utf8')).toBe('{"data":{"layout":[]}}\n');
+    expect(existsSync(path.join(dir, 'App/ui/form/layouts/Side1.json'))).toBe(false);
+    expect(seen.at(-1)).toEqual({
+      event: 'files:changed',
+      payload: { dir, paths: ['App/ui/form/layouts/Side2.json', 'App/ui/form/layouts/Side1.json', 'App/ui/form/layouts/Gone.json'] },
+    });
+  });
+
+  it('checks every path of a change before touching any file', async () => {
+    const { dir, workspace } = await openedApp();
+    await expect(
+      workspace.applyChanges([
+        { path: 'App/ui/form/layouts/Side1.json', content: null },
+        { path: '../outside.txt', content: 'x' },
+      ]),
+    ).rejects.toMatchObject({ code: 'outside-app' });
+    await expect(workspace.applyChanges([{ path: 'App/ui/form/layouts/Side1.json', content: null }, { path: 'App/ui', content: null }])).rejects.toMatchObject({ code: 'already-exists' });
+    expect(existsSync(path.join(dir, 'App/ui/form/layouts/Side1.json'))).toBe(true);
   });
 
   it('refuses paths outside the app and writes nothing', async () => {

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { type FileContent, type OpenedApp, StudioError } from '../../core/api';
+import { type FileChange, type FileContent, type OpenedApp, StudioError } from '../../core/api';
 import { appMarkerFile, isAltinnApp } from './appFolder';
 import { writeFileAtomic } from './atomicWrite';
 import type { EventHub } from './eventHub';
@@ -97,6 +97,32 @@ export class Workspace {
     await fs.mkdir(path.dirname(target), { recursive: true });
     await writeFileAtomic(target, content);
     this.events.emit('files:changed', { dir: root, paths: [toPosix(path.relative(root, target))] });
+  }
+
+  /**
+   * Writes and deletes several files as one change (an edit that touches a page, its texts and
+   * Settings.json): every path is checked before anything is touched, each write is atomic, and one
+   * event names them all. Deleting a file that is already gone is not an error.
+   */
+  async applyChanges(changes: readonly FileChange[]): Promise<void> {
+    const root = this.requireRoot();
+    const targets = await Promise.all(changes.map(async (c) => ({ change: c, target: await resolveInsideApp(root, c.path) })));
+    for (const { change, target } of targets) {
+      const stat = await fs.stat(target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      if (stat?.isDirectory()) throw new StudioError('already-exists', `"${change.path}" is a folder, not a file`);
+    }
+    for (const { change, target } of targets) {
+      if (change.content === null) {
+        await fs.rm(target, { force: true });
+      } else {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await writeFileAtomic(target, change.content);
+      }
+    }
+    if (targets.length > 0) this.events.emit('files:changed', { dir: root, paths: targets.map((t) => toPosix(path.relative(root, t.target))) });
   }
 
   private async describe(root: string): Promise<OpenedApp> {
