@@ -11,7 +11,7 @@ import { useFormState, useFormStore } from '../state/FormContext';
 import type { FormState } from '../state/formStore';
 import { ComponentView } from './ComponentView';
 import { displayOf, textOr, uiText } from './containerTexts';
-import { type Column, columnsOf, rowChildren } from './repeatingGroupModel';
+import { cellOf, type Column, columnsOf, rowDescendants } from './repeatingGroupModel';
 
 /** Read by screen readers, not shown. */
 export const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
@@ -49,7 +49,7 @@ interface DataRowProps {
 function rowVersion(state: FormState, node: ComponentNode, rowIndex: number): string {
   const derived = state.derived;
   if (!derived) return '';
-  return `${derived.epoch}:${rowChildren(node, rowIndex)
+  return `${derived.epoch}:${rowDescendants(node, rowIndex)
     .map((c) => derived.versions.get(c.id) ?? 0)
     .join(',')}`;
 }
@@ -63,11 +63,10 @@ const DataRow = memo(function DataRow({ node, rowIndex, rowName, columns, open, 
   useFormState((s) => rowVersion(s, node, rowIndex));
   const derived = store.getState().derived;
   if (!derived) return null;
-  const children = rowChildren(node, rowIndex);
   return (
     <Table.Row data-rowindex={rowIndex} aria-selected={open || undefined}>
       {columns.map((c) => {
-        const child = children.find((n) => n.baseId === c.id);
+        const child = cellOf(node, rowIndex, c.id);
         return (
           <Table.Cell key={c.id} style={{ textAlign: c.align }}>
             {child && (onlyTable || c.editInTable) ? <ComponentView node={child} /> : child ? displayOf(derived, child) : ''}

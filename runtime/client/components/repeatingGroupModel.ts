@@ -1,6 +1,6 @@
 /**
  * Pure helpers of the RepeatingGroup view: which rows show, each row's child instances, the table
- * columns, the multi-page split of a row's children and which issues block saving a row.
+ * columns and the instance each cell shows, the multi-page split of a row's children and which issues block saving a row.
  */
 import { resolveText, type ComponentNode, type RowInfo } from '../../../core/expressions';
 import { isRowHidden } from '../../../core/expressions/hierarchy/hidden';
@@ -63,6 +63,23 @@ export function columnsOf(derived: Derived, node: ComponentNode): Column[] {
     });
   }
   return columns;
+}
+
+/**
+ * The instance a column shows in a row: the row's child with that id, or one inside a
+ * non-repeating container of the row (Altinn lets `tableHeaders` name those); nested repeating
+ * groups are not searched, their rows are not this row's cells.
+ */
+export function cellOf(node: ComponentNode, index: number, columnId: string): ComponentNode | undefined {
+  const find = (nodes: readonly ComponentNode[]): ComponentNode | undefined => {
+    for (const n of nodes) {
+      if (n.baseId === columnId) return n;
+      const inner = n.rows.length === 0 ? find(n.children) : undefined;
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return find(rowChildren(node, index));
 }
 
 /** Every instance inside a row (children and their descendants). */
