@@ -1,7 +1,9 @@
 /**
  * The runtime's form, presentation and action components on an app of their own, served by the
  * preview host: number formatting, time, address, attachments kept in the preview, media, safe
- * links, option labels, the sandboxed IFrame, custom buttons and the navigation bar.
+ * links, option labels, the sandboxed IFrame, custom buttons and the navigation bar. A second app
+ * has summaries that follow what they show as it is typed, and a repeating group whose table (and
+ * its Summary2 with `display: "table"`) has a column from a group nested in the row.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,6 +11,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startRuntimeHost, type RuntimeHost } from '../../runtime/server/runtimeHost';
 import { ensureBuilt } from '../../scripts/ensureBuilt.mjs';
+import { json as appJson, oneTaskProcess, serveAppFiles } from '../runtimeApps';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const clientDir = path.join(root, 'out', 'runtime-client');
@@ -210,4 +213,69 @@ test('components format, validate, keep attachments in the preview and navigate'
     .poll(async () => (await page.request.get(`${instanceUrl}/data/${element.id}`)).json())
     .toMatchObject({ price: '1234.5', weight: '12345', pickup: '09:30', kind: 'truck', owner: { street: 'Storgata 1', zip: '0155', place: 'Oslo' } });
   expect(errors).toEqual([]);
+});
+
+const peopleApp: Record<string, string> = {
+  'App/config/applicationmetadata.json': appJson({
+    id: 'acme/people',
+    org: 'acme',
+    title: { nb: 'Personer' },
+    dataTypes: [{ id: 'people', taskId: 'Task_1', maxCount: 1, appLogic: { autoCreate: true, classRef: 'Altinn.App.Models.People' } }],
+  }),
+  'App/config/process/process.bpmn': oneTaskProcess,
+  'App/config/texts/resource.nb.json': appJson({ language: 'nb', resources: [{ id: 'appName', value: 'Personer' }] }),
+  'App/ui/layout-sets.json': appJson({ sets: [{ id: 'form', dataType: 'people', tasks: ['Task_1'] }] }),
+  'App/ui/form/Settings.json': appJson({ pages: { order: ['People'] } }),
+  'App/ui/form/layouts/People.json': appJson({
+    data: {
+      layout: [
+        { id: 'contact', type: 'Input', dataModelBindings: { simpleBinding: 'contact' }, textResourceBindings: { title: 'Kontaktperson' } },
+        { id: 'persons', type: 'RepeatingGroup', dataModelBindings: { group: 'persons' }, tableHeaders: ['pname', 'pcity'], children: ['pname', 'address'], textResourceBindings: { title: 'Personer' } },
+        { id: 'pname', type: 'Input', dataModelBindings: { simpleBinding: 'persons.name' }, textResourceBindings: { title: 'Navn' } },
+        { id: 'address', type: 'Group', children: ['pcity'], textResourceBindings: { title: 'Adresse' } },
+        { id: 'pcity', type: 'Input', dataModelBindings: { simpleBinding: 'persons.city' }, textResourceBindings: { title: 'By' } },
+        { id: 'sumContact', type: 'Summary2', target: { type: 'component', id: 'contact' } },
+        { id: 'sumPersons', type: 'Summary2', target: { type: 'component', id: 'persons' }, overrides: [{ componentId: 'persons', display: 'table' }] },
+      ],
+    },
+  }),
+  'App/models/people.schema.json': appJson({
+    type: 'object',
+    properties: { contact: { type: 'string' }, persons: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, city: { type: 'string' } } } } },
+  }),
+};
+
+test('summaries follow what they show; a column from a nested group shows in the table and its table summary', async ({ page }) => {
+  const served = await serveAppFiles(peopleApp);
+  try {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(served.url);
+    const contactSummary = page.locator('[data-componentid="sumContact"]');
+    await page.getByRole('textbox', { name: 'Kontaktperson' }).fill('Kari');
+    await expect(contactSummary).toContainText('Kari');
+
+    const group = page.getByRole('group', { name: 'Personer' });
+    await page.getByRole('button', { name: /^Legg til ny/ }).click();
+    await group.getByRole('textbox', { name: 'Navn' }).fill('Per');
+    await group.getByRole('textbox', { name: 'By' }).fill('Oslo');
+
+    // The Summary2 of the group is a table with the group's columns, following each keystroke.
+    const summaryTable = page.locator('[data-componentid="sumPersons"]').getByRole('table', { name: 'Personer' });
+    await expect(summaryTable.getByRole('columnheader')).toHaveText(['Navn', 'By']);
+    await expect(summaryTable.getByRole('row').nth(1).getByRole('cell')).toHaveText(['Per', 'Oslo']);
+    await group.getByRole('textbox', { name: 'By' }).fill('Bergen');
+    await expect(summaryTable.getByRole('row').nth(1).getByRole('cell')).toHaveText(['Per', 'Bergen']);
+
+    // The group's own table: the city cell comes from the nested Address group.
+    await group.getByRole('button', { name: /^Lagre og lukk/ }).click();
+    const table = group.locator('table.rt-rg-table');
+    await expect(table.getByRole('row').nth(1).getByRole('cell').nth(0)).toHaveText('Per');
+    await expect(table.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('Bergen');
+    mkdirSync(path.join(root, 'e2e', 'screenshots'), { recursive: true });
+    await page.screenshot({ path: path.join(root, 'e2e', 'screenshots', 'runtime-summary-table.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  } finally {
+    await served.close();
+  }
 });

@@ -1,12 +1,14 @@
 /**
  * Likert: a table with one question per row (the generated LikertItem of each data row) and one
- * radio per answer option; the answer is stored in the row's `answer` binding.
+ * radio per answer option; the answer is stored in the row's `answer` binding. The Likert's version
+ * follows its rows (runtime/client/state/nodeChanges.ts); each row re-renders on its own changes.
  */
 import { Table } from '@digdir/designsystemet-react';
+import { memo } from 'react';
 import type { ComponentNode } from '../../../core/expressions';
 import { resolveOptions } from '../options/options';
 import { useFormState } from '../state/FormContext';
-import { likertQuestion, useDataVersion } from './containerTexts';
+import { likertQuestion } from './containerTexts';
 import { Issues, RequiredMarker } from './FieldShell';
 import type { ComponentProps } from './registry';
 import { RichText } from './RichText';
@@ -15,9 +17,9 @@ import { fieldId, useNode } from './useNode';
 import { useOptions } from './useOptions';
 import { optionValue } from '../options/options';
 
-function LikertRow({ item }: { item: ComponentNode }) {
+/** One question, memoised: it re-renders when its own node changes (its answer, its question text). */
+const LikertRow = memo(function LikertRow({ item }: { item: ComponentNode }) {
   const api = useNode(item);
-  useDataVersion();
   const options = useOptions(item, api, false) ?? [];
   const selected = optionValue(api.value());
   const question = likertQuestion(api.derived, item) ?? item.id;
@@ -47,11 +49,10 @@ function LikertRow({ item }: { item: ComponentNode }) {
       ))}
     </Table.Row>
   );
-}
+});
 
 export function Likert({ node }: ComponentProps) {
   const api = useNode(node);
-  useDataVersion();
   const codeLists = useFormState((s) => s.codeLists);
   const options = resolveOptions(node, api.derived.env, codeLists) ?? [];
   const title = api.text('title');

@@ -1,24 +1,71 @@
 /**
  * Summary (v1: `componentRef` in the caller's row) and Summary2 (`target` component / page /
- * layoutSet): read-only label + value lists with a "Change" link back to each component.
+ * layoutSet): read-only label + value lists with a "Change" link back to each component; a
+ * RepeatingGroup that a Summary2 override gives `display: "table"` is drawn as its table.
+ * Each re-renders only when a node it shows changes (runtime/client/state/nodeChanges.ts).
  */
-import { Alert } from '@digdir/designsystemet-react';
-import { isPageHidden, resolveComponentId, type ComponentNode } from '../../../core/expressions';
+import { Alert, Heading, Table } from '@digdir/designsystemet-react';
+import { isHidden, isPageHidden, type ComponentNode } from '../../../core/expressions';
+import type { Derived } from '../state/derive';
+import { summaryTargets } from '../state/nodeChanges';
+import { displayOf } from './containerTexts';
 import type { ComponentProps } from './registry';
-import { useDataVersion } from './containerTexts';
+import { cellOf, columnsOf, visibleRows } from './repeatingGroupModel';
 import { SummaryOf, type SummaryOptions } from './summaryParts';
-import { useNode } from './useNode';
+import { textOf, useNode } from './useNode';
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+type Override = Readonly<Record<string, unknown>>;
+
+/** The override that applies to a component: its own (`componentId`) before its type's (`componentType`). */
+function overrideOf(overrides: readonly Override[], node: ComponentNode): Override | undefined {
+  return overrides.find((o) => o.componentId === node.baseId) ?? overrides.find((o) => o.componentType === node.type || o.componentType === node.canonicalType);
+}
+
+/** A repeating group's summary as its table: the group's columns, one row per visible data row. */
+function RepeatingGroupSummaryTable({ derived, node }: { derived: Derived; node: ComponentNode }) {
+  if (isHidden(node, derived.env)) return null;
+  const columns = columnsOf(derived, node);
+  const title = textOf(derived, node, 'summaryTitle') ?? textOf(derived, node, 'title');
+  return (
+    <section className="rt-summary-group" data-componentid={`summary-${node.id}`}>
+      {title && <Heading level={3} data-size="xs">{title}</Heading>}
+      <Table className="rt-summary-table" data-size="sm" border aria-label={title}>
+        <Table.Head>
+          <Table.Row>
+            {columns.map((c) => (
+              <Table.HeaderCell key={c.id} style={{ width: c.width, textAlign: c.align }}>
+                {c.label}
+              </Table.HeaderCell>
+            ))}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {visibleRows(derived, node).map((row) => (
+            <Table.Row key={row.index} data-rowindex={row.index}>
+              {columns.map((c) => {
+                const cell = cellOf(node, row.index, c.id);
+                return (
+                  <Table.Cell key={c.id} style={{ textAlign: c.align }}>
+                    {cell ? displayOf(derived, cell) : ''}
+                  </Table.Cell>
+                );
+              })}
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </section>
+  );
+}
+
 export function Summary({ node }: ComponentProps) {
   const { derived } = useNode(node);
-  useDataVersion();
   const ref = typeof node.config.componentRef === 'string' ? node.config.componentRef : '';
-  const id = resolveComponentId(derived.hierarchy, ref, node.location) ?? ref;
-  const target = derived.hierarchy.nodes.get(id);
+  const target = summaryTargets(derived.hierarchy, node).components[0];
   const display = (node.config.display ?? {}) as Record<string, unknown>;
   const options: SummaryOptions = { hideEmpty: false, hideChange: display.hideChangeButton === true, excluded: strings(node.config.excludedChildren) };
   if (!target) return <Alert data-color="warning" data-size="sm">{`Summary: ${ref}`}</Alert>;
@@ -31,26 +78,22 @@ export function Summary({ node }: ComponentProps) {
 
 export function Summary2({ node }: ComponentProps) {
   const { derived } = useNode(node);
-  useDataVersion();
-  const target = (node.config.target ?? { type: 'layoutSet' }) as Record<string, unknown>;
-  const overrides = Array.isArray(node.config.overrides) ? (node.config.overrides as Record<string, unknown>[]) : [];
-  const hiddenIds = overrides.filter((o) => o?.hidden === true && typeof o.componentId === 'string').map((o) => o.componentId as string);
-  const hiddenPages = overrides.filter((o) => o?.hidden === true && typeof o.pageId === 'string').map((o) => o.pageId as string);
+  const overrides = Array.isArray(node.config.overrides) ? (node.config.overrides as unknown[]).filter((o): o is Override => o !== null && typeof o === 'object') : [];
+  const hiddenIds = overrides.filter((o) => o.hidden === true && typeof o.componentId === 'string').map((o) => o.componentId as string);
+  const hiddenPages = overrides.filter((o) => o.hidden === true && typeof o.pageId === 'string').map((o) => o.pageId as string);
   const options: SummaryOptions = { hideEmpty: node.config.hideEmptyFields === true, hideChange: false, excluded: [...hiddenIds, node.baseId] };
-  let roots: readonly ComponentNode[];
-  if (target.type === 'component' && typeof target.id === 'string') {
-    const id = resolveComponentId(derived.hierarchy, target.id, node.location) ?? target.id;
-    const found = derived.hierarchy.nodes.get(id);
-    roots = found ? [found] : [];
-  } else {
-    const pages = derived.hierarchy.pages.filter((p) => (target.type === 'page' ? p.id === target.id : !hiddenPages.includes(p.id)) && !isPageHidden(p, derived.env));
-    roots = pages.flatMap((p) => p.children.filter((c) => c.canonicalType !== 'Summary2' && c.canonicalType !== 'Summary'));
-  }
+  const targets = summaryTargets(derived.hierarchy, node);
+  const pages = targets.pages.filter((p) => !hiddenPages.includes(p.id) && !isPageHidden(p, derived.env));
+  const roots = [...targets.components, ...pages.flatMap((p) => p.children.filter((c) => c.canonicalType !== 'Summary2' && c.canonicalType !== 'Summary'))];
   return (
     <div className="rt-summary2" data-componentid={node.id}>
-      {roots.map((r) => (
-        <SummaryOf key={r.id} derived={derived} node={r} options={options} />
-      ))}
+      {roots.map((r) =>
+        r.canonicalType === 'RepeatingGroup' && overrideOf(overrides, r)?.display === 'table' && !options.excluded.includes(r.baseId) ? (
+          <RepeatingGroupSummaryTable key={r.id} derived={derived} node={r} />
+        ) : (
+          <SummaryOf key={r.id} derived={derived} node={r} options={options} />
+        ),
+      )}
     </div>
   );
 }

@@ -91,9 +91,8 @@ export function displayOf(derived: Derived, node: ComponentNode): string {
 }
 
 /**
- * Re-renders on every form data change. Views that show other components' values (summaries,
- * tables, Likert rows) subscribe to the data itself: in the e2e runs their `derived` subscription
- * alone did not re-render them after a change elsewhere (cause not found yet; see the report).
+ * Re-renders on every form data change. Only RepeatingGroup still uses it; summaries and Likert
+ * follow the versions of the nodes they show (runtime/client/state/nodeChanges.ts).
  */
 export function useDataVersion(): unknown {
   return useFormState((s) => s.data);
