@@ -6,7 +6,8 @@
  * part and previews validate on every keystroke.
  */
 import Ajv from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
+// The .js suffix lets Node's ESM loader (Playwright, the CLI) resolve it; ajv has no exports map.
+import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { pointerToPath } from './dataPaths';
 import { validationMask } from './masks';

@@ -8,8 +8,8 @@
  * - `expression-validation-test` (CV page, `validateOnNext`): "Next" with an empty form puts the
  *   required errors in the error report; its link leads to the field, filling it clears the error;
  *   an expression validation error on the e-mail appears on typing and goes when it is fixed.
- * Schema errors are not part of it: the preview's CSP forbids ajv's code generation, so the form
- * app turns schema validation off there (runtime/client/state/derive.ts), by design.
+ * Schema errors are not part of it: they are covered by runtimeSchemaValidation.spec.ts (the
+ * runtime server checks the data, since the page's CSP forbids ajv's code generation).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
