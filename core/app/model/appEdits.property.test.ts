@@ -80,7 +80,7 @@ async function applyOp(model: AppModel, o: Op, props: Expected[], texts: Map<str
     const changes = setComponentProperty(model, target, o.key, o.value);
     for (const [file, text] of changes) {
       expect(file).toBe(target.file);
-      expectChangesWithin(doc.text, text, lineSpan(doc, [target.jsonPath]));
+      expectChangesWithin(doc.text, text!, lineSpan(doc, [target.jsonPath]));
     }
     const kept = props.filter((e) => !(e.file === target.file && e.index === target.index && overlaps(e.key, o.key)));
     props.splice(0, props.length, ...kept, { file: target.file, index: target.index, key: o.key, value: viaJson(o.value) });
@@ -95,7 +95,7 @@ async function applyOp(model: AppModel, o: Op, props: Expected[], texts: Map<str
   const span = lineSpan(doc, matches.length > 0 ? matches.map((r) => ['resources', r.index]) : [['resources']]);
   for (const [file, text] of setTextValue(model, textFile.language, id, o.value)) {
     expect(file).toBe(textFile.file.path);
-    expectChangesWithin(doc.text, text, span);
+    expectChangesWithin(doc.text, text!, span);
   }
   texts.set(`${textFile.language}\n${id}`, o.value);
   return editFiles(model, setTextValue(model, textFile.language, id, o.value));

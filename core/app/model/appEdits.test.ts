@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryFileSource } from '../fileSource';
-import { allComponents, changedFiles, editFiles, setComponentProperty, setPageOrder, setTextValue } from './appEdits';
+import { type FileChanges, allComponents, changedFiles, editFiles, setComponentProperty, setPageOrder, setTextValue } from './appEdits';
 import { loadAppModel } from './loadAppModel';
 import type { AppModel } from './types';
 
@@ -26,9 +26,11 @@ const app: Record<string, string> = {
 
 const load = (files: Record<string, string> = app) => loadAppModel(memoryFileSource(files));
 const component = (model: AppModel, id: string) => allComponents(model).find((c) => c.id === id)!;
-const only = (changes: ReadonlyMap<string, string>) => {
+const only = (changes: FileChanges): [string, string] => {
   expect(changes.size).toBe(1);
-  return [...changes][0]!;
+  const [path, text] = [...changes][0]!;
+  if (text === null) throw new Error(`${path} is deleted, not edited`);
+  return [path, text];
 };
 
 /** What a person sees of a model: folders, pages, components and texts. */
@@ -66,6 +68,21 @@ describe('editFiles and changedFiles', () => {
     const fixed = await editFiles(added, new Map([['App/ui/form/layouts/Q.json', '{"data": {"layout": []}}']]));
     expect(fixed.problems).toEqual([]);
     expect(fixed.uiFolders[0]!.pages.map((p) => p.name)).toEqual(['P', 'Q', 'R']);
+  });
+
+  it('null deletes a file: it leaves the model, changedFiles reports it, and writing it back restores the model', async () => {
+    const model = await load();
+    const q = 'App/ui/form/layouts/Q.json';
+    const deleted = await editFiles(model, new Map([[q, null]]));
+    expect(deleted.filePaths).not.toContain(q);
+    expect(deleted.texts.has(q)).toBe(false);
+    expect(deleted.jsonFiles.has(q)).toBe(false);
+    expect(deleted.uiFolders[0]!.pages.map((p) => p.name)).toEqual(['P']);
+    expect(changedFiles(model, deleted)).toEqual([{ path: q, text: null }]);
+    expect(await editFiles(deleted, new Map([[q, null], ['App/nothing.json', null]]))).toBe(deleted);
+    const back = await editFiles(deleted, new Map([[q, app[q]!]]));
+    expect(changedFiles(model, back)).toEqual([]);
+    expect(summary(back)).toEqual(summary(model));
   });
 });
 

@@ -9,37 +9,49 @@ import { appPaths } from './appFiles';
 import { buildAppModel } from './buildAppModel';
 import type { AppModel, ComponentNode, JsonFile, UiFolder } from './types';
 
-/** New texts of files by path (a path the app does not have yet creates that file). */
-export type FileChanges = ReadonlyMap<string, string>;
+/**
+ * New texts of files by path: a path the app does not have yet creates that file, and `null`
+ * deletes the file (a page moved or removed).
+ */
+export type FileChanges = ReadonlyMap<string, string | null>;
 
-/** A file to write when saving. */
+/** A file to write when saving; `text` is null for a file to delete. */
 export interface ChangedFile {
   readonly path: string;
-  readonly text: string;
+  readonly text: string | null;
 }
 
-/** The model with the files in `changes` replaced; only those files are parsed again. */
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The model with the files in `changes` replaced (or deleted); only those files are parsed again. */
 export async function editFiles(model: AppModel, changes: FileChanges): Promise<AppModel> {
-  const real = [...changes].filter(([path, text]) => model.texts.get(path) !== text);
+  const real = [...changes].filter(([path, text]) => (text === null ? model.filePaths.includes(path) || model.texts.has(path) : model.texts.get(path) !== text));
   if (real.length === 0) return model;
   const texts = new Map(model.texts);
   const known = new Set(model.filePaths);
-  const added: string[] = [];
+  const paths = new Set(model.filePaths);
   for (const [path, text] of real) {
-    texts.set(path, text);
-    if (!known.has(path)) added.push(path);
+    if (text === null) {
+      texts.delete(path);
+      paths.delete(path);
+    } else {
+      texts.set(path, text);
+      paths.add(path);
+    }
   }
-  const filePaths = added.length === 0 ? model.filePaths : [...model.filePaths, ...added].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  // A file that could not be read stays reported until it gets a text here.
-  const readProblems = model.problems.filter((p) => p.code === 'file-unreadable' && !texts.has(p.file));
+  const same = paths.size === known.size && [...paths].every((p) => known.has(p));
+  const filePaths = same ? model.filePaths : [...paths].sort(byPath);
+  // A file that could not be read stays reported until it gets a text here (or is deleted).
+  const readProblems = model.problems.filter((p) => p.code === 'file-unreadable' && !texts.has(p.file) && paths.has(p.file));
   return buildAppModel({ filePaths, texts, readProblems }, model);
 }
 
-/** The files whose text in `edited` differs from `original`, by path: what a save writes. */
+/** The files whose text in `edited` differs from `original`, by path: what a save writes (text null: delete). */
 export function changedFiles(original: AppModel, edited: AppModel): ChangedFile[] {
   const changed: ChangedFile[] = [];
   for (const [path, text] of edited.texts) if (original.texts.get(path) !== text) changed.push({ path, text });
-  return changed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const path of original.texts.keys()) if (!edited.texts.has(path)) changed.push({ path, text: null });
+  return changed.sort((a, b) => byPath(a.path, b.path));
 }
 
 /** The parsed file at `path`, refusing one with syntax errors: an edit there could land in the wrong place. */
