@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   describeProblem,
   formattingOf,
+  getJsonValue,
   insertJsonArrayItem,
   locateJson,
+  moveJsonArrayItem,
   parseJsonDocument,
   removeJsonValue,
   renameJsonKey,
@@ -130,5 +132,39 @@ describe('hostile keys', () => {
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect((value as { id?: unknown }).id).toBeUndefined();
     expect(Object.keys(value)).toEqual(['__proto__']);
+  });
+});
+
+describe('moveJsonArrayItem', () => {
+  const text = '{\r\n  "layout": [\r\n    { "id": "a" },\r\n    {\r\n      "id": "b", // kept\r\n      "x": 1\r\n    },\r\n    { "id": "c" }\r\n  ]\r\n}\r\n';
+
+  it('moves an item with its own text, keeping separators, comments and line endings', () => {
+    const moved = moveJsonArrayItem(parseJsonDocument(text), ['layout'], 0, 2);
+    expect(moved).toBe('{\r\n  "layout": [\r\n    {\r\n      "id": "b", // kept\r\n      "x": 1\r\n    },\r\n    { "id": "c" },\r\n    { "id": "a" }\r\n  ]\r\n}\r\n');
+    expect(moveJsonArrayItem(parseJsonDocument(moved), ['layout'], 2, 0)).toBe(text);
+    expect(moveJsonArrayItem(parseJsonDocument(text), ['layout'], 1, 1)).toBe(text);
+    expect(moveJsonArrayItem(parseJsonDocument(text), ['layout'], 1, 3)).toBe(text);
+    expect(moveJsonArrayItem(parseJsonDocument(text), ['nothing'], 0, 1)).toBe(text);
+  });
+
+  it('any move gives the moved value, and the inverse move gives the same bytes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 1, maxLength: 6 }), fc.nat(), fc.nat(), fc.boolean(), (items, a, b, oneLine) => {
+        const from = a % items.length;
+        const to = b % items.length;
+        const source = JSON.stringify({ list: items }, null, oneLine ? undefined : 2);
+        const moved = moveJsonArrayItem(parseJsonDocument(source), ['list'], from, to);
+        const expected = JSON.parse(source).list as unknown[];
+        expected.splice(to, 0, ...expected.splice(from, 1));
+        expect(parseJsonDocument(moved).value).toEqual({ list: expected });
+        expect(moveJsonArrayItem(parseJsonDocument(moved), ['list'], to, from)).toBe(source);
+      }),
+    );
+  });
+
+  it('getJsonValue reads a path, and only own properties', () => {
+    expect(getJsonValue({ a: [{ b: 1 }] }, ['a', 0, 'b'])).toBe(1);
+    expect(getJsonValue({ a: 1 }, ['a', 'b'])).toBeUndefined();
+    expect(getJsonValue({}, ['toString'])).toBeUndefined();
   });
 });

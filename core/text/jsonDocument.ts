@@ -177,3 +177,37 @@ export function renameJsonKey(doc: JsonDocument, path: JsonPath, newKey: string)
   if (location?.keyOffset === undefined || location.keyLength === undefined) return doc.text;
   return doc.text.slice(0, location.keyOffset) + JSON.stringify(newKey) + doc.text.slice(location.keyOffset + location.keyLength);
 }
+
+/**
+ * The text with the item at `from` of the array at `arrayPath` moved to index `to`. Items keep their
+ * own text (comments inside, one-line or not) and the separators between them stay where they are,
+ * so moving it back gives the same bytes. Unchanged when either index is out of range.
+ */
+export function moveJsonArrayItem(doc: JsonDocument, arrayPath: JsonPath, from: number, to: number): string {
+  const array = locateJson(doc, arrayPath);
+  const value = getJsonValue(doc.value, arrayPath);
+  const items = Array.isArray(value) ? value : [];
+  if (!array || from === to || from < 0 || to < 0 || from >= items.length || to >= items.length) return doc.text;
+  const spans = items.map((_, i) => locateJson(doc, [...arrayPath, i])!);
+  const texts = spans.map((s) => doc.text.slice(s.offset, s.offset + s.length));
+  const order = texts.map((_, i) => i);
+  order.splice(to, 0, ...order.splice(from, 1));
+  const low = Math.min(from, to);
+  const high = Math.max(from, to);
+  let out = doc.text.slice(0, spans[low]!.offset);
+  for (let i = low; i <= high; i++) {
+    out += texts[order[i]!]!;
+    out += i < high ? doc.text.slice(spans[i]!.offset + spans[i]!.length, spans[i + 1]!.offset) : '';
+  }
+  return out + doc.text.slice(spans[high]!.offset + spans[high]!.length);
+}
+
+/** The value at `path` inside `value`, or undefined. */
+export function getJsonValue(value: unknown, path: JsonPath): unknown {
+  let at = value;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = Array.isArray(at) ? (typeof key === 'number' ? at[key] : undefined) : Object.prototype.hasOwnProperty.call(at, key) ? (at as Record<string, unknown>)[key as string] : undefined;
+  }
+  return at;
+}
