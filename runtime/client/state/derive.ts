@@ -3,7 +3,7 @@
  * change, since hidden-state caches are per environment), the hierarchy (rebuilt only when rows
  * change), the incremental expressions and the validation result.
  */
-import { buildHierarchy, FormExpressions, type DataModelLocation, type ExprEnvironment, type Hierarchy, type OptionItem, type PageFile, type TextResource } from '../../../core/expressions';
+import { buildHierarchy, FormExpressions, narrowChanges, readDataPath, updateRows, type DataModelLocation, type ExprEnvironment, type Hierarchy, type OptionItem, type PageFile, type TextResource } from '../../../core/expressions';
 import { resolveExpressionValidationConfig, validateLayoutSet, type FormDataModel, type FormValidationResult, type SchemaError } from '../../../core/validation';
 import { builtInTextsFor } from '../text/builtInTexts';
 import { changedNodes, type NodeWatch, watchOf } from './nodeChanges';
@@ -88,21 +88,34 @@ export function deriveAll(defs: Definitions, data: Readonly<Record<string, unkno
   return { env, hierarchy, expressions, validation: validate(defs, data, hierarchy, env), watch: watchOf(hierarchy, env), epoch: ++epochs, versions: new Map() };
 }
 
-/** After a data change: the hierarchy only when rows changed, and only the expressions that read `changed`. */
+/** Whether a change added or removed rows anywhere under the changed locations. */
+function changesRows(before: Readonly<Record<string, unknown>>, data: Readonly<Record<string, unknown>>, changed: readonly DataModelLocation[]): boolean {
+  return changed.some((c) => rowShape(readDataPath(before[c.dataType], c.field)) !== rowShape(readDataPath(data[c.dataType], c.field)));
+}
+
+/**
+ * After a data change: only the expressions that read what changed run again; when rows came or
+ * went, the hierarchy gains or loses just those rows (the others keep their nodes, so they do not
+ * re-render) and the new rows' expressions run.
+ */
 export function deriveAfterChange(
   previous: Derived,
   defs: Definitions,
   before: Readonly<Record<string, unknown>>,
   data: Readonly<Record<string, unknown>>,
-  changed: readonly DataModelLocation[],
+  written: readonly DataModelLocation[],
   codeLists: Readonly<Record<string, readonly OptionItem[]>>,
 ): Derived {
-  const rowsChanged = changed.some((c) => rowShape(before[c.dataType]) !== rowShape(data[c.dataType]));
-  // Rows came or went: new instances, so everything is derived (and rendered) again.
-  if (rowsChanged) return deriveAll(defs, data, codeLists);
-  const env = environment(defs, data, previous.hierarchy, codeLists);
-  const rerun = previous.expressions.update(env, changed);
-  const validation = validate(defs, data, previous.hierarchy, env);
-  for (const id of changedNodes(previous.watch, changed, rerun, previous.validation, validation)) previous.versions.set(id, (previous.versions.get(id) ?? 0) + 1);
-  return { ...previous, env, validation };
+  const changed = narrowChanges(before, data, written);
+  const rowsChanged = changesRows(before, data, written);
+  const rows = rowsChanged ? updateRows(previous.hierarchy, data) : undefined;
+  if (rowsChanged && !rows) return deriveAll(defs, data, codeLists);
+  const hierarchy = rows?.hierarchy ?? previous.hierarchy;
+  const env = environment(defs, data, hierarchy, codeLists);
+  const rerun = rows ? previous.expressions.updateRows(env, rows, changed) : previous.expressions.update(env, changed);
+  const validation = validate(defs, data, hierarchy, env);
+  const watch = rows ? watchOf(hierarchy, env) : previous.watch;
+  for (const id of changedNodes(watch, changed, rerun, previous.validation, validation)) previous.versions.set(id, (previous.versions.get(id) ?? 0) + 1);
+  for (const owner of rows?.owners ?? []) previous.versions.set(owner.id, (previous.versions.get(owner.id) ?? 0) + 1);
+  return { ...previous, env, hierarchy, validation, watch };
 }
