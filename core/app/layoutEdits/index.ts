@@ -1,0 +1,4 @@
+// Visual layout commands: pure functions from the app model to minimal file changes.
+export { type DropCheck, type DropTarget, canDrop, canInsert } from './targets';
+export type { SlotAddress } from './slots';
+export { type InsertResult, insertComponent } from './insert';
