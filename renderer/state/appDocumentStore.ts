@@ -1,80 +1,244 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { FileEntry, OpenedApp } from '../../core/api';
+import type { FileEntry, OpenedApp, StudioApi } from '../../core/api';
 import type { FileSource } from '../../core/app/fileSource';
-import { readAppOverview, type AppOverview } from '../../core/app/overview';
+import { editFiles } from '../../core/app/model/appEdits';
+import { loadAppModel } from '../../core/app/model/loadAppModel';
+import type { AppModel } from '../../core/app/model/types';
+import { overviewOfModel, type AppOverview } from '../../core/app/overview';
+import {
+  beginGesture,
+  cancelGestureStep,
+  emptyHistory,
+  endGesture,
+  recordChange,
+  redoStep,
+  undoStep,
+  type EditLabel,
+  type FileChanges,
+  type History,
+  type HistoryStep,
+} from '../commands/history';
+import { withFileChanges } from '../features/shell/fileTreeModel';
+import { apiFileSource } from './apiFileSource';
+import { readChangedFiles } from './changedFiles';
+import { createFileWriteQueue, type SaveStatus } from './fileWriteQueue';
 import { errorData } from './workspaceStore';
 
 export type OverviewStatus = 'loading' | 'ready' | 'failed';
 
-/** The document store of one open app: its files, what the studio read from them, and its view state. */
+/** An undo or redo that was refused, for the shell to explain. */
+export interface HistoryNotice {
+  readonly action: 'undo' | 'redo';
+  readonly label: EditLabel;
+  /** The files changed outside since. */
+  readonly paths: readonly string[];
+}
+
+/** How `apply` records its change in the undo history. */
+export interface ApplyOptions {
+  /**
+   * Changes applied one after the other with the same key merge into one undo entry (a typing burst
+   * in one property field: use the component id and property). Gestures merge without a key.
+   */
+  readonly mergeKey?: string;
+}
+
+/**
+ * The document store of one open app: the app model both views edit, the overview projected from
+ * it, the undo history, the state of writes, and the file tree's view state.
+ */
 export interface AppDocumentState {
   readonly dir: string;
   readonly name: string;
   readonly files: readonly FileEntry[];
+  /** The app as the studio read it plus every edit made here; null until it has been read. */
+  readonly model: AppModel | null;
+  /** A projection of `model`, refreshed shortly after edits (its checks read the whole app). */
   readonly overview: AppOverview | null;
+  /** Whether the model has been read (the name stays for the Overview area). */
   readonly overviewStatus: OverviewStatus;
   readonly overviewError: string | null;
+  readonly history: History;
+  readonly save: SaveStatus;
+  /** Paths edited here since the app was opened (the file tree marks them). */
+  readonly changedInSession: ReadonlySet<string>;
+  readonly historyNotice: HistoryNotice | null;
   /** Folders open in the file tree. */
   readonly expanded: ReadonlySet<string>;
   /** The file or folder selected in the file tree. */
   readonly selectedPath: string | null;
-  /** Takes a new file list from the host and reads the app again. */
+  /** Takes a new file list from the host (the file tree follows it; the model follows `files:changed`). */
   setFiles(files: readonly FileEntry[]): void;
+  /** Reads the whole app again; edits not written yet are kept on top. */
   reloadOverview(): Promise<void>;
+  /**
+   * Applies `changes` (null deletes a file) to the model, records them for undo as `label`, and
+   * writes them through the host; resolves to the new model before the write finishes.
+   */
+  apply(changes: FileChanges, label: EditLabel, options?: ApplyOptions): Promise<AppModel>;
+  /** Starts a gesture: every `apply` until `endGesture` is one undo entry called `label`. */
+  beginGesture(label: EditLabel): void;
+  endGesture(): void;
+  /** Takes back what the gesture in progress changed and ends it (a drag cancelled with Escape). */
+  cancelGesture(): Promise<HistoryStep<EditLabel>>;
+  undo(): Promise<HistoryStep<EditLabel>>;
+  redo(): Promise<HistoryStep<EditLabel>>;
+  dismissHistoryNotice(): void;
+  /** Writes the edits again after a failed write. */
+  retrySave(): void;
+  /** Follows `files:changed` from the host until the returned function is called. */
+  watchFiles(): () => void;
+  /** Resolves when every edit has reached the model and every write has finished or failed. */
+  settled(): Promise<void>;
   toggleFolder(path: string, open?: boolean): void;
   select(path: string | null): void;
 }
 
 export interface AppDocumentOptions {
-  /** How the store reads files; the studio API by default. */
-  readonly sourceFor: (files: readonly FileEntry[]) => FileSource;
-  /** Pause after a change before the app is read again (changes come in bursts). */
-  readonly reloadDelayMs?: number;
+  /** The studio API: writes, reads of changed files and the `files:changed` event. */
+  readonly api: StudioApi;
+  /** How the store reads the whole app; the studio API by default. */
+  readonly sourceFor?: (files: readonly FileEntry[]) => FileSource;
+  /** Pause after an edit before the overview is projected again (edits come in bursts). */
+  readonly overviewDelayMs?: number;
 }
 
-/** Creates the document store of `app` and starts reading its overview. */
-export function createAppDocumentStore(app: OpenedApp, options: AppDocumentOptions): StoreApi<AppDocumentState> {
-  let generation = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+const loadingMessage = 'The app is still being read; try again when it has loaded.';
 
-  const store = createStore<AppDocumentState>((set, get) => ({
-    dir: app.dir,
-    name: app.name,
-    files: app.files,
-    overview: null,
-    overviewStatus: 'loading',
-    overviewError: null,
-    expanded: new Set(app.files.some((f) => f.path === 'App' && f.kind === 'dir') ? ['App'] : []),
-    selectedPath: null,
-    setFiles: (files) => {
-      if (files === get().files) return;
-      set({ files });
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        void get().reloadOverview();
-      }, options.reloadDelayMs ?? 150);
-    },
-    reloadOverview: async () => {
-      const mine = ++generation;
-      if (!get().overview) set({ overviewStatus: 'loading' });
-      try {
-        const overview = await readAppOverview(options.sourceFor(get().files));
-        // A newer reload may have started meanwhile; only the newest result is shown.
-        if (mine === generation) set({ overview, overviewStatus: 'ready', overviewError: null });
-      } catch (error) {
-        if (mine === generation) set({ overviewStatus: 'failed', overviewError: errorData(error).message });
-      }
-    },
-    toggleFolder: (path, open) => {
-      const expanded = new Set(get().expanded);
-      const shouldOpen = open ?? !expanded.has(path);
-      if (shouldOpen) expanded.add(path);
-      else expanded.delete(path);
-      set({ expanded });
-    },
-    select: (selectedPath) => set({ selectedPath }),
-  }));
+/** Creates the document store of `app` and starts reading its model. */
+export function createAppDocumentStore(app: OpenedApp, options: AppDocumentOptions): StoreApi<AppDocumentState> {
+  const { api } = options;
+  const sourceFor = options.sourceFor ?? ((files: readonly FileEntry[]) => apiFileSource(api, files));
+  let overviewTimer: ReturnType<typeof setTimeout> | null = null;
+  // Every change of the model runs in turn, so each one edits the result of the one before.
+  let modelTurn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = modelTurn.then(work);
+    modelTurn = result.catch(() => undefined);
+    return result;
+  };
+
+  const store = createStore<AppDocumentState>((set, get) => {
+    const writes = createFileWriteQueue(
+      (changes) => api.invoke('workspace:applyChanges', { changes }),
+      (save) => set({ save }),
+    );
+    const textOf = (model: AppModel) => (path: string) => model.texts.get(path) ?? null;
+    const requireModel = (): AppModel => {
+      const model = get().model;
+      if (!model) throw new Error(loadingMessage);
+      return model;
+    };
+    const projectOverview = () => {
+      if (overviewTimer !== null) clearTimeout(overviewTimer);
+      overviewTimer = setTimeout(() => {
+        overviewTimer = null;
+        const model = get().model;
+        if (model) set({ overview: overviewOfModel(model) });
+      }, options.overviewDelayMs ?? 150);
+    };
+    /** Puts `changes` into the model and the file list; `ours` ones are written and marked. */
+    const commit = async (changes: FileChanges, ours: boolean, history?: History): Promise<AppModel> => {
+      const model = requireModel();
+      const next = await editFiles(model, changes);
+      const changedInSession = ours ? new Set([...get().changedInSession, ...changes.keys()]) : get().changedInSession;
+      set({ model: next, files: withFileChanges(get().files, changes), changedInSession, ...(history ? { history } : {}) });
+      if (ours) writes.push(changes);
+      projectOverview();
+      return next;
+    };
+    const step = (action: 'undo' | 'redo' | 'cancel') =>
+      inTurn(async () => {
+        const model = requireModel();
+        const take = action === 'undo' ? undoStep : action === 'redo' ? redoStep : cancelGestureStep;
+        const result = take(get().history, textOf(model));
+        if (result.ok) await commit(result.changes, true, result.history);
+        else if (result.reason === 'changed') {
+          set({ historyNotice: { action: action === 'redo' ? 'redo' : 'undo', label: result.entry.label, paths: result.paths } });
+        }
+        return result;
+      });
+    const takeExternal = async (paths: readonly string[]) => {
+      const candidates = paths.filter((p) => !writes.pending(p));
+      if (candidates.length === 0) return;
+      const before = get().model;
+      const disk = await readChangedFiles(api, candidates);
+      await inTurn(async () => {
+        const model = get().model;
+        if (!model) return;
+        const changes = new Map<string, string | null>();
+        for (const [path, text] of disk) {
+          const mine = model.texts.get(path) ?? null;
+          // Our own write coming back, or a path edited here while it was read (our write follows).
+          if (text === mine || writes.pending(path) || (before?.texts.get(path) ?? null) !== mine) continue;
+          changes.set(path, text);
+        }
+        if (changes.size > 0) await commit(changes, false);
+      });
+    };
+
+    return {
+      dir: app.dir,
+      name: app.name,
+      files: app.files,
+      model: null,
+      overview: null,
+      overviewStatus: 'loading',
+      overviewError: null,
+      history: emptyHistory(),
+      save: { saving: false, error: null, unsaved: [] },
+      changedInSession: new Set(),
+      historyNotice: null,
+      expanded: new Set(app.files.some((f) => f.path === 'App' && f.kind === 'dir') ? ['App'] : []),
+      selectedPath: null,
+      setFiles: (files) => {
+        if (files !== get().files) set({ files });
+      },
+      reloadOverview: () =>
+        inTurn(async () => {
+          if (!get().model) set({ overviewStatus: 'loading' });
+          try {
+            const read = await loadAppModel(sourceFor(get().files));
+            // Edits still on their way to the disk stay in the model.
+            const model = await editFiles(read, writes.unsaved());
+            set({ model, overview: overviewOfModel(model), overviewStatus: 'ready', overviewError: null });
+          } catch (error) {
+            set({ overviewStatus: 'failed', overviewError: errorData(error).message });
+          }
+        }),
+      apply: (changes, label, applyOptions) =>
+        inTurn(async () => {
+          const model = requireModel();
+          const history = recordChange(get().history, textOf(model), changes, label, applyOptions?.mergeKey);
+          const real = new Map([...changes].filter(([path, text]) => textOf(model)(path) !== text));
+          return real.size === 0 ? model : commit(real, true, history);
+        }),
+      // In turn with the edits, so a gesture holds exactly the edits asked for between its ends.
+      beginGesture: (label) => void inTurn(async () => set({ history: beginGesture(get().history, label) })),
+      endGesture: () => void inTurn(async () => set({ history: endGesture(get().history) })),
+      cancelGesture: () => step('cancel'),
+      undo: () => step('undo'),
+      redo: () => step('redo'),
+      dismissHistoryNotice: () => set({ historyNotice: null }),
+      retrySave: () => writes.retry(),
+      watchFiles: () =>
+        api.on('files:changed', ({ dir, paths }) => {
+          if (dir === app.dir) void takeExternal(paths);
+        }),
+      settled: async () => {
+        await modelTurn;
+        await writes.idle();
+      },
+      toggleFolder: (path, open) => {
+        const expanded = new Set(get().expanded);
+        const shouldOpen = open ?? !expanded.has(path);
+        if (shouldOpen) expanded.add(path);
+        else expanded.delete(path);
+        set({ expanded });
+      },
+      select: (selectedPath) => set({ selectedPath }),
+    };
+  });
   void store.getState().reloadOverview();
   return store;
 }

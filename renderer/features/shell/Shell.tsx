@@ -3,7 +3,6 @@ import type { OpenedApp } from '../../../core/api';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { useT } from '../../i18n/useT';
 import { studioApi } from '../../platform';
-import { apiFileSource } from '../../state/apiFileSource';
 import { createAppDocumentStore } from '../../state/appDocumentStore';
 import { AppDocumentContext, useUi, useWorkspace, workspaceStore } from '../../state/stores';
 import { Alert } from '../../ui/Alert';
@@ -21,12 +20,13 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
   const t = useT();
   const area = useUi((s) => s.area);
   const host = useWorkspace((s) => s.info?.host);
-  const [doc] = useState(() => createAppDocumentStore(app, { sourceFor: (files) => apiFileSource(studioApi, files) }));
+  const [doc] = useState(() => createAppDocumentStore(app, { api: studioApi }));
   const [closeError, setCloseError] = useState<string | null>(null);
 
   useEffect(() => {
     doc.getState().setFiles(app.files);
   }, [doc, app.files]);
+  useEffect(() => doc.getState().watchFiles(), [doc]);
 
   const close = async () => {
     setCloseError(null);

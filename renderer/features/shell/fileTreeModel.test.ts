@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../core/api';
-import { ancestorsOf, buildTree, treeKeyAction, visibleRows } from './fileTreeModel';
+import { ancestorsOf, buildTree, treeKeyAction, visibleRows, withFileChanges } from './fileTreeModel';
 
 const files: FileEntry[] = [
   { path: 'App', kind: 'dir' },
@@ -78,5 +78,25 @@ describe('treeKeyAction', () => {
   it('recovers when the focused row is gone', () => {
     expect(treeKeyAction(rows, 'gone.txt', 'ArrowDown')).toEqual({ kind: 'focus', path: 'App' });
     expect(treeKeyAction([], 'x', 'ArrowDown')).toEqual({ kind: 'none' });
+  });
+
+  it('follows created and deleted files, adding their folders, and keeps the list for plain edits', () => {
+    expect(withFileChanges(files, new Map([['README.md', 'changed']]))).toBe(files);
+    const next = withFileChanges(files, new Map<string, string | null>([['README.md', null], ['App/ui/form/layouts/Side1.json', 'æ']]));
+    expect(next.map((f) => f.path)).toEqual([
+      'App',
+      'App.sln',
+      'App/config',
+      'App/config/applicationmetadata.json',
+      'App/ui',
+      'App/ui/form',
+      'App/ui/form/layouts',
+      'App/ui/form/layouts/Side1.json',
+      'App/ui/layouts',
+      'App/ui/layouts/Side10.json',
+      'App/ui/layouts/Side2.json',
+      'deployment',
+    ]);
+    expect(next.find((f) => f.path === 'App/ui/form/layouts/Side1.json')).toEqual({ path: 'App/ui/form/layouts/Side1.json', kind: 'file', size: 2 });
   });
 });

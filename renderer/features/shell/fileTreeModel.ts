@@ -108,3 +108,25 @@ export function treeKeyAction(rows: readonly TreeRow[], focused: string, key: st
       return { kind: 'none' };
   }
 }
+
+/**
+ * The file list after `changes`: deleted files leave it, created ones join it with their folders.
+ * The same array when nothing is added or removed, so the tree does not redraw for a plain edit.
+ */
+export function withFileChanges(files: readonly FileEntry[], changes: ReadonlyMap<string, string | null>): readonly FileEntry[] {
+  const known = new Set(files.map((f) => f.path));
+  const removed = new Set([...changes].filter(([path, text]) => text === null && known.has(path)).map(([path]) => path));
+  const added: FileEntry[] = [];
+  for (const [path, text] of changes) {
+    if (text === null || known.has(path)) continue;
+    for (const dir of ancestorsOf(path)) {
+      if (known.has(dir)) continue;
+      known.add(dir);
+      added.push({ path: dir, kind: 'dir' });
+    }
+    known.add(path);
+    added.push({ path, kind: 'file', size: new TextEncoder().encode(text).length });
+  }
+  if (removed.size === 0 && added.length === 0) return files;
+  return [...files.filter((f) => !removed.has(f.path)), ...added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
