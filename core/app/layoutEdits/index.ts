@@ -2,3 +2,6 @@
 export { type DropCheck, type DropTarget, canDrop, canInsert } from './targets';
 export type { SlotAddress } from './slots';
 export { type InsertResult, insertComponent } from './insert';
+export { type MoveResult, moveComponents } from './move';
+export { type DeleteResult, deleteComponents } from './delete';
+export { type LayoutClipboard, type PasteResult, copyComponents, duplicateComponents, pasteComponents } from './clipboard';
