@@ -42,6 +42,7 @@ describe('moveComponents', () => {
   it('moves to another page with everything held, out of the old container and its table settings', async () => {
     const model = await loadTestApp();
     const result = moveComponents(model, ['person', 'group'], { folderId: 'form', page: 'A', index: 1 });
+    expect([...result.changes.keys()].sort()).toEqual([a, b]);
     const moved = await apply(model, result.changes);
     expect(pageIds(moved, 'form', 'A')).toEqual(['intro', 'group', 'name', 'age', 'person', 'grid', 'cell', 'tabs', 'para', 'sum']);
     expect(pageIds(moved, 'form', 'B')).toEqual(['rows', 'buttons', 'nav']);
