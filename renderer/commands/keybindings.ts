@@ -119,3 +119,11 @@ export function installKeybindings(
   target.addEventListener('keydown', handler);
   return () => target.removeEventListener('keydown', handler);
 }
+
+/** A shortcut in `aria-keyshortcuts` form: `Control+Shift+Z` (or `Meta+Shift+Z` on macOS). */
+export function ariaShortcut(shortcut: string, mac: boolean): string {
+  return shortcut
+    .split('+')
+    .map((part) => (part === 'Mod' ? (mac ? 'Meta' : 'Control') : part === 'Ctrl' ? 'Control' : part))
+    .join('+');
+}

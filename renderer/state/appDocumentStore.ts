@@ -152,8 +152,10 @@ export function createAppDocumentStore(app: OpenedApp, options: AppDocumentOptio
         const model = requireModel();
         const take = action === 'undo' ? undoStep : action === 'redo' ? redoStep : cancelGestureStep;
         const result = take(get().history, textOf(model));
-        if (result.ok) await commit(result.changes, true, result.history);
-        else if (result.reason === 'changed') {
+        if (result.ok) {
+          await commit(result.changes, true, result.history);
+          set({ historyNotice: null });
+        } else if (result.reason === 'changed') {
           set({ historyNotice: { action: action === 'redo' ? 'redo' : 'undo', label: result.entry.label, paths: result.paths } });
         }
         return result;

@@ -11,6 +11,7 @@ export function FileTree() {
   const files = useAppDocument((s) => s.files);
   const expanded = useAppDocument((s) => s.expanded);
   const selected = useAppDocument((s) => s.selectedPath);
+  const changed = useAppDocument((s) => s.changedInSession);
   const tree = useMemo(() => buildTree(files), [files]);
   const rows = useMemo(() => visibleRows(tree, expanded), [tree, expanded]);
   const [focused, setFocused] = useState<string | null>(null);
@@ -87,6 +88,9 @@ export function FileTree() {
           </span>
           <Icon name={row.kind === 'dir' ? (row.expanded ? 'folderOpen' : 'folder') : 'file'} className={row.kind === 'dir' ? 'icon-folder' : 'icon-file'} />
           <span className="tree-name">{row.name}</span>
+          {row.kind === 'file' && changed.has(row.path) ? (
+            <span className="tree-changed" role="img" aria-label={t('shell.changedInSession')} title={t('shell.changedInSessionHint')} />
+          ) : null}
         </li>
       ))}
     </ul>

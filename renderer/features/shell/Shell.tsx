@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OpenedApp } from '../../../core/api';
+import { installKeybindings, isMacPlatform } from '../../commands/keybindings';
+import { commandRegistry } from '../../commands/registry';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { useT } from '../../i18n/useT';
 import { studioApi } from '../../platform';
@@ -12,6 +14,8 @@ import { OverviewArea } from '../overview/OverviewArea';
 import { PreviewArea } from '../preview/PreviewArea';
 import { AreaNav } from './AreaNav';
 import { AreaPlaceholder } from './AreaPlaceholder';
+import { DocumentAlerts } from './DocumentAlerts';
+import { EditHistoryButtons } from './EditHistoryButtons';
 import { FileTree } from './FileTree';
 import { StatusBar } from './StatusBar';
 
@@ -27,6 +31,15 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
     doc.getState().setFiles(app.files);
   }, [doc, app.files]);
   useEffect(() => doc.getState().watchFiles(), [doc]);
+  const [mac] = useState(() => isMacPlatform(navigator.platform));
+  useEffect(() => {
+    commandRegistry.setContext({ doc });
+    const uninstall = installKeybindings(window, commandRegistry, mac);
+    return () => {
+      uninstall();
+      commandRegistry.setContext({ doc: null });
+    };
+  }, [doc, mac]);
 
   const close = async () => {
     setCloseError(null);
@@ -50,13 +63,17 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
             </span>
           </div>
           <div className="topbar-actions">
+            <EditHistoryButtons mac={mac} />
             <LanguageSwitch />
             <Button icon="close" onClick={() => void close()}>
               {t('shell.closeApp')}
             </Button>
           </div>
         </header>
-        {closeError ? <Alert>{t('shell.closeFailed', { message: closeError })}</Alert> : null}
+        <div className="shell-alerts">
+          {closeError ? <Alert>{t('shell.closeFailed', { message: closeError })}</Alert> : null}
+          <DocumentAlerts />
+        </div>
         <div className="shell-body">
           <AreaNav />
           <aside className="files-panel" aria-labelledby="files-title">
