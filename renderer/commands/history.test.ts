@@ -12,6 +12,7 @@ import {
   undoStep,
   type FileChanges,
   type History,
+  type HistoryStep,
 } from './history';
 
 /** Files in memory with a history, changed the way the document store changes them. */
@@ -34,15 +35,12 @@ class Files {
     this.write(map);
   }
   undo() {
-    const step = undoStep(this.history, this.current);
-    if (step.ok) {
-      this.write(step.changes);
-      this.history = step.history;
-    }
-    return step;
+    return this.take(undoStep(this.history, this.current));
   }
   redo() {
-    const step = redoStep(this.history, this.current);
+    return this.take(redoStep(this.history, this.current));
+  }
+  take(step: HistoryStep<string>) {
     if (step.ok) {
       this.write(step.changes);
       this.history = step.history;
@@ -128,11 +126,7 @@ describe('history', () => {
     files.edit({ a: '2' }, 'before');
     files.history = beginGesture(files.history, 'Drag');
     files.edit({ a: '3', b: 'new' });
-    const step = cancelGestureStep(files.history, files.current);
-    expect(step.ok).toBe(true);
-    if (!step.ok) return;
-    files.write(step.changes);
-    files.history = step.history;
+    expect(files.take(cancelGestureStep(files.history, files.current)).ok).toBe(true);
     expect(files.snapshot()).toEqual(new Map([['a', '2']]));
     expect(files.history.undo.map((e) => e.label)).toEqual(['before']);
     expect(files.history.redo).toEqual([]);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { StudioError, type FileChange, type FileEntry } from '../../core/api';
 import { memoryFileSource } from '../../core/app/fileSource';
@@ -249,5 +250,34 @@ describe('app document store', () => {
     store.getState().select('App/config');
     expect([...store.getState().expanded]).toEqual(['App/config']);
     expect(store.getState().selectedPath).toBe('App/config');
+  });
+
+  it('undo-all through the store puts every file on disk back byte for byte, redo-all gives the end state (property)', async () => {
+    const path = fc.constantFrom(layout, 'App/ui/layouts/Side2.json', 'App/config/texts/resource.nb.json', 'notes.txt');
+    const text = fc.option(fc.constantFrom(page, '{\r\n}', '{"data": {"layout": [{"id": "æ"}]}}', 'plain\n'), { nil: null });
+    const edit = fc.record({ change: fc.dictionary(path, text, { minKeys: 1, maxKeys: 3 }), gesture: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 8 }), async (edits) => {
+        const { store, disk, stop } = openApp();
+        await ready(store);
+        const initial = new Map(disk);
+        for (const { change, gesture } of edits) {
+          if (gesture) store.getState().beginGesture(label);
+          void store.getState().apply(new Map(Object.entries(change)), label);
+          if (gesture) store.getState().endGesture();
+        }
+        await store.getState().settled();
+        const end = new Map(disk);
+        const entries = store.getState().history.undo.length;
+        for (let i = 0; i < entries; i++) expect((await store.getState().undo()).ok).toBe(true);
+        await store.getState().settled();
+        expect(disk).toEqual(initial);
+        for (let i = 0; i < entries; i++) expect((await store.getState().redo()).ok).toBe(true);
+        await store.getState().settled();
+        expect(disk).toEqual(end);
+        stop();
+      }),
+      { numRuns: 40 },
+    );
   });
 });
