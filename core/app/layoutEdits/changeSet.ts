@@ -10,6 +10,7 @@ import type { AppModel } from '../model/types';
 export class ChangeSet {
   private readonly texts = new Map<string, string | null>();
   private readonly docs = new Map<string, JsonDocument>();
+  private readonly newPages = new Map<string, string>();
 
   constructor(readonly model: AppModel) {}
 
@@ -41,6 +42,17 @@ export class ChangeSet {
   /** Sets the whole text of a file (creating it when new). */
   write(path: string, text: string): void {
     this.texts.set(path, text);
+  }
+
+  /** Creates a page file in a layout set, so later steps can drop onto it by name. */
+  addPage(folderId: string, name: string, path: string, text: string): void {
+    this.write(path, text);
+    this.newPages.set(`${folderId}\n${name}`, path);
+  }
+
+  /** The file of a page created by this change set, if any. */
+  addedPage(folderId: string, name: string): string | undefined {
+    return this.newPages.get(`${folderId}\n${name}`);
   }
 
   /** Deletes a file. */

@@ -5,3 +5,6 @@ export { type InsertResult, insertComponent } from './insert';
 export { type MoveResult, moveComponents } from './move';
 export { type DeleteResult, deleteComponents } from './delete';
 export { type LayoutClipboard, type PasteResult, copyComponents, duplicateComponents, pasteComponents } from './clipboard';
+export { type DeletePageResult, type PageResult, addPage, deletePage, duplicatePage, renamePage } from './pages';
+export { renameComponent } from './rename';
+export { setPageOrder } from '../model/appEdits';

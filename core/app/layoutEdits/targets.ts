@@ -3,7 +3,7 @@
  * rules that say no while dragging (canDrop), and where a drop lands in `data.layout` and in the slot.
  */
 import { type ComponentTypeName, componentSpec, findComponentType, slotAccepts } from '../../catalog';
-import { getJsonValue, insertJsonArrayItem } from '../../text/jsonDocument';
+import { type JsonDocument, type JsonPath, formattingOf, getJsonValue, insertJsonArrayItem, locateJson } from '../../text/jsonDocument';
 import type { AppModel } from '../model/types';
 import { ChangeSet } from './changeSet';
 import { type ComponentPlace, findFolder, findPage, layoutPath, pageTree, placeOf, subtreeOf } from './layoutTree';
@@ -44,9 +44,8 @@ export function placement(set: ChangeSet, target: DropTarget, dropped: Dropped):
   const model = set.model;
   const folder = model.uiFolders.find((f) => f.id === target.folderId);
   if (!folder) return `There is no layout set "${target.folderId}"`;
-  const page = folder.pages.find((p) => p.name === target.page);
-  if (!page) return `There is no page "${target.page}" in layout set "${folder.id}"`;
-  const pagePath = page.file.path;
+  const pagePath = folder.pages.find((p) => p.name === target.page)?.file.path ?? set.addedPage(folder.id, target.page);
+  if (pagePath === undefined) return `There is no page "${target.page}" in layout set "${folder.id}"`;
   let tree;
   try {
     tree = pageTree(set, pagePath);
@@ -131,8 +130,22 @@ export function placementOrThrow(set: ChangeSet, target: DropTarget, dropped: Dr
   return placed;
 }
 
+/**
+ * An empty list written `[]` after a key in a multi-line file, opened onto its own lines, so the
+ * first item inserted gets a line of its own like the ones after it.
+ */
+function openEmptyList(doc: JsonDocument, path: JsonPath): string {
+  const at = locateJson(doc, path);
+  if (!at || doc.text.slice(at.offset, at.offset + at.length) !== '[]' || !/[\r\n]/.test(doc.text)) return doc.text;
+  const lineStart = Math.max(doc.text.lastIndexOf('\n', at.offset) + 1, doc.text.lastIndexOf('\r', at.offset) + 1);
+  const indent = /^[ \t]*/.exec(doc.text.slice(lineStart))![0];
+  const eol = formattingOf(doc.text).eol;
+  return `${doc.text.slice(0, at.offset)}[${eol}${indent}]${doc.text.slice(at.offset + at.length)}`;
+}
+
 /** Inserts raw component objects into `data.layout` before `before` (at the end when null or gone), in order. */
 export function insertComponents(set: ChangeSet, pagePath: string, before: string | null, values: readonly unknown[]): void {
+  if (values.length > 0) set.edit(pagePath, (doc) => openEmptyList(doc, layoutPath));
   for (const value of values) {
     const tree = pageTree(set, pagePath);
     const at = before === null ? undefined : tree.indexOf.get(before);
