@@ -7,6 +7,7 @@ import {
   insertJsonArrayItem,
   locateJson,
   moveJsonArrayItem,
+  removeJsonArrayItem,
   parseJsonDocument,
   removeJsonValue,
   renameJsonKey,
@@ -166,5 +167,34 @@ describe('moveJsonArrayItem', () => {
     expect(getJsonValue({ a: [{ b: 1 }] }, ['a', 0, 'b'])).toBe(1);
     expect(getJsonValue({ a: 1 }, ['a', 'b'])).toBeUndefined();
     expect(getJsonValue({}, ['toString'])).toBeUndefined();
+  });
+});
+
+describe('removeJsonArrayItem', () => {
+  it('removes an item with one separator, one-line or not, keeping the rest', () => {
+    const cases: [string, number, string][] = [
+      ['{"x": [1, 2, 3], "y": 1}', 2, '{"x": [1, 2], "y": 1}'],
+      ['{"x": [1, 2, 3]}', 0, '{"x": [2, 3]}'],
+      ['{"x": [1,2,3]}', 1, '{"x": [1,3]}'],
+      ['{"x": [ 1 ]}', 0, '{"x": []}'],
+      ['{\r\n  "x": [\r\n    1,\r\n    2\r\n  ]\r\n}', 1, '{\r\n  "x": [\r\n    1\r\n  ]\r\n}'],
+      ['{\n  "x": [\n    1,\n    2\n  ]\n}', 0, '{\n  "x": [\n    2\n  ]\n}'],
+      ['{"x": [1]}', 3, '{"x": [1]}'],
+    ];
+    for (const [text, index, expected] of cases) expect(removeJsonArrayItem(parseJsonDocument(text), ['x'], index)).toBe(expected);
+  });
+
+  it('any removal leaves valid JSON with the other items', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 1, maxLength: 6 }), fc.nat(), fc.boolean(), (items, n, oneLine) => {
+        const index = n % items.length;
+        const source = JSON.stringify({ list: items }, null, oneLine ? undefined : 2);
+        const removed = parseJsonDocument(removeJsonArrayItem(parseJsonDocument(source), ['list'], index));
+        expect(removed.problems).toEqual([]);
+        const expected = JSON.parse(source).list as unknown[];
+        expected.splice(index, 1);
+        expect(removed.value).toEqual({ list: expected });
+      }),
+    );
   });
 });

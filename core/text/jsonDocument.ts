@@ -211,3 +211,20 @@ export function getJsonValue(value: unknown, path: JsonPath): unknown {
   }
   return at;
 }
+
+/**
+ * The text without item `index` of the array at `arrayPath`, with the separator before or after it;
+ * unchanged when there is none. (jsonc-parser's removal of the last item of a one-line array eats the
+ * wrong characters: `[1, 2, 3]` became `[1, 23]`.)
+ */
+export function removeJsonArrayItem(doc: JsonDocument, arrayPath: JsonPath, index: number): string {
+  const array = locateJson(doc, arrayPath);
+  const value = getJsonValue(doc.value, arrayPath);
+  if (!array || !Array.isArray(value) || index < 0 || index >= value.length) return doc.text;
+  const item = locateJson(doc, [...arrayPath, index])!;
+  const cut = (from: number, to: number) => doc.text.slice(0, from) + doc.text.slice(to);
+  if (value.length === 1) return cut(array.offset + 1, array.offset + array.length - 1);
+  if (index < value.length - 1) return cut(item.offset, locateJson(doc, [...arrayPath, index + 1])!.offset);
+  const previous = locateJson(doc, [...arrayPath, index - 1])!;
+  return cut(previous.offset + previous.length, item.offset + item.length);
+}
