@@ -2,7 +2,7 @@
 import type { Occurrence } from '../../refs/occurrences';
 import { buildReferenceIndex, type ReferenceIndex } from '../../refs/referenceIndex';
 import { findUsages } from '../../refs/rename';
-import { removeJsonValue } from '../../text/jsonDocument';
+import { removeJsonArrayItem } from '../../text/jsonDocument';
 import type { FileChanges } from '../model/appEdits';
 import type { AppModel } from '../model/types';
 import { ChangeSet } from './changeSet';
@@ -59,7 +59,7 @@ export function deleteComponents(model: AppModel, ids: readonly string[], folder
       removeFromParent(set, pagePath, parent.id, id);
     }
     // Removing items does not move the ones before them, so last first.
-    for (const index of [...gone.get(pagePath)!].sort((a, b) => b - a)) set.edit(pagePath, (doc) => removeJsonValue(doc, [...layoutPath, index]));
+    for (const index of [...gone.get(pagePath)!].sort((a, b) => b - a)) set.edit(pagePath, (doc) => removeJsonArrayItem(doc, layoutPath, index));
   }
   const broken = brokenReferences(buildReferenceIndex(model), folder.id, deleted, gone, detachedFrom);
   return { changes: set.changes(), deleted, broken };

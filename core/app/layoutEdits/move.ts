@@ -1,5 +1,5 @@
 /** Moving components: reorder on a page, into and out of containers, to another page or layout set. */
-import { moveJsonArrayItem, removeJsonValue } from '../../text/jsonDocument';
+import { moveJsonArrayItem, removeJsonArrayItem } from '../../text/jsonDocument';
 import type { FileChanges } from '../model/appEdits';
 import type { AppModel } from '../model/types';
 import { ChangeSet } from './changeSet';
@@ -76,7 +76,7 @@ export function moveComponents(model: AppModel, ids: readonly string[], target: 
     }
     const values = pageIds.map((id) => tree.layout[tree.indexOf.get(id)!] as Record<string, unknown>);
     for (const index of pageIds.map((id) => tree.indexOf.get(id)!).sort((a, b) => b - a)) {
-      set.edit(pagePath, (doc) => removeJsonValue(doc, [...layoutPath, index]));
+      set.edit(pagePath, (doc) => removeJsonArrayItem(doc, layoutPath, index));
     }
     insertComponents(set, placed.pagePath, placed.before, idMap.size > 0 ? values.map((v) => remapComponent(v, idMap)) : values);
   }

@@ -2,7 +2,7 @@
 import type { Occurrence } from '../../refs/occurrences';
 import { buildReferenceIndex } from '../../refs/referenceIndex';
 import { findUsages, planRename } from '../../refs/rename';
-import { getJsonValue, insertJsonArrayItem, isJsonObject, removeJsonValue, setJsonValue } from '../../text/jsonDocument';
+import { getJsonValue, insertJsonArrayItem, isJsonObject, removeJsonArrayItem, setJsonValue } from '../../text/jsonDocument';
 import { type FileChanges, setPageOrder } from '../model/appEdits';
 import type { AppModel, UiFolder } from '../model/types';
 import { ChangeSet } from './changeSet';
@@ -133,7 +133,7 @@ export function deletePage(model: AppModel, folderId: string, name: string): Del
   const index = buildReferenceIndex(model);
   const usages = findUsages(index, 'page', name, folderId).filter((o) => o.role === 'reference');
   // Last first, so the paths of those still to remove stay right.
-  for (const o of usages.filter(ordered).reverse()) set.edit(o.file, (doc) => removeJsonValue(doc, o.jsonPath!));
+  for (const o of usages.filter(ordered).reverse()) set.edit(o.file, (doc) => removeJsonArrayItem(doc, o.jsonPath!.slice(0, -1), Number(o.jsonPath!.at(-1))));
   const componentUses = page.components.flatMap((c) => (c.id ? findUsages(index, 'component', c.id, folderId) : [])).filter((o) => o.role === 'reference' && o.file !== page.file.path);
   return { changes: set.changes(), broken: [...usages.filter((o) => !ordered(o) && o.file !== page.file.path), ...componentUses] };
 }

@@ -4,7 +4,7 @@
  * and the edits that put an id there or take it out.
  */
 import { type ChildReference, type ChildSlot, childSlotsOf, findComponentType } from '../../catalog';
-import { type JsonPath, getJsonValue, insertJsonArrayItem, isJsonObject, removeJsonValue, setJsonValue } from '../../text/jsonDocument';
+import { type JsonPath, getJsonValue, insertJsonArrayItem, isJsonObject, removeJsonArrayItem, removeJsonValue, setJsonValue } from '../../text/jsonDocument';
 import type { ChangeSet } from './changeSet';
 import { layoutPath, pageTree } from './layoutTree';
 
@@ -109,12 +109,16 @@ export function removeFromParent(set: ChangeSet, pagePath: string, parentId: str
     const { path } = ref;
     const cell = path.at(-1) === 'component' ? getJsonValue(set.doc(pagePath).value, [...at, ...path.slice(0, -1)]) : undefined;
     const onlyComponent = isJsonObject(cell) && Object.keys(cell).length === 1;
-    set.edit(pagePath, (doc) => (onlyComponent ? setJsonValue(doc, [...at, ...path.slice(0, -1)], null) : removeJsonValue(doc, [...at, ...path])));
+    set.edit(pagePath, (doc) => {
+      if (onlyComponent) return setJsonValue(doc, [...at, ...path.slice(0, -1)], null);
+      const last = path[path.length - 1];
+      return typeof last === 'number' ? removeJsonArrayItem(doc, [...at, ...path.slice(0, -1)], last) : removeJsonValue(doc, [...at, ...path]);
+    });
   }
   const parent = () => getJsonValue(set.doc(pagePath).value, [...layoutPath, index()]);
   for (let headers = getJsonValue(parent(), ['tableHeaders']); Array.isArray(headers) && headers.includes(childId); headers = getJsonValue(parent(), ['tableHeaders'])) {
     const i = headers.indexOf(childId);
-    set.edit(pagePath, (doc) => removeJsonValue(doc, [...layoutPath, index(), 'tableHeaders', i]));
+    set.edit(pagePath, (doc) => removeJsonArrayItem(doc, [...layoutPath, index(), 'tableHeaders'], i));
   }
   const columns = getJsonValue(parent(), ['tableColumns']);
   if (isJsonObject(columns) && Object.prototype.hasOwnProperty.call(columns, childId)) {
