@@ -99,13 +99,18 @@ export async function benchRuntimeRender(runs = 5) {
         await route.fulfill({ json: { people } });
       });
       await page.goto(rowsHost.url);
-      const table = page.getByRole('table');
-      await table.getByRole('row').nth(1000).waitFor();
-      const started = performance.now();
-      await page.getByRole('button', { name: /Legg til|Add/ }).first().click();
+      await page.locator('table[aria-rowcount="1001"]').waitFor();
+      // In-page, from the click to the frame after the new row's first field has focus (no Playwright overhead).
+      addRow.push(await page.evaluate(async () => {
+        const button = [...globalThis.document.querySelectorAll('button')].find((b) => /Legg til|Add/.test(b.textContent ?? ''));
+        const before = globalThis.document.activeElement;
+        const started = performance.now();
+        button.click();
+        while (globalThis.document.activeElement === before || globalThis.document.activeElement?.tagName !== 'INPUT') await new Promise((r) => globalThis.requestAnimationFrame(() => r(undefined)));
+        await new Promise((r) => globalThis.requestAnimationFrame(() => r(undefined)));
+        return performance.now() - started;
+      }));
       const field = page.getByRole('textbox', { name: 'Name' });
-      await field.first().waitFor();
-      addRow.push(performance.now() - started);
       for (let k = 0; k < 5; k++) {
         typeInRow.push(await field.first().evaluate(async (input, ch) => {
           const t0 = performance.now();
@@ -118,7 +123,7 @@ export async function benchRuntimeRender(runs = 5) {
       }
       await context.close();
     }
-    lines.push(`runtime: repeating group of 1,000 rows: add a row ${ms(median(addRow))} (goal ≤ 50 ms; median of 3); type one character in a row ${median(typeInRow).toFixed(1)} ms (goal ≤ 16 ms; median of 15)`);
+    lines.push(`runtime: repeating group of 1,000 rows: add a row ${ms(median(addRow))} click → new row's field focused, next frame (goal ≤ 50 ms; median of 3); type one character in a row ${median(typeInRow).toFixed(1)} ms (goal ≤ 16 ms; median of 15)`);
     await rowsHost.close();
   } finally {
     await browser.close();

@@ -18,16 +18,24 @@ function bindingReference(raw: unknown, defaultDataType: string): DataModelLocat
 }
 
 /** A node's bindings with its row indexes filled in (`people.age` in row 1 → `people[1].age`). */
-export function concreteBindings(node: ComponentNode, defaultDataType: string): Record<string, DataReference> {
+export function concreteBindings(node: ComponentNode, defaultDataType: string): Readonly<Record<string, DataReference>> {
+  // Instances never change (rows that stay keep theirs), and this runs for every instance on every
+  // keystroke (validation, re-render tracking), so the answer is kept with the instance.
+  const cached = bindingCache.get(node);
+  if (cached?.defaultDataType === defaultDataType) return cached.bindings;
   const raw = node.config.dataModelBindings;
-  if (raw === null || typeof raw !== 'object') return {};
   const out: Record<string, DataReference> = {};
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    const reference = bindingReference(value, defaultDataType);
-    if (reference) out[key] = transposeDataPath(reference, node.location);
+  if (raw !== null && typeof raw === 'object') {
+    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+      const reference = bindingReference(value, defaultDataType);
+      if (reference) out[key] = transposeDataPath(reference, node.location);
+    }
   }
+  bindingCache.set(node, { defaultDataType, bindings: out });
   return out;
 }
+
+const bindingCache = new WeakMap<ComponentNode, { readonly defaultDataType: string; readonly bindings: Readonly<Record<string, DataReference>> }>();
 
 /** Every component instance of a hierarchy, in layout order, as validation sees it. */
 export function validationNodesOf(hierarchy: Hierarchy, env: ExprEnvironment): ValidationNode[] {

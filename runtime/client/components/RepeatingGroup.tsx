@@ -7,7 +7,7 @@ import { Button, Fieldset, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { useFormStore } from '../state/FormContext';
 import { canAddRow, canDeleteRow, rowsOf, withRowAdded, withRowRemoved } from '../state/rowActions';
-import { textOr, uiText, useDataVersion } from './containerTexts';
+import { textOr, uiText } from './containerTexts';
 import type { ComponentProps } from './registry';
 import { editFlag, editModeOf, rowErrors, saveRowValidation, visibleRows } from './repeatingGroupModel';
 import { RepeatingGroupRow } from './RepeatingGroupRow';
@@ -19,7 +19,6 @@ const focusable = 'input:not([type=hidden]), select, textarea, [role=combobox]';
 
 export function RepeatingGroup({ node }: ComponentProps) {
   const api = useNode(node);
-  useDataVersion();
   const store = useFormStore();
   const { derived } = api;
   const mode = editModeOf(derived, node);

@@ -5,7 +5,6 @@
 import { readDataPath, resolveText, type ComponentNode } from '../../../core/expressions';
 import { displayValueOf } from '../../../core/expressions/displayValue';
 import type { Derived } from '../state/derive';
-import { useFormState } from '../state/FormContext';
 import { textOf } from './useNode';
 
 const nb: Record<string, string> = {
@@ -88,12 +87,4 @@ export function displayOf(derived: Derived, node: ComponentNode): string {
   } catch {
     return '';
   }
-}
-
-/**
- * Re-renders on every form data change. Only RepeatingGroup still uses it; summaries and Likert
- * follow the versions of the nodes they show (runtime/client/state/nodeChanges.ts).
- */
-export function useDataVersion(): unknown {
-  return useFormState((s) => s.data);
 }

@@ -26,9 +26,27 @@ export function visibleRows(derived: Derived, node: ComponentNode): RowInfo[] {
   return node.rows.filter((row) => !isRowHidden(row, derived.env));
 }
 
+/**
+ * A group's row children by row index, worked out once per `children` array: every table row asks
+ * for its own on every store change, and filtering all children per row would make typing in a
+ * 1,000-row group cost a million steps. The hierarchy gives a group a new array when rows change.
+ */
+const rowsByIndex = new WeakMap<readonly ComponentNode[], Map<number, ComponentNode[]>>();
+
 /** The child instances of one row, in layout order. */
-export function rowChildren(node: ComponentNode, index: number): ComponentNode[] {
-  return node.children.filter((c) => c.row?.owner === node && c.row.index === index);
+export function rowChildren(node: ComponentNode, index: number): readonly ComponentNode[] {
+  let byIndex = rowsByIndex.get(node.children);
+  if (!byIndex) {
+    byIndex = new Map();
+    for (const c of node.children) {
+      if (c.row?.owner !== node) continue;
+      const list = byIndex.get(c.row.index);
+      if (list) list.push(c);
+      else byIndex.set(c.row.index, [c]);
+    }
+    rowsByIndex.set(node.children, byIndex);
+  }
+  return byIndex.get(index) ?? [];
 }
 
 /** The child ids of the group with their multi-page page (0 without `edit.multiPage`). */
@@ -80,6 +98,21 @@ export function cellOf(node: ComponentNode, index: number, columnId: string): Co
     return undefined;
   };
   return find(rowChildren(node, index));
+}
+
+/**
+ * A number that grows whenever anything inside a row may show something new: the sum of the
+ * versions of its instances (versions only grow). Every table row computes it on every store
+ * change, so it allocates nothing.
+ */
+export function rowVersionSum(node: ComponentNode, index: number, versions: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  const walk = (n: ComponentNode) => {
+    sum += versions.get(n.id) ?? 0;
+    for (const child of n.children) walk(child);
+  };
+  for (const child of rowChildren(node, index)) walk(child);
+  return sum;
 }
 
 /** Every instance inside a row (children and their descendants). */
