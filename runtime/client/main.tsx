@@ -2,6 +2,8 @@
  * Entry of the form app. The runtime server serves this page at `/{org}/{app}/`; the app's API base
  * comes from that path. The page name lives in the hash (`#/{page}` stateless, `#/instance/…/{page}`).
  */
+// Designsystemet's typeface, bundled: the theme names Inter and nothing else, and the page must work offline.
+import '@fontsource-variable/inter';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
 import './styles.css';
