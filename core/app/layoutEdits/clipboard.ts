@@ -4,7 +4,7 @@ import { isJsonObject } from '../../text/jsonDocument';
 import type { FileChanges } from '../model/appEdits';
 import type { AppModel } from '../model/types';
 import { ChangeSet } from './changeSet';
-import { type PageTree, findFolder, folderIds, pageTree, placeOf, subtreeOf, uniqueId } from './layoutTree';
+import { findFolder, folderIds, placeOf, selectionOf, subtreeOf, uniqueId } from './layoutTree';
 import { remapComponent } from './remap';
 import { addToSlot } from './slots';
 import { type DropTarget, insertComponents, placementOrThrow } from './targets';
@@ -28,33 +28,6 @@ export interface PasteResult {
   readonly ids: readonly string[];
   /** Every copied id and the id its copy got. */
   readonly idMap: ReadonlyMap<string, string>;
-}
-
-interface Selection {
-  readonly pagePath: string;
-  readonly tree: PageTree;
-  readonly roots: readonly string[];
-}
-
-/**
- * The selected components of one layout set, grouped by page: top components only (one held by
- * another selected one comes along with it), in page order and then layout order.
- */
-export function selectionOf(set: ChangeSet, ids: readonly string[], folderId?: string): Selection[] {
-  if (ids.length === 0) throw new Error('Nothing is selected');
-  const places = ids.map((id) => ({ id, ...placeOf(set.model, id, folderId) }));
-  const folder = places[0]!.folder;
-  if (places.some((p) => p.folder !== folder)) throw new Error('The selected components are in different layout sets; select in one at a time');
-  const out: Selection[] = [];
-  for (const page of folder.pages) {
-    const here = places.filter((p) => p.page === page).map((p) => p.id);
-    if (here.length === 0) continue;
-    const tree = pageTree(set, page.file.path);
-    const inner = new Set(here.flatMap((id) => subtreeOf(tree, id).filter((x) => x !== id)));
-    const roots = [...new Set(here)].filter((id) => !inner.has(id)).sort((a, b) => tree.indexOf.get(a)! - tree.indexOf.get(b)!);
-    out.push({ pagePath: page.file.path, tree, roots });
-  }
-  return out;
 }
 
 /** Copies components (and what they hold) with their texts in every language. */
@@ -84,6 +57,7 @@ function checkClipboard(clipboard: LayoutClipboard): void {
     clipboard.kind === 'studio-desktop/layout-components' &&
     Array.isArray(clipboard.components) &&
     Array.isArray(clipboard.roots) &&
+    isJsonObject(clipboard.texts) &&
     clipboard.components.every((c) => isJsonObject(c) && typeof c.id === 'string') &&
     clipboard.roots.every((r) => clipboard.components.some((c) => c.id === r));
   if (!ok) throw new Error('The clipboard does not hold components copied in the layout editor');
@@ -149,10 +123,8 @@ export function duplicateComponents(model: AppModel, ids: readonly string[], fol
     const { ref } = parent;
     const numbers = ref.path.filter((p): p is number => typeof p === 'number');
     const list = ref.slot.path.endsWith('[]');
-    const at = list ? numbers.slice(0, -1) : numbers;
-    const single = !list;
-    if (single) throw new Error(`"${anchor}" sits in a single place of "${parent.id}"; paste the copy somewhere else`);
-    target = { folderId: folder.id, page: page.name, container: { id: parent.id, slot: { path: ref.slot.path, at } }, index: numbers[numbers.length - 1]! + 1 };
+    if (!list) throw new Error(`"${anchor}" sits in a single place of "${parent.id}"; paste the copy somewhere else`);
+    target = { folderId: folder.id, page: page.name, container: { id: parent.id, slot: { path: ref.slot.path, at: numbers.slice(0, -1) } }, index: numbers[numbers.length - 1]! + 1 };
   }
   return pasteComponents(model, copyComponents(model, ids, folderId), target);
 }

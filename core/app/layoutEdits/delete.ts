@@ -6,8 +6,7 @@ import { removeJsonArrayItem } from '../../text/jsonDocument';
 import type { FileChanges } from '../model/appEdits';
 import type { AppModel } from '../model/types';
 import { ChangeSet } from './changeSet';
-import { layoutPath, placeOf, subtreeOf } from './layoutTree';
-import { selectionOf } from './clipboard';
+import { layoutPath, placeOf, selectionOf, subtreeOf } from './layoutTree';
 import { removeFromParent } from './slots';
 
 export interface DeleteResult {

@@ -107,6 +107,33 @@ export function placeOf(model: AppModel, id: string, folderId?: string): Compone
   return places[0]!;
 }
 
+export interface Selection {
+  readonly pagePath: string;
+  readonly tree: PageTree;
+  readonly roots: readonly string[];
+}
+
+/**
+ * The selected components of one layout set, grouped by page: top components only (one held by
+ * another selected one comes along with it), in page order and then layout order.
+ */
+export function selectionOf(set: ChangeSet, ids: readonly string[], folderId?: string): Selection[] {
+  if (ids.length === 0) throw new Error('Nothing is selected');
+  const places = ids.map((id) => ({ id, ...placeOf(set.model, id, folderId) }));
+  const folder = places[0]!.folder;
+  if (places.some((p) => p.folder !== folder)) throw new Error('The selected components are in different layout sets; select in one at a time');
+  const out: Selection[] = [];
+  for (const page of folder.pages) {
+    const here = places.filter((p) => p.page === page).map((p) => p.id);
+    if (here.length === 0) continue;
+    const tree = pageTree(set, page.file.path);
+    const inner = new Set(here.flatMap((id) => subtreeOf(tree, id).filter((x) => x !== id)));
+    const roots = [...new Set(here)].filter((id) => !inner.has(id)).sort((a, b) => tree.indexOf.get(a)! - tree.indexOf.get(b)!);
+    out.push({ pagePath: page.file.path, tree, roots });
+  }
+  return out;
+}
+
 const idPattern = new RegExp(componentIdPattern);
 
 /** The reason `id` cannot be a component id, or null when it can. */

@@ -3,7 +3,7 @@ import { moveJsonArrayItem, removeJsonArrayItem } from '../../text/jsonDocument'
 import type { FileChanges } from '../model/appEdits';
 import type { AppModel } from '../model/types';
 import { ChangeSet } from './changeSet';
-import { findFolder, folderIds, layoutPath, pageTree, subtreeOf, uniqueId } from './layoutTree';
+import { findFolder, folderIds, layoutPath, pageTree, selectionOf, subtreeOf, uniqueId } from './layoutTree';
 import { remapComponent } from './remap';
 import { addToSlot, removeFromParent } from './slots';
 import { type DropTarget, draggedComponents, droppedOf, insertComponents, placementOrThrow } from './targets';
@@ -41,17 +41,12 @@ export function moveComponents(model: AppModel, ids: readonly string[], target: 
   const targetFolder = findFolder(model, target.folderId);
   const roots: string[] = [];
   const moved: { pagePath: string; ids: string[] }[] = [];
-  for (const page of sourceFolder.pages) {
-    const here = dragged.filter((d) => d.page === page).map((d) => d.id);
-    if (here.length === 0) continue;
-    const tree = pageTree(set, page.file.path);
-    const inner = new Set(here.flatMap((id) => subtreeOf(tree, id).filter((x) => x !== id)));
-    const pageRoots = here.filter((id) => !inner.has(id)).sort((a, b) => tree.indexOf.get(a)! - tree.indexOf.get(b)!);
+  for (const { pagePath, tree, roots: pageRoots } of selectionOf(set, ids, sourceFolder.id)) {
     roots.push(...pageRoots);
-    moved.push({ pagePath: page.file.path, ids: pageRoots.flatMap((id) => subtreeOf(tree, id)) });
+    moved.push({ pagePath, ids: pageRoots.flatMap((id) => subtreeOf(tree, id)) });
     for (const id of pageRoots) {
       const parent = tree.parentOf.get(id);
-      if (parent) removeFromParent(set, page.file.path, parent.id, id);
+      if (parent) removeFromParent(set, pagePath, parent.id, id);
     }
   }
   const renamed = new Map<string, string>();

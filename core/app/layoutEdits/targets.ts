@@ -4,7 +4,7 @@
  */
 import { type ComponentTypeName, componentSpec, findComponentType, slotAccepts } from '../../catalog';
 import { type JsonDocument, type JsonPath, formattingOf, getJsonValue, insertJsonArrayItem, locateJson } from '../../text/jsonDocument';
-import type { AppModel } from '../model/types';
+import type { AppModel, LayoutPage, UiFolder } from '../model/types';
 import { ChangeSet } from './changeSet';
 import { type ComponentPlace, findFolder, findPage, layoutPath, pageTree, placeOf, subtreeOf } from './layoutTree';
 import { type ResolvedSlot, type SlotAddress, listIds, occupant, resolveSlot } from './slots';
@@ -154,7 +154,7 @@ export function insertComponents(set: ChangeSet, pagePath: string, before: strin
 }
 
 /** The folder and page a target names; throws when either is missing. */
-export function targetPage(model: AppModel, target: DropTarget) {
+export function targetPage(model: AppModel, target: DropTarget): { folder: UiFolder; page: LayoutPage } {
   const folder = findFolder(model, target.folderId);
   return { folder, page: findPage(folder, target.page) };
 }
