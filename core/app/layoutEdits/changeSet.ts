@@ -27,7 +27,9 @@ export class ChangeSet {
     if (text === undefined) throw new Error(`${path} does not exist in this app`);
     let doc = this.docs.get(path);
     if (!doc || doc.text !== text) {
-      doc = parseJsonDocument(text);
+      // An unedited file keeps the model's document: no second parse of a large page.
+      const own = this.model.jsonFiles.get(path)?.doc;
+      doc = own && own.text === text ? own : parseJsonDocument(text);
       this.docs.set(path, doc);
     }
     if (doc.problems.length > 0) throw new Error(`${path} has syntax errors; fix them in the code view, then edit it again`);

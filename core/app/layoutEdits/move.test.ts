@@ -57,6 +57,8 @@ describe('moveComponents', () => {
     const model = await loadTestApp();
     const result = moveComponents(model, ['group'], { folderId: 'other', page: 'X', index: 1 });
     expect([...result.renamed]).toEqual([['name', 'name1']]);
+    expect(result.broken.map((o) => [o.via, o.key])).toEqual([['componentRef', 'name']]);
+    expect(moveComponents(model, ['intro'], { folderId: 'form', page: 'B', index: 0 }).broken).toEqual([]);
     const moved = await apply(model, result.changes);
     expect(pageIds(moved, 'other', 'X')).toEqual(['name', 'group', 'name1', 'age']);
     expect(propsOf(moved, 'other', 'group').children).toEqual(['name1', 'age']);

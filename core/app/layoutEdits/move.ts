@@ -1,8 +1,11 @@
 /** Moving components: reorder on a page, into and out of containers, to another page or layout set. */
+import type { Occurrence } from '../../refs/occurrences';
+import { buildReferenceIndex } from '../../refs/referenceIndex';
 import { moveJsonArrayItem, removeJsonArrayItem } from '../../text/jsonDocument';
 import type { FileChanges } from '../model/appEdits';
 import type { AppModel } from '../model/types';
 import { ChangeSet } from './changeSet';
+import { brokenReferences } from './delete';
 import { findFolder, folderIds, layoutPath, pageTree, selectionOf, subtreeOf, uniqueId } from './layoutTree';
 import { remapComponent } from './remap';
 import { addToSlot, removeFromParent } from './slots';
@@ -12,6 +15,8 @@ export interface MoveResult {
   readonly changes: FileChanges;
   /** Components that got a new id because theirs was taken in the target layout set (old → new). */
   readonly renamed: ReadonlyMap<string, string>;
+  /** Moving to another layout set: references left behind in the old one, which will point at nothing. */
+  readonly broken: readonly Occurrence[];
 }
 
 /** Reorders `data.layout` of a page to `order` (its current item indexes in their new order) by moving items. */
@@ -41,12 +46,18 @@ export function moveComponents(model: AppModel, ids: readonly string[], target: 
   const targetFolder = findFolder(model, target.folderId);
   const roots: string[] = [];
   const moved: { pagePath: string; ids: string[] }[] = [];
+  const gone = new Map<string, number[]>();
+  const detachedFrom = new Map<string, number[]>();
   for (const { pagePath, tree, roots: pageRoots } of selectionOf(set, ids, sourceFolder.id)) {
     roots.push(...pageRoots);
-    moved.push({ pagePath, ids: pageRoots.flatMap((id) => subtreeOf(tree, id)) });
+    const pageIds = pageRoots.flatMap((id) => subtreeOf(tree, id));
+    moved.push({ pagePath, ids: pageIds });
+    gone.set(pagePath, pageIds.map((id) => tree.indexOf.get(id)!));
     for (const id of pageRoots) {
       const parent = tree.parentOf.get(id);
-      if (parent) removeFromParent(set, pagePath, parent.id, id);
+      if (!parent) continue;
+      detachedFrom.set(pagePath, [...(detachedFrom.get(pagePath) ?? []), tree.indexOf.get(parent.id)!]);
+      removeFromParent(set, pagePath, parent.id, id);
     }
   }
   const renamed = new Map<string, string>();
@@ -76,5 +87,6 @@ export function moveComponents(model: AppModel, ids: readonly string[], target: 
     insertComponents(set, placed.pagePath, placed.before, idMap.size > 0 ? values.map((v) => remapComponent(v, idMap)) : values);
   }
   if (target.container) addToSlot(set, placed.pagePath, target.container.id, target.container.slot, placed.slotIndex, roots.map((id) => idMap.get(id) ?? id));
-  return { changes: set.changes(), renamed };
+  const broken = targetFolder === sourceFolder ? [] : brokenReferences(buildReferenceIndex(model), sourceFolder.id, [...idMap.keys()], gone, detachedFrom);
+  return { changes: set.changes(), renamed, broken };
 }
