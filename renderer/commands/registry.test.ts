@@ -35,7 +35,7 @@ async function withDocument() {
   const registry = createCommandRegistry();
   registry.register(undoCommand);
   registry.register(redoCommand);
-  registry.setContext({ doc });
+  registry.setContext({ doc, layout: null });
   return { doc, registry };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { TextKey } from '../i18n/texts';
+import type { LayoutEditorState } from '../features/layout/layoutEditorStore';
 import type { AppDocumentState } from '../state/appDocumentStore';
 
 /**
@@ -23,6 +24,8 @@ export type CommandId = keyof CommandArgs;
 export interface CommandContext {
   /** The open app's document store; null when no app is open. */
   readonly doc: StoreApi<AppDocumentState> | null;
+  /** The layout editor's view state (shown page, selection, clipboard); null when no app is open. */
+  readonly layout: StoreApi<LayoutEditorState> | null;
 }
 
 export interface Command<I extends CommandId = CommandId> {
@@ -64,7 +67,7 @@ export interface CommandRegistry {
 /** A new, empty registry (the studio has one: `commandRegistry`; tests make their own). */
 export function createCommandRegistry(): CommandRegistry {
   const commands = new Map<CommandId, Command>();
-  let context: CommandContext = { doc: null };
+  let context: CommandContext = { doc: null, layout: null };
   const lookup = <I extends CommandId>(id: I) => commands.get(id) as Command<I> | undefined;
   return {
     register: (command) => {

@@ -10,6 +10,7 @@ import { AppDocumentContext, useUi, useWorkspace, workspaceStore } from '../../s
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
+import { createLayoutEditorStore, LayoutEditorContext } from '../layout/layoutEditorStore';
 import { OverviewArea } from '../overview/OverviewArea';
 import { PreviewArea } from '../preview/PreviewArea';
 import { AreaNav } from './AreaNav';
@@ -25,6 +26,7 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
   const area = useUi((s) => s.area);
   const host = useWorkspace((s) => s.info?.host);
   const [doc] = useState(() => createAppDocumentStore(app, { api: studioApi }));
+  const [layout] = useState(() => createLayoutEditorStore());
   const [closeError, setCloseError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -33,13 +35,13 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
   useEffect(() => doc.getState().watchFiles(), [doc]);
   const [mac] = useState(() => isMacPlatform(navigator.platform));
   useEffect(() => {
-    commandRegistry.setContext({ doc });
+    commandRegistry.setContext({ doc, layout });
     const uninstall = installKeybindings(window, commandRegistry, mac);
     return () => {
       uninstall();
-      commandRegistry.setContext({ doc: null });
+      commandRegistry.setContext({ doc: null, layout: null });
     };
-  }, [doc, mac]);
+  }, [doc, layout, mac]);
 
   const close = async () => {
     setCloseError(null);
@@ -49,6 +51,7 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
 
   return (
     <AppDocumentContext.Provider value={doc}>
+      <LayoutEditorContext.Provider value={layout}>
       <div className="shell">
         <header className="topbar">
           <span className="topbar-mark" aria-hidden="true">
@@ -90,6 +93,7 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
         </div>
         <StatusBar host={host ?? null} />
       </div>
+      </LayoutEditorContext.Provider>
     </AppDocumentContext.Provider>
   );
 }
