@@ -49,6 +49,13 @@ describe('insertComponent', () => {
     expect((propsOf(newRow, 'form', 'grid').rows as unknown[])[2]).toEqual({ cells: [{ component: 'input1' }] });
   });
 
+  it('writes a child of a multi-page repeating group on the page of its neighbour', async () => {
+    const b = 'App/ui/form/layouts/B.json';
+    const model = await loadTestApp({ [b]: testAppFiles[b]!.replace('"children": ["person"]', '"edit": { "multiPage": true }, "children": ["1:person"]') });
+    const edited = await apply(model, insertComponent(model, 'Input', { folderId: 'form', page: 'B', container: { id: 'rows', slot: { path: 'children[]' } }, index: 1 }).changes);
+    expect(propsOf(edited, 'form', 'rows').children).toEqual(['1:person', '1:input1']);
+  });
+
   it('refuses what the slot does not accept, an occupied cell, and unknown places, saying why', async () => {
     const model = await loadTestApp();
     const buttons = { folderId: 'form', page: 'B', container: { id: 'buttons', slot: { path: 'children[]' } }, index: 0 };

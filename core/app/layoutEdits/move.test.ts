@@ -65,6 +65,14 @@ describe('moveComponents', () => {
     expect(propsOf(moved, 'other', 'age').hidden).toEqual(['equals', ['component', 'name1'], '']);
   });
 
+  it('several selected components keep their order in the document, whatever the order picked', async () => {
+    const model = await loadTestApp();
+    const moved = await apply(model, moveComponents(model, ['sum', 'intro', 'para'], { folderId: 'form', page: 'A', container: { id: 'group', slot: { path: 'children[]' } }, index: 1 }).changes);
+    expect(propsOf(moved, 'form', 'group').children).toEqual(['name', 'intro', 'para', 'sum', 'age']);
+    expect(pageIds(moved, 'form', 'A')).toEqual(['group', 'name', 'intro', 'para', 'sum', 'age', 'grid', 'cell', 'tabs']);
+    expect(propsOf(moved, 'form', 'tabs').tabs).toMatchObject([{ children: [] }, { children: [] }]);
+  });
+
   it('says no to a drop into itself, an unknown id, or a slot that does not take the type', async () => {
     const model = await loadTestApp();
     const intoGroup = { folderId: 'form', page: 'A', container: { id: 'group', slot: { path: 'children[]' } }, index: 0 };
