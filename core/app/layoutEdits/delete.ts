@@ -6,7 +6,7 @@ import { removeJsonArrayItem } from '../../text/jsonDocument';
 import type { FileChanges } from '../model/appEdits';
 import type { AppModel } from '../model/types';
 import { ChangeSet } from './changeSet';
-import { layoutPath, placeOf, selectionOf, subtreeOf } from './layoutTree';
+import { type Selection, layoutPath, placeOf, selectionOf, subtreeOf } from './layoutTree';
 import { removeFromParent } from './slots';
 
 export interface DeleteResult {
@@ -35,6 +35,34 @@ export function brokenReferences(index: ReferenceIndex, folderId: string, ids: r
   );
 }
 
+/** What taking a selection out of its containers left: per page the ids leaving (with what they hold). */
+export interface Detached {
+  readonly pages: readonly { readonly pagePath: string; readonly ids: readonly string[] }[];
+  /** Page file → `data.layout` indexes of the leaving components (before any edit). */
+  readonly gone: ReadonlyMap<string, readonly number[]>;
+  /** Page file → indexes of the containers they were taken out of. */
+  readonly detachedFrom: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Takes the selected components out of their containers (which stay); they are still on their pages. */
+export function detachSelection(set: ChangeSet, selection: readonly Selection[]): Detached {
+  const pages: { pagePath: string; ids: string[] }[] = [];
+  const gone = new Map<string, number[]>();
+  const detachedFrom = new Map<string, number[]>();
+  for (const { pagePath, tree, roots } of selection) {
+    const ids = [...new Set(roots.flatMap((id) => subtreeOf(tree, id)))];
+    pages.push({ pagePath, ids });
+    gone.set(pagePath, ids.map((id) => tree.indexOf.get(id)!));
+    for (const id of roots) {
+      const parent = tree.parentOf.get(id);
+      if (!parent) continue;
+      detachedFrom.set(pagePath, [...(detachedFrom.get(pagePath) ?? []), tree.indexOf.get(parent.id)!]);
+      removeFromParent(set, pagePath, parent.id, id);
+    }
+  }
+  return { pages, gone, detachedFrom };
+}
+
 /**
  * Deletes components and every component they hold; each leaves its container's child list (and
  * table settings). Text keys the deleted components used are left in the text files: other
@@ -42,24 +70,10 @@ export function brokenReferences(index: ReferenceIndex, folderId: string, ids: r
  */
 export function deleteComponents(model: AppModel, ids: readonly string[], folderId?: string): DeleteResult {
   const set = new ChangeSet(model);
-  const selection = selectionOf(set, ids, folderId);
-  const folder = placeOf(model, ids[0]!, folderId).folder;
-  const deleted: string[] = [];
-  const gone = new Map<string, number[]>();
-  const detachedFrom = new Map<string, number[]>();
-  for (const { pagePath, tree, roots } of selection) {
-    const all = [...new Set(roots.flatMap((id) => subtreeOf(tree, id)))];
-    deleted.push(...all);
-    gone.set(pagePath, all.map((id) => tree.indexOf.get(id)!));
-    for (const id of roots) {
-      const parent = tree.parentOf.get(id);
-      if (!parent) continue;
-      detachedFrom.set(pagePath, [...(detachedFrom.get(pagePath) ?? []), tree.indexOf.get(parent.id)!]);
-      removeFromParent(set, pagePath, parent.id, id);
-    }
-    // Removing items does not move the ones before them, so last first.
-    for (const index of [...gone.get(pagePath)!].sort((a, b) => b - a)) set.edit(pagePath, (doc) => removeJsonArrayItem(doc, layoutPath, index));
-  }
-  const broken = brokenReferences(buildReferenceIndex(model), folder.id, deleted, gone, detachedFrom);
-  return { changes: set.changes(), deleted, broken };
+  const folder = placeOf(model, ids[0] ?? '', folderId).folder;
+  const { pages, gone, detachedFrom } = detachSelection(set, selectionOf(set, ids, folderId));
+  // Removing items does not move the ones before them, so last first.
+  for (const [pagePath, indexes] of gone) for (const index of [...indexes].sort((a, b) => b - a)) set.edit(pagePath, (doc) => removeJsonArrayItem(doc, layoutPath, index));
+  const deleted = pages.flatMap((p) => p.ids);
+  return { changes: set.changes(), deleted, broken: brokenReferences(buildReferenceIndex(model), folder.id, deleted, gone, detachedFrom) };
 }

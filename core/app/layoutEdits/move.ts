@@ -5,10 +5,10 @@ import { moveJsonArrayItem, removeJsonArrayItem } from '../../text/jsonDocument'
 import type { FileChanges } from '../model/appEdits';
 import type { AppModel } from '../model/types';
 import { ChangeSet } from './changeSet';
-import { brokenReferences } from './delete';
-import { findFolder, folderIds, layoutPath, pageTree, selectionOf, subtreeOf, uniqueId } from './layoutTree';
+import { brokenReferences, detachSelection } from './delete';
+import { findFolder, folderIds, layoutPath, pageTree, selectionOf, uniqueId } from './layoutTree';
 import { remapComponent } from './remap';
-import { addToSlot, removeFromParent } from './slots';
+import { addToSlot } from './slots';
 import { type DropTarget, draggedComponents, droppedOf, insertComponents, placementOrThrow } from './targets';
 
 export interface MoveResult {
@@ -44,22 +44,9 @@ export function moveComponents(model: AppModel, ids: readonly string[], target: 
   const sourceFolder = dragged[0]!.folder;
   if (dragged.some((d) => d.folder !== sourceFolder)) throw new Error('The selected components are in different layout sets; move them one set at a time');
   const targetFolder = findFolder(model, target.folderId);
-  const roots: string[] = [];
-  const moved: { pagePath: string; ids: string[] }[] = [];
-  const gone = new Map<string, number[]>();
-  const detachedFrom = new Map<string, number[]>();
-  for (const { pagePath, tree, roots: pageRoots } of selectionOf(set, ids, sourceFolder.id)) {
-    roots.push(...pageRoots);
-    const pageIds = pageRoots.flatMap((id) => subtreeOf(tree, id));
-    moved.push({ pagePath, ids: pageIds });
-    gone.set(pagePath, pageIds.map((id) => tree.indexOf.get(id)!));
-    for (const id of pageRoots) {
-      const parent = tree.parentOf.get(id);
-      if (!parent) continue;
-      detachedFrom.set(pagePath, [...(detachedFrom.get(pagePath) ?? []), tree.indexOf.get(parent.id)!]);
-      removeFromParent(set, pagePath, parent.id, id);
-    }
-  }
+  const selection = selectionOf(set, ids, sourceFolder.id);
+  const roots = selection.flatMap((s) => s.roots);
+  const { pages: moved, gone, detachedFrom } = detachSelection(set, selection);
   const renamed = new Map<string, string>();
   const idMap = new Map<string, string>();
   if (targetFolder !== sourceFolder) {
