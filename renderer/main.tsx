@@ -8,7 +8,9 @@ import './styles/surfaces.css';
 import './styles/start.css';
 import './styles/shell.css';
 import './styles/overview.css';
+import './styles/layout.css';
 import './styles/preview.css';
+import './styles/properties.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
