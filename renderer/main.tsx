@@ -8,6 +8,7 @@ import './styles/surfaces.css';
 import './styles/start.css';
 import './styles/shell.css';
 import './styles/overview.css';
+import './styles/layout.css';
 import './styles/preview.css';
 import './styles/properties.css';
 

@@ -10,6 +10,7 @@ import { AppDocumentContext, useUi, useWorkspace, workspaceStore } from '../../s
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
+import { LayoutArea } from '../layout/LayoutArea';
 import { createLayoutEditorStore, LayoutEditorContext } from '../layout/layoutEditorStore';
 import { OverviewArea } from '../overview/OverviewArea';
 import { PreviewArea } from '../preview/PreviewArea';
@@ -88,7 +89,7 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
             </div>
           </aside>
           <main className="area" aria-label={t(`area.${area}`)}>
-            {area === 'overview' ? <OverviewArea dir={app.dir} /> : area === 'preview' ? <PreviewArea /> : <AreaPlaceholder area={area} />}
+            {area === 'overview' ? <OverviewArea dir={app.dir} /> : area === 'preview' ? <PreviewArea /> : area === 'layout' ? <LayoutArea /> : <AreaPlaceholder area={area} />}
           </main>
         </div>
         <StatusBar host={host ?? null} />

@@ -1,7 +1,11 @@
-/** Renders one node through the registry: hidden nodes render nothing, unknown types a placeholder. */
+/**
+ * Renders one node through the registry: hidden nodes render nothing, unknown types a placeholder.
+ * In the studio's design mode every node goes through the given wrapper and hidden ones still show.
+ */
 import { Alert } from '@digdir/designsystemet-react';
-import { Component, memo, type ReactNode } from 'react';
+import { Component, memo, useContext, type ReactNode } from 'react';
 import { isHidden, type ComponentNode } from '../../../core/expressions';
+import { DesignModeContext } from './designMode';
 import { useNodeState } from './useNode';
 import { componentFor } from './registry';
 
@@ -22,11 +26,19 @@ class Boundary extends Component<{ id: string; children: ReactNode }, { failed: 
  * component; each one re-renders itself when its own version changes.
  */
 export const ComponentView = memo(function ComponentView({ node }: { node: ComponentNode }) {
+  const design = useContext(DesignModeContext);
   const derived = useNodeState(node);
-  if (!derived || isHidden(node, derived.env)) return null;
+  if (!derived) return null;
+  const hidden = isHidden(node, derived.env);
+  if (hidden && !design) return null;
+  const content = renderContent(node, derived.env.builtInTexts?.['general.not_implemented']);
+  return design ? design.renderNode(node, content, { hidden }) : content;
+});
+
+function renderContent(node: ComponentNode, notImplemented: string | undefined): ReactNode {
   const View = componentFor(node);
   if (!View) {
-    const template = derived.env.builtInTexts?.['general.not_implemented'] ?? '{0}';
+    const template = notImplemented ?? '{0}';
     return (
       <Alert data-color="neutral" data-size="sm" data-componentid={node.id} data-placeholder={node.type}>
         {template.replace('{0}', node.type)}
@@ -40,4 +52,4 @@ export const ComponentView = memo(function ComponentView({ node }: { node: Compo
       </div>
     </Boundary>
   );
-});
+}
