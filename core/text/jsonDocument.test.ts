@@ -91,6 +91,11 @@ describe('minimal edits', () => {
     expect(removeJsonValue(parseJsonDocument(text), ['missing'])).toBe(text);
   });
 
+  it('removes the last item of a one-line array without eating its neighbour', () => {
+    expect(removeJsonValue(parseJsonDocument('{"x": [1, 2, 3]}'), ['x', 2])).toBe('{"x": [1, 2]}');
+    expect(setJsonValue(parseJsonDocument('{"x": [1, 2, 3]}'), ['x', 1], undefined)).toBe('{"x": [1, 3]}');
+  });
+
   it('inserts array items where asked', () => {
     const text = '{\n  "order": [\n    "A",\n    "C"\n  ]\n}';
     expect(insertJsonArrayItem(parseJsonDocument(text), ['order'], 1, 'B')).toBe('{\n  "order": [\n    "A",\n    "B",\n    "C"\n  ]\n}');

@@ -163,6 +163,9 @@ export function setJsonValue(doc: JsonDocument, path: JsonPath, value: unknown):
 /** The text without the value at `path` (and its comma); unchanged when there is none. */
 export function removeJsonValue(doc: JsonDocument, path: JsonPath): string {
   if (path.length === 0 || !locateJson(doc, path)) return doc.text;
+  const last = path[path.length - 1];
+  // Array items go through removeJsonArrayItem: jsonc-parser mangles the last item of a one-line array.
+  if (typeof last === 'number' && Array.isArray(getJsonValue(doc.value, path.slice(0, -1)))) return removeJsonArrayItem(doc, path.slice(0, -1), last);
   return withoutBom(doc, (body) => removeText(body, path));
 }
 
