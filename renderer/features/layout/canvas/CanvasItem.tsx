@@ -119,6 +119,7 @@ export const CanvasItem = memo(function CanvasItem({ id, depth, single = false }
       aria-label={itemName(typeName, label)}
       className={`lc-item${container ? ' lc-container' : ''}${selected ? ' is-selected' : ''}${isDragging ? ' is-dragging' : ''}${problems.length > 0 ? ' has-problems' : ''}`}
       data-lc-item={id}
+      data-lc-type={typeName}
       data-lc-place={JSON.stringify(place ?? { index: 0 })}
       data-lc-depth={depth}
       data-lc-single={single ? '' : undefined}
