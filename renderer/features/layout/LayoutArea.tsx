@@ -121,9 +121,9 @@ export function LayoutArea() {
           </aside>
         </div>
       </LayoutDnd>
-      <section className="layout-problems" aria-label={t('layout.problems')}>
+      <div className="layout-problems">
         <ProblemsList />
-      </section>
+      </div>
       <ConfirmReferencesDialog />
     </div>
   );

@@ -206,7 +206,6 @@ export function LayoutDnd({ children }: { readonly children: ReactNode }) {
       cleanup: [],
       ended: false,
     };
-    if (keyboard && s.stop >= 0) s.stop -= 1;
     session.current = s;
     document.body.classList.add('lc-dragging');
     if (!keyboard) {
