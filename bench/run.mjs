@@ -15,3 +15,5 @@ const { benchPreviewLatency } = await import('./previewLatency.mjs');
 console.log(await benchPreviewLatency());
 const { benchRuntimeRender } = await import('./runtimeRender.mjs');
 for (const line of await benchRuntimeRender()) console.log(line);
+const { benchLayoutDrag } = await import('./layoutDrag.mjs');
+for (const line of await benchLayoutDrag()) console.log(line);

@@ -5,7 +5,7 @@
  * re-renders only the items it concerns.
  */
 import { useDraggable } from '@dnd-kit/core';
-import { memo, useContext, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useContext, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
 import { componentSpec, findComponentType } from '../../../../core/catalog';
 import { ComponentView } from '../../../../runtime/client/components/ComponentView';
 import { useT } from '../../../i18n/useT';
@@ -71,22 +71,62 @@ function Slots({ id, slots, depth, type }: { id: string; slots: readonly SlotIns
   );
 }
 
+interface BodyProps {
+  readonly id: string;
+  readonly depth: number;
+  readonly typeLabel: string;
+  readonly label: string;
+  readonly container: boolean;
+  readonly type: string | undefined;
+}
+
+/** What an item shows; memoised apart from the drag state, which changes for every item when a drag starts. */
+const ItemBody = memo(function ItemBody({ id, depth, typeLabel, label, container, type }: BodyProps) {
+  const t = useT();
+  const data = useContext(CanvasDataContext)!;
+  const problems = data.problems.get(id) ?? [];
+  const node = data.nodes.get(id);
+  const slots = data.tree.slotsOf.get(id) ?? [];
+  return (
+    <>
+      <div className="lc-item-tag" aria-hidden="true">
+        <span className="lc-item-type">{typeLabel}</span>
+        <span className="lc-item-id">{id}</span>
+      </div>
+      {problems.length > 0 ? (
+        <span className="lc-problem" role="img" aria-label={t('layout.canvas.problems', { messages: problems.map((p) => p.message).join(' ') })} title={problems.map((p) => p.message).join('\n')}>
+          <Icon name={problems.some((p) => p.severity === 'error') ? 'error' : 'warning'} size={14} />
+        </span>
+      ) : null}
+      {container ? (
+        <>
+          <div className="lc-container-head">
+            <span className="lc-container-title">{label}</span>
+          </div>
+          <Slots id={id} slots={slots} depth={depth + 1} type={type} />
+        </>
+      ) : (
+        <div className="lc-item-content" inert>
+          {node ? <ComponentView node={node} /> : <div className="lc-fallback">{itemName(typeLabel, label)}</div>}
+        </div>
+      )}
+    </>
+  );
+});
+
 /** A component on the canvas, by id; `depth` is its nesting (for finding the innermost drop place). */
 export const CanvasItem = memo(function CanvasItem({ id, depth, single = false }: { id: string; depth: number; single?: boolean }) {
-  const t = useT();
   const data = useContext(CanvasDataContext)!;
   const store = useLayoutEditorStore();
   const selected = useLayoutEditor((s) => s.selection.includes(id));
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `component:${id}`, data: { kind: 'component', id } });
   const component = data.tree.byId.get(id);
+  const label = useMemo(() => (component ? componentLabel(component, data.texts) : id), [component, data.texts, id]);
   if (!component) return null;
   const type = findComponentType(component.type);
   const typeName = type ?? component.typeAsWritten;
-  const label = componentLabel(component, data.texts);
-  const slots = data.tree.slotsOf.get(id) ?? [];
-  const container = slots.length > 0;
-  const problems = data.problems.get(id) ?? [];
-  const node = data.nodes.get(id);
+  const container = (data.tree.slotsOf.get(id) ?? []).length > 0;
+  const hasProblems = data.problems.has(id);
   const place = data.tree.placeOf.get(id);
 
   const select = (event: MouseEvent) => {
@@ -117,7 +157,7 @@ export const CanvasItem = memo(function CanvasItem({ id, depth, single = false }
       onKeyDown={keys}
       aria-pressed={selected}
       aria-label={itemName(typeName, label)}
-      className={`lc-item${container ? ' lc-container' : ''}${selected ? ' is-selected' : ''}${isDragging ? ' is-dragging' : ''}${problems.length > 0 ? ' has-problems' : ''}`}
+      className={`lc-item${container ? ' lc-container' : ''}${selected ? ' is-selected' : ''}${isDragging ? ' is-dragging' : ''}${hasProblems ? ' has-problems' : ''}`}
       data-lc-item={id}
       data-lc-type={typeName}
       data-lc-place={JSON.stringify(place ?? { index: 0 })}
@@ -126,27 +166,7 @@ export const CanvasItem = memo(function CanvasItem({ id, depth, single = false }
       onClick={select}
       onContextMenu={menu}
     >
-      <div className="lc-item-tag" aria-hidden="true">
-        <span className="lc-item-type">{type ? componentSpec(type).displayName : typeName}</span>
-        <span className="lc-item-id">{id}</span>
-      </div>
-      {problems.length > 0 ? (
-        <span className="lc-problem" role="img" aria-label={t('layout.canvas.problems', { messages: problems.map((p) => p.message).join(' ') })} title={problems.map((p) => p.message).join('\n')}>
-          <Icon name={problems.some((p) => p.severity === 'error') ? 'error' : 'warning'} size={14} />
-        </span>
-      ) : null}
-      {container ? (
-        <>
-          <div className="lc-container-head">
-            <span className="lc-container-title">{label}</span>
-          </div>
-          <Slots id={id} slots={slots} depth={depth + 1} type={type} />
-        </>
-      ) : (
-        <div className="lc-item-content" inert>
-          {node ? <ComponentView node={node} /> : <div className="lc-fallback">{itemName(typeName, label)}</div>}
-        </div>
-      )}
+      <ItemBody id={id} depth={depth} typeLabel={type ? componentSpec(type).displayName : typeName} label={label} container={container} type={type} />
     </div>
   );
 });

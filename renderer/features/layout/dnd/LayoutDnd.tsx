@@ -14,6 +14,7 @@ import {
   useSensor,
   useSensors,
   type Announcements,
+  type CollisionDetection,
   type DragEndEvent,
   type DragStartEvent,
   type KeyboardCoordinateGetter,
@@ -59,6 +60,9 @@ interface Session {
 }
 
 const noHover: DropCheck = { ok: false, reason: '' };
+/** Drop places are found from measured rectangles here, not by dnd-kit; a constant keeps its context still while the pointer moves. */
+const noCollisions: ReturnType<CollisionDetection> = [];
+const detectNoCollisions: CollisionDetection = () => noCollisions;
 
 /** The drag and drop around the Layout area's page list, palette and canvas. */
 export function LayoutDnd({ children }: { readonly children: ReactNode }) {
@@ -297,6 +301,7 @@ export function LayoutDnd({ children }: { readonly children: ReactNode }) {
   return (
     <DndContext
       sensors={sensors}
+      collisionDetection={detectNoCollisions}
       onDragStart={start}
       onDragEnd={(e) => void end(e)}
       onDragCancel={cancel}
