@@ -147,3 +147,21 @@ test('copy, paste, duplicate and delete with the reference warning; keyboard dra
   }
   await expect.poll(() => readFileSync(file, 'utf8')).toBe(end);
 });
+
+test('the live preview shows beside the canvas, and the studio keeps its own look around the form components', async ({ page, studio }) => {
+  const start = new StartPage(page);
+  await start.goto(studio.url);
+  await page.screenshot({ path: 'e2e/screenshots/layout-start-screen.png' });
+  const { layout } = await openLayout(page, studio, 'preview-app');
+  await layout.area.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(layout.area.getByRole('button', { name: 'Preview', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(layout.area.getByTestId('preview-area')).toBeVisible();
+  await expect(page.frameLocator('.preview-frame').getByRole('heading', { name: 'Layout test' })).toBeVisible({ timeout: 30_000 });
+  await layout.item('applicant-name').click();
+  await page.screenshot({ path: 'e2e/screenshots/layout-with-preview.png' });
+  // The studio's own text keeps its face and size: Designsystemet's styles stay on the page canvas.
+  const studioFont = await page.getByTestId('app-name').evaluate((el) => getComputedStyle(el).fontFamily);
+  expect(studioFont).not.toContain('Inter');
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Overview' }).click();
+  await page.screenshot({ path: 'e2e/screenshots/layout-shell-overview.png' });
+});
