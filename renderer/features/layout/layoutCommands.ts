@@ -201,6 +201,11 @@ const remove: Command<'layout.delete'> = {
 
 const hasFolder = (ctx: CommandContext) => openOf(ctx) !== null;
 const pageArg = (open: Open, page: string | undefined) => page ?? open.page;
+/** A page is named, or one is shown. */
+const hasPage = (ctx: CommandContext, page: string | undefined) => {
+  const open = openOf(ctx);
+  return open !== null && pageArg(open, page) !== null;
+};
 
 const addPageCommand: Command<'layout.addPage'> = {
   id: 'layout.addPage',
@@ -231,10 +236,7 @@ const renamePageCommand: Command<'layout.renamePage'> = {
 const duplicatePageCommand: Command<'layout.duplicatePage'> = {
   id: 'layout.duplicatePage',
   label: 'layout.command.duplicatePage',
-  canRun: (ctx, args) => {
-    const open = openOf(ctx);
-    return open !== null && pageArg(open, args?.page) !== null;
-  },
+  canRun: (ctx, args) => hasPage(ctx, args?.page),
   run: async (ctx, args) => {
     const open = openOf(ctx)!;
     const page = pageArg(open, args?.page)!;
@@ -248,10 +250,7 @@ const duplicatePageCommand: Command<'layout.duplicatePage'> = {
 const deletePageCommand: Command<'layout.deletePage'> = {
   id: 'layout.deletePage',
   label: 'layout.command.deletePage',
-  canRun: (ctx, args) => {
-    const open = openOf(ctx);
-    return open !== null && pageArg(open, args?.page) !== null;
-  },
+  canRun: (ctx, args) => hasPage(ctx, args?.page),
   run: async (ctx, args) => {
     const open = openOf(ctx)!;
     const page = pageArg(open, args?.page)!;

@@ -10,10 +10,15 @@ import { componentSpec, findComponentType } from '../../../../core/catalog';
 import { ComponentView } from '../../../../runtime/client/components/ComponentView';
 import { useT } from '../../../i18n/useT';
 import { Icon } from '../../../ui/Icon';
-import { useLayoutEditor, useLayoutEditorStore } from '../layoutEditorStore';
+import { type SelectMode, useLayoutEditor, useLayoutEditorStore } from '../layoutEditorStore';
 import { CanvasDataContext } from './canvasContext';
 import { componentLabel, plainText, textOrKey } from './canvasLabels';
 import type { SlotInstance } from './canvasTree';
+
+/** Ctrl/Cmd toggles an item in the selection, Shift adds it, otherwise it becomes the selection. */
+function selectModeOf(event: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): SelectMode {
+  return event.ctrlKey || event.metaKey ? 'toggle' : event.shiftKey ? 'add' : 'replace';
+}
 
 /** The name an item is announced by: "Input: Name of the applicant". */
 export function itemName(type: string, label: string): string {
@@ -131,7 +136,7 @@ export const CanvasItem = memo(function CanvasItem({ id, depth, single = false }
 
   const select = (event: MouseEvent) => {
     event.stopPropagation();
-    store.getState().select([id], event.ctrlKey || event.metaKey ? 'toggle' : event.shiftKey ? 'add' : 'replace');
+    store.getState().select([id], selectModeOf(event));
   };
   const menu = (event: MouseEvent) => {
     event.preventDefault();
@@ -145,7 +150,7 @@ export const CanvasItem = memo(function CanvasItem({ id, depth, single = false }
     if (event.defaultPrevented || event.target !== event.currentTarget) return;
     if (event.key === 'Enter') {
       event.preventDefault();
-      store.getState().select([id], event.ctrlKey || event.metaKey ? 'toggle' : event.shiftKey ? 'add' : 'replace');
+      store.getState().select([id], selectModeOf(event));
     }
   };
 
