@@ -165,10 +165,9 @@ export function LayoutDnd({ children }: { readonly children: ReactNode }) {
     const folder = model?.uiFolders.find((f) => f.id === state.folderId);
     if (!source || !model || !folder || !rootRef.current) return;
     let ids: readonly string[] = [];
-    if (source.kind === 'component') {
-      ids = state.selection.includes(source.id) ? state.selection : [source.id];
-      if (!state.selection.includes(source.id)) state.select([source.id]);
-    }
+    // The moved components become the selection after the drop (the move command selects them), so the
+    // properties panel does not render in the middle of picking one up.
+    if (source.kind === 'component') ids = state.selection.includes(source.id) ? state.selection : [source.id];
     const texts = textsIn(model, state.language);
     const component = source.kind === 'component' ? folder.pages.flatMap((p) => p.components).find((c) => c.id === source.id) : undefined;
     const name =
