@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../fixtures';
 import { LayoutPage } from '../pages/LayoutPage';
@@ -164,4 +164,38 @@ test('the live preview shows beside the canvas, and the studio keeps its own loo
   expect(studioFont).not.toContain('Inter');
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Overview' }).click();
   await page.screenshot({ path: 'e2e/screenshots/layout-shell-overview.png' });
+});
+
+test('pages: add, rename (the order follows), move with the keyboard, duplicate, and delete after a confirmation', async ({ page, studio }) => {
+  const { layout, appDir } = await openLayout(page, studio, 'pages-app');
+  const settings = () => (JSON.parse(readFileSync(path.join(appDir, 'App/ui/form/Settings.json'), 'utf8')) as { pages: { order: string[] } }).pages.order;
+  await layout.pages.getByRole('button', { name: 'Add page' }).click();
+  await expect.poll(settings).toEqual(['Side1', 'Side2']);
+  await layout.pages.getByRole('button', { name: 'Rename' }).click();
+  await layout.pages.getByLabel('New name of page Side2').fill('Details');
+  await page.keyboard.press('Enter');
+  await expect(layout.pageButton('Details')).toHaveAttribute('aria-current', 'page');
+  await expect.poll(settings).toEqual(['Side1', 'Details']);
+  expect(existsSync(pageFile(appDir, 'Details'))).toBe(true);
+  expect(existsSync(pageFile(appDir, 'Side2'))).toBe(false);
+
+  await layout.pageButton('Details').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(settings).toEqual(['Details', 'Side1']);
+
+  await layout.pages.getByRole('button', { name: 'Duplicate' }).click();
+  await expect.poll(() => settings().length).toBe(3);
+  await layout.pageButton('Side1').click();
+  await layout.pages.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete page Side1?' });
+  await expect(dialog).toContainText('The page file and the components on it are deleted');
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect.poll(() => existsSync(pageFile(appDir, 'Side1'))).toBe(false);
+  expect(settings()).not.toContain('Side1');
+
+  // The palette filters as you type and says when nothing matches.
+  await layout.search.fill('zzz');
+  await expect(layout.palette).toContainText('No component matches "zzz".');
+  await layout.search.fill('date');
+  await expect(layout.paletteItem('Date picker')).toBeVisible();
 });
