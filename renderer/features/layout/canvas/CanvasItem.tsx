@@ -99,7 +99,7 @@ const ItemBody = memo(function ItemBody({ id, depth, typeLabel, label, container
         <span className="lc-item-id">{id}</span>
       </div>
       {problems.length > 0 ? (
-        <span className="lc-problem" role="img" aria-label={t('layout.canvas.problems', { messages: problems.map((p) => p.message).join(' ') })} title={problems.map((p) => p.message).join('\n')}>
+        <span className={`lc-problem${problems.some((p) => p.severity === 'error') ? ' is-error' : ''}`} role="img" aria-label={t('layout.canvas.problems', { messages: problems.map((p) => p.message).join(' ') })} title={problems.map((p) => p.message).join('\n')}>
           <Icon name={problems.some((p) => p.severity === 'error') ? 'error' : 'warning'} size={14} />
         </span>
       ) : null}
