@@ -95,7 +95,7 @@ test('the file tree and the areas are keyboard usable', async ({ page, studio })
   await layout.focus();
   await page.keyboard.press('Enter');
   await expect(layout).toHaveAttribute('aria-current', 'page');
-  await expect(shell.area).toContainText('The visual layout editor comes here');
+  await expect(page.getByTestId('layout-area')).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(shell.nav.getByRole('button', { name: 'Code' })).toBeFocused();
 });

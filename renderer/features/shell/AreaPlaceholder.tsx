@@ -4,7 +4,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { areaIcons } from './AreaNav';
 
 /** The empty state of an area that a later capability fills; it says what will come. */
-export function AreaPlaceholder({ area }: { readonly area: Exclude<AreaId, 'overview' | 'preview'> }) {
+export function AreaPlaceholder({ area }: { readonly area: Exclude<AreaId, 'overview' | 'preview' | 'layout'> }) {
   const t = useT();
   return (
     <div className="area-placeholder" data-area={area}>
