@@ -50,8 +50,10 @@ export function createFileWriteQueue(write: (changes: FileChange[]) => Promise<u
     const batch = queued;
     inFlight = batch;
     queued = new Map();
+    // The request goes out before the status is reported (reporting re-renders the status bar).
+    const written = write([...batch].map(([path, content]) => ({ path, content })));
     settle();
-    write([...batch].map(([path, content]) => ({ path, content }))).then(
+    written.then(
       () => {
         inFlight = null;
         settle();

@@ -37,10 +37,10 @@ function lineDiff(before: string, after: string): { removed: number; added: numb
 /** Applies, checks the structure did not get worse, undoes, and checks every file is back. */
 async function applyAndUndo(model: AppModel, changes: FileChanges): Promise<AppModel> {
   const before = structureErrors(model);
-  const edited = await editFiles(model, changes);
+  const edited = editFiles(model, changes);
   expect(edited.problems.filter((p) => !model.problems.some((q) => q.file === p.file && q.message === p.message))).toEqual([]);
   for (const error of structureErrors(edited)) expect(before).toContain(error);
-  const undone = await editFiles(edited, new Map([...changes.keys()].map((p) => [p, model.texts.get(p) ?? null])));
+  const undone = editFiles(edited, new Map([...changes.keys()].map((p) => [p, model.texts.get(p) ?? null])));
   expect(undone.texts).toEqual(model.texts);
   return edited;
 }

@@ -139,11 +139,11 @@ async function randomSequences(original: AppModel, numRuns: number): Promise<voi
         const changes = run(model, c);
         if (!changes || changes.size === 0) continue;
         undo.push(new Map([...changes.keys()].map((path) => [path, model.texts.get(path) ?? null])));
-        model = await editFiles(model, changes);
+        model = editFiles(model, changes);
         expect(model.problems.length).toBe(problems.length);
         expect([...structureErrors(model)].filter((e) => !before.has(e))).toEqual([]);
       }
-      for (const back of undo.reverse()) model = await editFiles(model, back);
+      for (const back of undo.reverse()) model = editFiles(model, back);
       expect(model.texts).toEqual(original.texts);
       expect(model.filePaths).toEqual(original.filePaths);
     }),

@@ -78,7 +78,7 @@ export function loadTestApp(files: Readonly<Record<string, string>> = {}): Promi
 
 /** Applies changes and returns the new model. */
 export function apply(model: AppModel, changes: FileChanges): Promise<AppModel> {
-  return editFiles(model, changes);
+  return Promise.resolve(editFiles(model, changes));
 }
 
 /** The component ids of a page in `data.layout` order. */

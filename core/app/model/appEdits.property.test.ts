@@ -161,21 +161,21 @@ describe.skipIf(apps.length === 0)('edits on the fixture apps (property tests)',
           fc.asyncProperty(fc.nat(), fc.nat(), fc.string({ unit: 'binary' }), fc.jsonValue({ maxDepth: 2 }), async (i, j, text, value) => {
             if (canonical.length > 0) {
               const r = canonical[i % canonical.length]!;
-              const b = await editFiles(original, setTextValue(original, r.language, r.id, text));
-              const a = await editFiles(b, setTextValue(b, r.language, r.id, r.value));
+              const b = editFiles(original, setTextValue(original, r.language, r.id, text));
+              const a = editFiles(b, setTextValue(b, r.language, r.id, r.value));
               expect(changedFiles(original, a)).toEqual([]);
             }
             const c = components[j % components.length]!;
-            const added = await editFiles(original, setComponentProperty(original, c, 'x-studio-probe', value));
-            const removed = await editFiles(added, setComponentProperty(added, c, 'x-studio-probe', undefined));
+            const added = editFiles(original, setComponentProperty(original, c, 'x-studio-probe', value));
+            const removed = editFiles(added, setComponentProperty(added, c, 'x-studio-probe', undefined));
             expect(changedFiles(original, removed)).toEqual([]);
             const folder = original.uiFolders[i % original.uiFolders.length]!;
             if (folder.settings && folder.pages.length > 1) {
               const names = folder.pages.map((p) => p.name);
               const listed = names.filter((n) => folder.pageOrder.includes(n));
               if (listed.length === folder.pageOrder.length && listed.length === names.length && !folder.settings.doc.text.includes('"groups"')) {
-                const reordered = await editFiles(original, setPageOrder(original, folder, [...names].reverse()));
-                const back = await editFiles(reordered, setPageOrder(reordered, folder, folder.pageOrder));
+                const reordered = editFiles(original, setPageOrder(original, folder, [...names].reverse()));
+                const back = editFiles(reordered, setPageOrder(reordered, folder, folder.pageOrder));
                 expect(changedFiles(original, back)).toEqual([]);
               }
             }

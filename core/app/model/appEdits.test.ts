@@ -43,7 +43,7 @@ const summary = (model: AppModel) => ({
 describe('editFiles and changedFiles', () => {
   it('re-parses only the changed file; unchanged files and parts keep their objects', async () => {
     const model = await load();
-    const edited = await editFiles(model, new Map([['App/ui/form/layouts/Q.json', '{"data": {"layout": []}}']]));
+    const edited = editFiles(model, new Map([['App/ui/form/layouts/Q.json', '{"data": {"layout": []}}']]));
     expect(edited.jsonFiles.get('App/ui/form/layouts/Q.json')).not.toBe(model.jsonFiles.get('App/ui/form/layouts/Q.json'));
     for (const [path, file] of model.jsonFiles) if (!path.endsWith('Q.json')) expect(edited.jsonFiles.get(path)).toBe(file);
     expect(edited.process).toBe(model.process);
@@ -53,7 +53,7 @@ describe('editFiles and changedFiles', () => {
     expect(edited.uiFolders[0]!.pages[0]).toBe(model.uiFolders[0]!.pages[0]);
     expect(edited.uiFolders[0]!.pages[1]!.components).toEqual([]);
     expect(changedFiles(model, edited)).toEqual([{ path: 'App/ui/form/layouts/Q.json', text: '{"data": {"layout": []}}' }]);
-    const back = await editFiles(edited, new Map([['App/ui/form/layouts/Q.json', app['App/ui/form/layouts/Q.json']!]]));
+    const back = editFiles(edited, new Map([['App/ui/form/layouts/Q.json', app['App/ui/form/layouts/Q.json']!]]));
     expect(changedFiles(model, back)).toEqual([]);
   });
 
@@ -61,11 +61,11 @@ describe('editFiles and changedFiles', () => {
     const inner = memoryFileSource(app);
     const model = await loadAppModel({ files: inner.files, read: (p) => (p.endsWith('Q.json') ? Promise.reject(new Error('locked')) : inner.read(p)) });
     expect(model.problems.map((p) => p.code)).toEqual(['file-unreadable']);
-    const added = await editFiles(model, new Map([['App/ui/form/layouts/R.json', '{"data": {"layout": []}}']]));
+    const added = editFiles(model, new Map([['App/ui/form/layouts/R.json', '{"data": {"layout": []}}']]));
     expect(added.filePaths).toContain('App/ui/form/layouts/R.json');
     expect(added.uiFolders[0]!.pages.map((p) => p.name)).toEqual(['P', 'R']);
     expect(added.problems.map((p) => p.code)).toEqual(['file-unreadable']);
-    const fixed = await editFiles(added, new Map([['App/ui/form/layouts/Q.json', '{"data": {"layout": []}}']]));
+    const fixed = editFiles(added, new Map([['App/ui/form/layouts/Q.json', '{"data": {"layout": []}}']]));
     expect(fixed.problems).toEqual([]);
     expect(fixed.uiFolders[0]!.pages.map((p) => p.name)).toEqual(['P', 'Q', 'R']);
   });
@@ -73,14 +73,14 @@ describe('editFiles and changedFiles', () => {
   it('null deletes a file: it leaves the model, changedFiles reports it, and writing it back restores the model', async () => {
     const model = await load();
     const q = 'App/ui/form/layouts/Q.json';
-    const deleted = await editFiles(model, new Map([[q, null]]));
+    const deleted = editFiles(model, new Map([[q, null]]));
     expect(deleted.filePaths).not.toContain(q);
     expect(deleted.texts.has(q)).toBe(false);
     expect(deleted.jsonFiles.has(q)).toBe(false);
     expect(deleted.uiFolders[0]!.pages.map((p) => p.name)).toEqual(['P']);
     expect(changedFiles(model, deleted)).toEqual([{ path: q, text: null }]);
-    expect(await editFiles(deleted, new Map([[q, null], ['App/nothing.json', null]]))).toBe(deleted);
-    const back = await editFiles(deleted, new Map([[q, app[q]!]]));
+    expect(editFiles(deleted, new Map([[q, null], ['App/nothing.json', null]]))).toBe(deleted);
+    const back = editFiles(deleted, new Map([[q, app[q]!]]));
     expect(changedFiles(model, back)).toEqual([]);
     expect(summary(back)).toEqual(summary(model));
   });
@@ -97,9 +97,9 @@ describe('setComponentProperty', () => {
 
   it('replaces and removes values, and the re-loaded app equals the edited model', async () => {
     let model = await load();
-    model = await editFiles(model, setComponentProperty(model, component(model, 'a'), 'type', 'TextArea'));
-    model = await editFiles(model, setComponentProperty(model, component(model, 'b'), 'id', 'b2'));
-    model = await editFiles(model, setComponentProperty(model, component(model, 'q'), 'type', undefined));
+    model = editFiles(model, setComponentProperty(model, component(model, 'a'), 'type', 'TextArea'));
+    model = editFiles(model, setComponentProperty(model, component(model, 'b'), 'id', 'b2'));
+    model = editFiles(model, setComponentProperty(model, component(model, 'q'), 'type', undefined));
     expect(model.texts.get('App/ui/form/layouts/P.json')).toBe(crlfPage.replace('"Input"', '"TextArea"').replace('"b"', '"b2"'));
     expect(model.texts.get('App/ui/form/layouts/Q.json')).toBe('{"data": {"layout": [{"id": "q"}]}}');
     expect(summary(await load(Object.fromEntries(model.texts)))).toEqual(summary(model));
@@ -109,7 +109,7 @@ describe('setComponentProperty', () => {
   it('edits the right component when given one from an older model', async () => {
     const old = await load();
     const insertedBefore = crlfPage.replace('\t\t\t{\r\n\t\t\t\t"id": "a"', '\t\t\t{ "id": "new", "type": "Divider" },\r\n\t\t\t{\r\n\t\t\t\t"id": "a"');
-    const model = await editFiles(old, new Map([['App/ui/form/layouts/P.json', insertedBefore]]));
+    const model = editFiles(old, new Map([['App/ui/form/layouts/P.json', insertedBefore]]));
     const [, text] = only(setComponentProperty(model, component(old, 'a'), 'hidden', true));
     expect(text).toContain('"type": "Input",\r\n\t\t\t\t"hidden": true');
     expect(text).toContain('{ "id": "new", "type": "Divider" }');
@@ -118,8 +118,8 @@ describe('setComponentProperty', () => {
   it('adding a property and removing it again gives back the same bytes', async () => {
     const model = await load();
     for (const id of ['a', 'b', 'q']) {
-      const added = await editFiles(model, setComponentProperty(model, component(model, id), 'readOnly', false));
-      const removed = await editFiles(added, setComponentProperty(added, component(added, id), 'readOnly', undefined));
+      const added = editFiles(model, setComponentProperty(model, component(model, id), 'readOnly', false));
+      const removed = editFiles(added, setComponentProperty(added, component(added, id), 'readOnly', undefined));
       expect(changedFiles(model, removed)).toEqual([]);
     }
   });
@@ -143,7 +143,7 @@ describe('setTextValue', () => {
     const model = await load();
     const [, text] = only(setTextValue(model, 'nb', 'c', 'C'));
     expect(text).toBe(crlfTexts.replace('        }\r\n    ]', '        },\r\n        {\r\n            "id": "c",\r\n            "value": "C"\r\n        }\r\n    ]'));
-    const edited = await editFiles(model, new Map([['App/config/texts/resource.nb.json', text]]));
+    const edited = editFiles(model, new Map([['App/config/texts/resource.nb.json', text]]));
     expect(edited.textFiles[0]!.resources.map((r) => [r.id, r.value])).toEqual([['a', 'A'], ['b', 'B'], ['c', 'C']]);
   });
 
@@ -151,7 +151,7 @@ describe('setTextValue', () => {
     const model = await load();
     const [path, text] = only(setTextValue(model, 'nn', 'a', 'Nynorsk'));
     expect(path).toBe('App/config/texts/resource.nn.json');
-    const withNn = await editFiles(model, new Map([[path, text]]));
+    const withNn = editFiles(model, new Map([[path, text]]));
     expect(withNn.textFiles.map((t) => t.language)).toEqual(['nb', 'nn', 'en']);
     expect(withNn.problems).toEqual([]);
     const dup = await load({ ...app, 'App/config/texts/resource.en.json': '{"resources": [{"id": "a", "value": "1"}, {"id": "a", "value": "2"}]}' });
@@ -162,8 +162,8 @@ describe('setTextValue', () => {
   it('A → B → A gives back the same bytes', async () => {
     const model = await load();
     for (const [lang, id, original] of [['nb', 'a', 'A'], ['nb', 'b', 'B'], ['en', 'a', 'A']] as const) {
-      const b = await editFiles(model, setTextValue(model, lang, id, 'something else'));
-      const a = await editFiles(b, setTextValue(b, lang, id, original));
+      const b = editFiles(model, setTextValue(model, lang, id, 'something else'));
+      const a = editFiles(b, setTextValue(b, lang, id, original));
       expect(changedFiles(model, a)).toEqual([]);
     }
   });
@@ -174,7 +174,7 @@ describe('setPageOrder', () => {
     const model = await load();
     const [, text] = only(setPageOrder(model, model.uiFolders[0]!, ['Q', 'P']));
     expect(text).toBe('{\n  "pages": {\n    "order": ["Q", "P"]\n  }\n}\n');
-    const edited = await editFiles(model, new Map([['App/ui/form/Settings.json', text]]));
+    const edited = editFiles(model, new Map([['App/ui/form/Settings.json', text]]));
     expect(edited.uiFolders[0]!.pages.map((p) => p.name)).toEqual(['Q', 'P']);
     expect(setPageOrder(model, model.uiFolders[0]!, ['P', 'Q']).size).toBe(0);
     const noSettings = Object.fromEntries(Object.entries({ ...app }).filter(([p]) => p !== 'App/ui/form/Settings.json'));

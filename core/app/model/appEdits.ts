@@ -24,7 +24,7 @@ export interface ChangedFile {
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The model with the files in `changes` replaced (or deleted); only those files are parsed again. */
-export async function editFiles(model: AppModel, changes: FileChanges): Promise<AppModel> {
+export function editFiles(model: AppModel, changes: FileChanges): AppModel {
   const real = [...changes].filter(([path, text]) => (text === null ? model.filePaths.includes(path) || model.texts.has(path) : model.texts.get(path) !== text));
   if (real.length === 0) return model;
   const texts = new Map(model.texts);

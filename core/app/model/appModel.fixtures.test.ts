@@ -81,7 +81,7 @@ describe.skipIf(apps.length === 0)('loadAppModel over every fixture app', () => 
     it(`${app}: saving an unedited model writes nothing, and every text is the file's exact bytes`, async () => {
       const model = await loadAppModel(diskSource(dir));
       expect(changedFiles(model, model)).toEqual([]);
-      const same = await editFiles(model, new Map(model.texts));
+      const same = editFiles(model, new Map(model.texts));
       expect(same).toBe(model);
       const onDisk = listFiles(dir).filter(isTextFile);
       expect([...model.texts.keys()].sort()).toEqual(onDisk.sort());
