@@ -176,7 +176,8 @@ test('pages: add, rename (the order follows), move with the keyboard, duplicate,
   await page.keyboard.press('Enter');
   await expect(layout.pageButton('Details')).toHaveAttribute('aria-current', 'page');
   await expect.poll(settings).toEqual(['Side1', 'Details']);
-  expect(existsSync(pageFile(appDir, 'Details'))).toBe(true);
+  // The page file and Settings.json are written one after the other in one change.
+  await expect.poll(() => existsSync(pageFile(appDir, 'Details'))).toBe(true);
   expect(existsSync(pageFile(appDir, 'Side2'))).toBe(false);
 
   await layout.pageButton('Details').focus();

@@ -186,7 +186,8 @@ export function LayoutDnd({ children }: { readonly children: ReactNode }) {
     for (const el of rootRef.current.querySelectorAll<HTMLElement>(ids.map((id) => `[data-lc-item="${CSS.escape(id)}"] [data-lc-item], [data-lc-item="${CSS.escape(id)}"]`).join(', ') || ':not(*)')) excluded.add(el.dataset.lcItem!);
     const dragging = source.kind === 'page' ? 'page' : 'component';
     const stops = keyboardStops(measured.boxes, dragging, excluded);
-    const activeRect = event.active.rect.current.initial;
+    // dnd-kit measures the active node only after this event; the component's own box says where it is.
+    const activeRect = source.kind === 'component' ? rootRef.current.querySelector<HTMLElement>(`[data-lc-item="${CSS.escape(source.id)}"]`)?.getBoundingClientRect() : undefined;
     const stopY = (stop: Stop) => (stop.side === 'after' ? stop.box.rect.top + stop.box.rect.height : stop.box.rect.top);
     const firstAfter = activeRect ? stops.findIndex((stop) => stop.box.kind !== 'page' && stopY(stop) > activeRect.top + 1) : -1;
     const pointerEvent = event.activatorEvent as PointerEvent;
@@ -275,26 +276,27 @@ export function LayoutDnd({ children }: { readonly children: ReactNode }) {
     if (s.source.kind !== 'page') docStore.getState().endGesture();
   };
 
-  const announcements = useMemo<Announcements>(
-    () => ({
-      onDragStart: () => (session.current ? t('layout.announce.start', { name: session.current.name }) : undefined),
+  const announcements = useMemo<Announcements>(() => {
+    // A component label may end with its own full stop ("… i Studio Desktop."): say it once.
+    const say = (text: string) => text.replace(/([.!?])\.$/, '$1');
+    return {
+      onDragStart: () => (session.current ? say(t('layout.announce.start', { name: session.current.name })) : undefined),
       onDragMove: () => {
         const s = session.current;
         if (!s || !s.hover || s.key === s.announced) return undefined;
         s.announced = s.key;
         const where = whereOf(s.hover);
-        return s.check.ok ? t('layout.announce.over', { name: s.name, where }) : t('layout.announce.overInvalid', { name: s.name, where, reason: s.check.reason });
+        return say(s.check.ok ? t('layout.announce.over', { name: s.name, where }) : t('layout.announce.overInvalid', { name: s.name, where, reason: s.check.reason }));
       },
       onDragOver: () => undefined,
       onDragEnd: () => {
         const s = session.current;
         if (!s) return undefined;
-        return s.hover && s.check.ok ? t('layout.announce.end', { name: s.name, where: whereOf(s.hover) }) : t('layout.announce.notMoved', { name: s.name });
+        return say(s.hover && s.check.ok ? t('layout.announce.end', { name: s.name, where: whereOf(s.hover) }) : t('layout.announce.notMoved', { name: s.name }));
       },
-      onDragCancel: () => (session.current ? t('layout.announce.cancel', { name: session.current.name }) : undefined),
-    }),
-    [t],
-  );
+      onDragCancel: () => (session.current ? say(t('layout.announce.cancel', { name: session.current.name })) : undefined),
+    };
+  }, [t]);
 
   if (!hasModel) return <>{children}</>;
   return (
