@@ -123,7 +123,9 @@ export async function benchLayoutDrag(runs = 3) {
         globalThis.__up = null;
         globalThis.addEventListener('pointerup', () => (globalThis.__up = Date.now()), { once: true, capture: true });
       });
-      await page.mouse.up();
+      // Not awaited first: Playwright's mouse.up resolves only after the page has handled the event,
+      // and the write may be on disk before that.
+      const released = page.mouse.up();
       let writtenAt = Number.NaN;
       for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 1))) {
         if (readFileSync(pageFile, 'utf8') !== before) {
@@ -131,6 +133,7 @@ export async function benchLayoutDrag(runs = 3) {
           break;
         }
       }
+      await released;
       await page.waitForTimeout(1000);
       const up = await page.evaluate(() => globalThis.__up);
       const shownAt = await preview.evaluate(() => globalThis.__changed);
