@@ -5,8 +5,8 @@
  * `people[3]`), so removing a row in the middle leaves the last index gone and the others showing
  * their new data, exactly as a full build would.
  */
-import { builderOf } from './build';
-import type { ComponentNode, Hierarchy, HierarchyNode, RowInfo } from './types';
+import { builderOf, repeatingBindingOf, type HierarchyBuilder } from './build';
+import type { ComponentNode, Hierarchy, RowInfo } from './types';
 
 /** What changed in the hierarchy. */
 export interface RowsUpdate {
@@ -29,6 +29,21 @@ function compareRows(a: ComponentNode, b: ComponentNode): number {
   const n = Math.min(a.rowIndices.length, b.rowIndices.length);
   for (let i = 0; i < n; i++) if (a.rowIndices[i] !== b.rowIndices[i]) return a.rowIndices[i]! - b.rowIndices[i]!;
   return a.rowIndices.length - b.rowIndices.length;
+}
+
+const repeatingIds = new WeakMap<HierarchyBuilder, readonly string[]>();
+
+/** The layout ids that repeat (have rows), outermost first; only their instances can gain or lose rows. */
+function repeatingIdsOf(builder: HierarchyBuilder): readonly string[] {
+  let ids = repeatingIds.get(builder);
+  if (!ids) {
+    ids = [...builder.definitions.values()]
+      .filter((d) => repeatingBindingOf(d.config, builder.options.defaultDataType) !== undefined)
+      .sort((a, b) => a.repeatingAncestors.length - b.repeatingAncestors.length)
+      .map((d) => d.config.id);
+    repeatingIds.set(builder, ids);
+  }
+  return ids;
 }
 
 /**
@@ -81,11 +96,12 @@ export function updateRows(previous: Hierarchy, dataModels: Readonly<Record<stri
     owners.push(owner);
   };
 
-  const visit = (node: HierarchyNode) => {
-    if (node.kind === 'component') resize(node);
-    for (const child of node.children) visit(child);
-  };
-  for (const page of previous.pages) visit(page);
+  // Outer repeating components first: resizing them builds their new rows' inner ones complete.
+  for (const baseId of repeatingIdsOf(builder)) {
+    for (const instance of builder.instancesOf.get(baseId) ?? []) {
+      if (builder.nodes.get(instance.id) === instance) resize(instance);
+    }
+  }
   if (owners.length === 0) return { hierarchy: previous, added, removed, owners };
 
   const touched = new Set([...added, ...removed].map((n) => n.baseId));

@@ -5,7 +5,7 @@
  * near the viewport (plus the open row) and stand-in spacer rows for the rest, with the real row
  * count and positions given to assistive technology (`aria-rowcount`, `aria-rowindex`).
  */
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /** Tables with more rows than this are windowed. */
 export const windowThreshold = 100;
@@ -56,6 +56,9 @@ export function useRowWindow(body: RefObject<HTMLElement | null>, total: number,
   const windowed = total > windowThreshold;
   const [range, setRange] = useState<[number, number]>([0, Math.min(total, 60) - 1]);
   const [rowHeight, setRowHeight] = useState(defaultRowHeight);
+  // Read by the scroll handler; a new row must not re-subscribe (and force a layout) on its own.
+  const totalRef = useRef(total);
+  totalRef.current = total;
 
   useEffect(() => {
     if (!windowed) return;
@@ -67,7 +70,7 @@ export function useRowWindow(body: RefObject<HTMLElement | null>, total: number,
       const measured = element.querySelector<HTMLElement>('tr[data-rowindex]')?.getBoundingClientRect().height;
       const height = measured && measured > 0 ? measured : defaultRowHeight;
       setRowHeight((h) => (Math.abs(h - height) > 0.5 ? height : h));
-      const next = visibleRange(element.getBoundingClientRect().top, window.innerHeight, height, total);
+      const next = visibleRange(element.getBoundingClientRect().top, window.innerHeight, height, totalRef.current);
       setRange((r) => (r[0] === next[0] && r[1] === next[1] ? r : next));
     };
     const schedule = () => {
@@ -81,7 +84,7 @@ export function useRowWindow(body: RefObject<HTMLElement | null>, total: number,
       window.removeEventListener('resize', schedule);
       if (frame !== 0) cancelAnimationFrame(frame);
     };
-  }, [body, windowed, total]);
+  }, [body, windowed]);
 
   if (!windowed) return { parts: total > 0 ? [{ kind: 'rows', from: 0, to: total - 1 }] : [], rowHeight };
   return { parts: windowParts(total, range[0], range[1], pinned), rowHeight };
