@@ -32,7 +32,8 @@ export function contentTypeFor(file: string): string | null {
 /**
  * The studio's Content-Security-Policy. `'unsafe-inline'` styles are for Monaco; `blob:` workers for
  * Monaco's worker bootstrap. `connectSources` adds origins beyond 'self' (the browser host's socket).
- * `frame-src` lets the Preview area frame the runtime, which runs on its own 127.0.0.1 port.
+ * `frame-src` lets the Preview area frame the runtime, which runs on its own 127.0.0.1 port (framed as
+ * localhost from the browser host, so it gets its own process).
  */
 export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
   return [
@@ -43,7 +44,7 @@ export function contentSecurityPolicy(connectSources: readonly string[] = []): s
     "font-src 'self' data:",
     ["connect-src 'self'", ...connectSources].join(' '),
     "worker-src 'self' blob:",
-    'frame-src http://127.0.0.1:*',
+    'frame-src http://127.0.0.1:* http://localhost:*',
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -22,7 +22,12 @@ const studioOrigin = studioOriginOf(window.location.href);
 const location = appLocationOf(window.location.pathname) ?? { org: '', app: '', base: './' };
 const token = takePreviewToken({
   href: window.location.href,
-  sessionStorage: window.sessionStorage,
+  // Read on use, inside takePreviewToken's guards: a frame of another site (the studio on app:// or
+  // 127.0.0.1 framing localhost) may be refused storage, and then even reading the property throws.
+  sessionStorage: {
+    getItem: (key) => window.sessionStorage.getItem(key),
+    setItem: (key, value) => window.sessionStorage.setItem(key, value),
+  },
   replaceUrl: (url) => window.history.replaceState(null, '', url),
 });
 const api = createAppApi(location.base, undefined, token);

@@ -24,7 +24,7 @@ export function PreviewArea() {
   const t = useT();
   const uiLanguage = useUi((s) => s.language);
   const appLanguages = useAppDocument((s) => s.overview?.languages ?? []);
-  const [store] = useState(() => createPreviewStore(studioApi, uiLanguage));
+  const [store] = useState(() => createPreviewStore(studioApi, uiLanguage, window.location.hostname));
   const state = useStore(store);
   const layoutSets = useAppDocument((s) => s.overview?.layoutSets);
   const frameRef = useRef<HTMLIFrameElement>(null);

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { StudioError } from '../../../core/api';
 import { fakeApi } from '../../state/fakeApi';
-import { createPreviewStore, frameUrl, previewLanguages } from './previewStore';
+import { createPreviewStore, frameUrl, previewLanguages, separateSiteUrl } from './previewStore';
+
+describe('separateSiteUrl', () => {
+  it('frames the preview as localhost when the studio itself is on 127.0.0.1, so it gets its own process', () => {
+    expect(separateSiteUrl('http://127.0.0.1:4000/ttd/a/?token=t', '127.0.0.1')).toBe('http://localhost:4000/ttd/a/?token=t');
+    expect(separateSiteUrl('http://127.0.0.1:4000/ttd/a/?token=t', 'studio')).toBe('http://127.0.0.1:4000/ttd/a/?token=t');
+    expect(separateSiteUrl('http://127.0.0.1:4000/ttd/a/?token=t', '')).toBe('http://127.0.0.1:4000/ttd/a/?token=t');
+  });
+
+  it('is used for the address the store frames', async () => {
+    const api = fakeApi({ 'preview:start': () => ({ url: 'http://127.0.0.1:4000/ttd/a/?token=t' }), 'preview:stop': () => null });
+    const store = createPreviewStore(api, 'nb', '127.0.0.1');
+    await store.getState().start();
+    expect(store.getState().url).toBe('http://localhost:4000/ttd/a/?token=t');
+  });
+});
 
 describe('the preview store', () => {
   it('starts the preview, restarts it for fresh data, and stops it', async () => {

@@ -43,8 +43,22 @@ export function frameUrl(url: string, language: string, options: { readonly set?
   return address.toString();
 }
 
+/**
+ * The address the studio frames the preview at. In the browser host the studio and the preview both
+ * run on 127.0.0.1, which Chromium counts as one site and so runs in one process: every canvas
+ * render would hold up the preview. Framing it as `localhost` (the same loopback server, which
+ * accepts that name) makes it another site with its own process. The desktop studio (app://) is
+ * another site already.
+ */
+export function separateSiteUrl(url: string, studioHostname: string): string {
+  const address = new URL(url);
+  if (address.hostname !== '127.0.0.1' || studioHostname !== '127.0.0.1') return url;
+  address.hostname = 'localhost';
+  return address.toString();
+}
+
 /** The Preview area's state: the running preview host and how it is shown. */
-export function createPreviewStore(api: StudioApi, language = 'nb'): StoreApi<PreviewState> {
+export function createPreviewStore(api: StudioApi, language = 'nb', studioHostname = ''): StoreApi<PreviewState> {
   // Only the newest start may set the state, so a slow first start cannot overwrite a reset.
   let attempt = 0;
   return createStore<PreviewState>((set) => ({
@@ -60,7 +74,7 @@ export function createPreviewStore(api: StudioApi, language = 'nb'): StoreApi<Pr
       set({ status: 'starting', error: null });
       try {
         const { url } = await api.invoke('preview:start');
-        if (mine === attempt) set((s) => ({ status: 'running', url, loads: s.loads + 1 }));
+        if (mine === attempt) set((s) => ({ status: 'running', url: separateSiteUrl(url, studioHostname), loads: s.loads + 1 }));
       } catch (error) {
         if (mine === attempt) set({ status: 'failed', url: null, error: errorData(error).message });
       }
