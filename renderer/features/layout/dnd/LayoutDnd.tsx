@@ -221,12 +221,20 @@ export function LayoutDnd({ children }: { readonly children: ReactNode }) {
           update(s);
         });
       };
-      // Scrolling moves everything: measure again, then find the place under the pointer.
+      // Scrolling moves everything: measure again (once per frame, however many scroll events come),
+      // then find the place under the pointer.
+      let remeasure = 0;
       const onScroll = () => {
-        s.measured = measureBoxes(rootRef.current!);
-        s.key = '-';
-        update(s);
+        if (remeasure !== 0) return;
+        remeasure = requestAnimationFrame(() => {
+          remeasure = 0;
+          if (s.ended || !rootRef.current) return;
+          s.measured = measureBoxes(rootRef.current);
+          s.key = '-';
+          update(s);
+        });
       };
+      s.cleanup.push(() => cancelAnimationFrame(remeasure));
       window.addEventListener('pointermove', onMove, { passive: true });
       window.addEventListener('scroll', onScroll, { capture: true, passive: true });
       s.cleanup.push(() => window.removeEventListener('pointermove', onMove), () => window.removeEventListener('scroll', onScroll, { capture: true }));
