@@ -11,6 +11,7 @@ import './styles/overview.css';
 import './styles/layout.css';
 import './styles/preview.css';
 import './styles/properties.css';
+import './styles/code.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

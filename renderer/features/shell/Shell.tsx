@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { OpenedApp } from '../../../core/api';
 import { installKeybindings, isMacPlatform } from '../../commands/keybindings';
 import { commandRegistry } from '../../commands/registry';
@@ -20,6 +20,9 @@ import { DocumentAlerts } from './DocumentAlerts';
 import { EditHistoryButtons } from './EditHistoryButtons';
 import { FileTree } from './FileTree';
 import { StatusBar } from './StatusBar';
+
+// Monaco is large: the Code area loads it when first shown.
+const CodeArea = lazy(() => import('../code/CodeArea'));
 
 /** The studio around an open app: top bar, area navigation, file tree and the shown area. */
 export function Shell({ app }: { readonly app: OpenedApp }) {
@@ -89,7 +92,15 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
             </div>
           </aside>
           <main className="area" aria-label={t(`area.${area}`)}>
-            {area === 'overview' ? <OverviewArea dir={app.dir} /> : area === 'preview' ? <PreviewArea /> : area === 'layout' ? <LayoutArea /> : <AreaPlaceholder area={area} />}
+            {area === 'overview' ? <OverviewArea dir={app.dir} /> : area === 'preview' ? <PreviewArea /> : area === 'layout' ? (
+              <LayoutArea />
+            ) : area === 'code' ? (
+              <Suspense fallback={null}>
+                <CodeArea />
+              </Suspense>
+            ) : (
+              <AreaPlaceholder area={area} />
+            )}
           </main>
         </div>
         <StatusBar host={host ?? null} />

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+import { LayoutPage } from '../pages/LayoutPage';
+import { ShellPage } from '../pages/ShellPage';
+import { StartPage } from '../pages/StartPage';
+
+test.use({ locale: 'en-US' });
+
+const pagePath = 'App/ui/form/layouts/Side1.json';
+const layoutIds = (file: string): string[] => (JSON.parse(readFileSync(file, 'utf8')) as { data: { layout: { id: string }[] } }).data.layout.map((c) => c.id);
+
+/** Selects the first match of `text` in the focused Monaco editor (find widget, then Escape keeps the selection). */
+async function selectInEditor(page: Page, text: string): Promise<void> {
+  await page.locator('.monaco-editor textarea').first().focus();
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+}
+
+test('edits a layout page as JSON in two-way sync with the Layout canvas', async ({ page, studio }) => {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  const start = new StartPage(page);
+  const shell = new ShellPage(page);
+  const layout = new LayoutPage(page);
+  await start.goto(studio.url);
+  await start.createApp({ org: 'ttd', name: 'code-app', title: 'Code test', location: studio.workDir });
+  await shell.expectOpen('code-app');
+  const file = path.join(studio.workDir, 'code-app', pagePath);
+
+  await shell.showArea('Code');
+  const area = page.getByTestId('code-area');
+  await (await shell.reveal(pagePath)).click();
+  await expect(area.getByRole('tab', { name: 'Side1.json' })).toHaveAttribute('aria-selected', 'true');
+  const lines = area.locator('.view-lines');
+  await expect(lines).toContainText('applicant-name');
+  await page.screenshot({ path: 'e2e/screenshots/code-area.png' });
+
+  // A valid edit reaches the disk and the canvas.
+  await selectInEditor(page, 'applicant-name');
+  await page.keyboard.type('full-name');
+  await expect.poll(() => layoutIds(file)).toEqual(['start-heading', 'start-intro', 'full-name', 'submit-button']);
+  await layout.open();
+  await expect(layout.item('full-name')).toBeVisible();
+
+  // Invalid JSON: a banner with the position; the canvas keeps the last valid state; the text stays.
+  await shell.showArea('Code');
+  await expect(lines).toContainText('full-name');
+  await selectInEditor(page, '"submit-button"');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' oops');
+  await expect(area.getByRole('alert')).toContainText(/line \d+, column \d+/);
+  await expect(area.getByRole('tab', { name: /Side1\.json/ }).getByRole('img', { name: 'Not valid, not saved' })).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/code-area-invalid.png' });
+  await layout.open();
+  await expect(layout.item('submit-button')).toBeVisible();
+  expect(readFileSync(file, 'utf8')).not.toContain('oops');
+  await shell.showArea('Code');
+  await expect(lines).toContainText('oops');
+  await expect(area.getByRole('alert')).toBeVisible();
+  // Fix it: the banner goes, and the file is written again with the fix.
+  await page.locator('.monaco-editor textarea').first().focus();
+  await selectInEditor(page, ' oops');
+  await page.keyboard.press('Backspace');
+  await expect(area.getByRole('alert')).toHaveCount(0);
+  await expect(lines).not.toContainText('oops');
+
+  // A visual edit: the editor follows it.
+  await layout.open();
+  await layout.drag(layout.item('full-name'), layout.item('start-heading'), 0.2);
+  await layout.drop();
+  await expect.poll(() => layoutIds(file)).toEqual(['full-name', 'start-heading', 'start-intro', 'submit-button']);
+  await shell.showArea('Code');
+  await expect(area.getByRole('tab', { name: 'Side1.json' })).toBeVisible();
+  const text = await lines.innerText();
+  expect(text.indexOf('full-name')).toBeLessThan(text.indexOf('start-heading'));
+  expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+});

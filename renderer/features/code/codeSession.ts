@@ -1,0 +1,233 @@
+/**
+ * The live code view: one Monaco editor, a Monaco model per open file (kept while the app is open,
+ * so each file keeps its undo stack and cursor across tabs and areas), and the two-way sync with the
+ * document store. The decisions are in codeSync.ts; this file carries them out.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { AppDocumentState } from '../../state/appDocumentStore';
+import { isUnsaved, type CodeBuffersState } from './codeBuffers';
+import { decideEdit, decideModelChange, languageFor, minimalPatch, type TextPatch } from './codeSync';
+import { monaco } from './monacoSetup';
+
+/** Pause after the last keystroke before a valid text reaches the model. */
+export const codeEditDelayMs = 300;
+
+// Outlive the editor: the models (undo stacks), view states (cursor, scroll) of the open app.
+let modelsDir: string | null = null;
+const models = new Map<string, monaco.editor.ITextModel>();
+const viewStates = new Map<string, monaco.editor.ICodeEditorViewState | null>();
+
+function forDir(dir: string): void {
+  if (modelsDir === dir) return;
+  for (const model of models.values()) model.dispose();
+  models.clear();
+  viewStates.clear();
+  modelsDir = dir;
+}
+
+const fileName = (path: string) => path.split('/').pop() ?? path;
+
+export class CodeSession {
+  private readonly editor: monaco.editor.IStandaloneCodeEditor;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The last text given to the model per path, while it may still be on its way back. */
+  private readonly sent = new Map<string, string>();
+  private readonly listeners = new Map<string, monaco.IDisposable>();
+  private readonly cleanups: (() => void)[] = [];
+  private shown: string | null = null;
+  private patching = false;
+
+  constructor(
+    private readonly doc: StoreApi<AppDocumentState>,
+    private readonly buffers: StoreApi<CodeBuffersState>,
+    container: HTMLElement,
+    private readonly ariaLabel: (path: string) => string,
+  ) {
+    forDir(buffers.getState().dir);
+    this.editor = monaco.editor.create(container, {
+      model: null,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+      theme: 'vs',
+    });
+    this.cleanups.push(
+      doc.subscribe((state, prev) => {
+        if (state.model !== prev.model) this.reconcile();
+      }),
+      buffers.subscribe((state, prev) => {
+        if (state.active !== prev.active || state.open !== prev.open) this.show();
+      }),
+    );
+    this.reconcile();
+    // Unsaved buffers (typed before, or restored from a backup): their banner, or the model takes them.
+    for (const [path, buffer] of buffers.getState().buffers) if (isUnsaved(buffer) && !buffer.conflict) this.settle(path);
+    this.show();
+  }
+
+  focus(): void {
+    this.editor.focus();
+  }
+
+  /** The Monaco model of `path`, created from its buffer the first time. */
+  private modelFor(path: string): monaco.editor.ITextModel {
+    let model = models.get(path);
+    const buffer = this.buffers.getState().buffers.get(path);
+    if (!model || model.isDisposed()) {
+      model = monaco.editor.createModel(buffer?.text ?? '', languageFor(path), monaco.Uri.from({ scheme: 'studio', path: `/${path}` }));
+      models.set(path, model);
+    }
+    if (!this.listeners.has(path)) {
+      const m = model;
+      this.listeners.set(
+        path,
+        model.onDidChangeContent(() => this.onTyped(path, m)),
+      );
+    }
+    return model;
+  }
+
+  /** Shows the active tab's model; drops the models of closed, saved files. */
+  private show(): void {
+    const { active, open, buffers } = this.buffers.getState();
+    if (this.shown && this.shown !== active && models.has(this.shown)) viewStates.set(this.shown, this.editor.saveViewState());
+    for (const path of [...models.keys()]) {
+      if (open.includes(path)) continue;
+      const buffer = buffers.get(path);
+      if (buffer && isUnsaved(buffer)) continue;
+      this.listeners.get(path)?.dispose();
+      this.listeners.delete(path);
+      models.get(path)?.dispose();
+      models.delete(path);
+      viewStates.delete(path);
+    }
+    if (active === this.shown && (active === null || this.editor.getModel() === models.get(active))) return;
+    this.shown = active;
+    if (active === null) {
+      this.editor.setModel(null);
+      return;
+    }
+    this.editor.setModel(this.modelFor(active));
+    this.editor.updateOptions({ ariaLabel: this.ariaLabel(active) });
+    const state = viewStates.get(active);
+    if (state) this.editor.restoreViewState(state);
+  }
+
+  private onTyped(path: string, model: monaco.editor.ITextModel): void {
+    const text = model.getValue();
+    this.buffers.getState().update(path, { text });
+    if (this.patching) return;
+    const timer = this.timers.get(path);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.set(
+      path,
+      setTimeout(() => this.settle(path), codeEditDelayMs),
+    );
+  }
+
+  /** Typing settled: a valid text goes to the model, an invalid one gets its banner. */
+  settle(path: string): void {
+    const timer = this.timers.get(path);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(path);
+    const buffer = this.buffers.getState().buffers.get(path);
+    const model = this.doc.getState().model;
+    if (!buffer || !model || buffer.conflict) return;
+    const modelText = model.texts.get(path) ?? null;
+    const action = decideEdit(path, buffer.text, modelText);
+    if (action.kind === 'banner') {
+      this.buffers.getState().update(path, { problem: action.problem });
+      return;
+    }
+    if (action.kind === 'none') {
+      this.buffers.getState().update(path, { problem: null, base: modelText });
+      return;
+    }
+    this.buffers.getState().update(path, { problem: null });
+    this.sent.set(path, buffer.text);
+    void this.doc
+      .getState()
+      .apply(new Map([[path, buffer.text]]), { key: 'code.edit', params: { file: fileName(path) } }, { mergeKey: `code:${path}` })
+      .catch(() => {
+        // The model is still loading or the write failed: the shell says so; the text stays here.
+      });
+  }
+
+  /** The model changed: each buffer follows it, is patched, or asks. */
+  private reconcile(): void {
+    const model = this.doc.getState().model;
+    if (!model) return;
+    for (const [path, buffer] of this.buffers.getState().buffers) {
+      const newText = model.texts.get(path) ?? null;
+      if (newText === buffer.base && !buffer.conflict) continue;
+      if (buffer.conflict && buffer.conflict.text === newText) continue;
+      const action = decideModelChange({ editorText: buffer.text, lastModelText: buffer.base, newModelText: newText, sentText: this.sent.get(path) });
+      if (action.kind === 'agree') {
+        if (newText === buffer.text) this.sent.delete(path);
+        this.buffers.getState().update(path, { base: newText, conflict: null, ...(newText === buffer.text ? { problem: null } : {}) });
+      } else if (action.kind === 'patch') {
+        this.patch(path, action.patch);
+        this.buffers.getState().update(path, { text: newText ?? '', base: newText, problem: null, conflict: null });
+      } else {
+        this.buffers.getState().update(path, { conflict: { text: newText } });
+      }
+    }
+  }
+
+  /** Changes the editor's text with one undoable edit, so cursor, selection and undo stay. */
+  private patch(path: string, patch: TextPatch): void {
+    const model = models.get(path);
+    if (!model || model.isDisposed()) return;
+    const start = model.getPositionAt(patch.start);
+    const end = model.getPositionAt(patch.end);
+    const range = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
+    this.patching = true;
+    try {
+      model.pushStackElement();
+      model.pushEditOperations(this.editor.getModel() === model ? this.editor.getSelections() : [], [{ range, text: patch.text }], () => null);
+      model.pushStackElement();
+    } finally {
+      this.patching = false;
+    }
+  }
+
+  /** The user keeps the editor's text over the model's new one. */
+  keepMine(path: string): void {
+    const buffer = this.buffers.getState().buffers.get(path);
+    if (!buffer?.conflict) return;
+    this.buffers.getState().update(path, { base: buffer.conflict.text, conflict: null });
+    this.settle(path);
+  }
+
+  /** The user takes the model's text (an undoable edit in the editor: Ctrl+Z brings theirs back). */
+  takeTheirs(path: string): void {
+    const buffer = this.buffers.getState().buffers.get(path);
+    if (!buffer) return;
+    const text = buffer.conflict ? buffer.conflict.text : (this.doc.getState().model?.texts.get(path) ?? null);
+    if (text === null) {
+      this.buffers.getState().update(path, { text: '', base: null, conflict: null, problem: null, restoredAt: null });
+      this.close(path);
+      return;
+    }
+    const model = this.modelFor(path);
+    this.patch(path, minimalPatch(model.getValue(), text));
+    this.buffers.getState().update(path, { text: model.getValue(), base: text, conflict: null, problem: null, restoredAt: null });
+  }
+
+  close(path: string): void {
+    if (this.timers.has(path)) this.settle(path);
+    this.buffers.getState().close(path);
+  }
+
+  dispose(): void {
+    for (const path of [...this.timers.keys()]) this.settle(path);
+    if (this.shown && models.has(this.shown)) viewStates.set(this.shown, this.editor.saveViewState());
+    for (const cleanup of this.cleanups) cleanup();
+    for (const listener of this.listeners.values()) listener.dispose();
+    this.listeners.clear();
+    this.editor.dispose();
+  }
+}
