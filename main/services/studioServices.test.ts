@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatchRequest, requestChannels } from '../../core/api';
 import { tempDirs, writeMinimalApp } from '../testing/tempDirs';
@@ -20,6 +22,26 @@ describe('createStudioServices', () => {
     const opened = await dispatchRequest(services.handlers, 'workspace:open', { dir });
     expect(opened).toMatchObject({ ok: true });
     expect(await dispatchRequest(services.handlers, 'recent:list', undefined)).toMatchObject({ ok: true, value: [{ available: true }] });
+  });
+
+  it('watches the open app for changes made by other programs, until it is closed', async () => {
+    const dir = temp.make();
+    await writeMinimalApp(dir);
+    const opened = await services.handlers['workspace:open']({ dir });
+    await services.watcher.ready();
+    expect(services.watcher.watching).toBe(opened.dir);
+    const changed = new Promise<unknown>((resolve) => {
+      const off = services.events.subscribe((event, payload) => {
+        if (event === 'files:changed') {
+          off();
+          resolve(payload);
+        }
+      });
+    });
+    await writeFile(path.join(opened.dir, 'App/config/texts.json'), '{}');
+    expect(await changed).toEqual({ dir: opened.dir, paths: ['App/config/texts.json'] });
+    await dispatchRequest(services.handlers, 'workspace:close', undefined);
+    expect(services.watcher.watching).toBeNull();
   });
 
   it('says the browser host has no native folder dialog', async () => {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { type HostKind, type StudioHandlers, StudioError } from '../../core/api';
 import { EventHub } from './eventHub';
+import { FileWatcher } from './fileWatcher';
 import { listFolders } from './folderBrowser';
 import { createNewApp } from './newApp';
 import { PreviewService, type PreviewServiceOptions } from './previewService';
@@ -22,6 +23,8 @@ export interface StudioServices {
   readonly workspace: Workspace;
   readonly recent: RecentApps;
   readonly preview: PreviewService;
+  /** Reports changes other programs make in the open app's folder; follows the workspace. */
+  readonly watcher: FileWatcher;
   readonly handlers: StudioHandlers;
 }
 
@@ -31,6 +34,7 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
   const workspace = new Workspace(events);
   const recent = new RecentApps(options.configDir);
   const preview = new PreviewService(events, workspace, options.preview);
+  const watcher = new FileWatcher(events);
 
   const openAndRemember = async (dir: string) => {
     const app = await workspace.open(dir);
@@ -74,5 +78,5 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
     'preview:stop': () => preview.stop(),
   };
 
-  return { events, workspace, recent, preview, handlers };
+  return { events, workspace, recent, preview, watcher, handlers };
 }
