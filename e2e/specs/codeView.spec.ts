@@ -21,6 +21,8 @@ async function selectInEditor(page: Page, text: string): Promise<void> {
 }
 
 test('edits a layout page as JSON in two-way sync with the Layout canvas', async ({ page, studio }) => {
+  // Several area switches, each mounting Monaco or the canvas again: about 40 s on two busy cores.
+  test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
