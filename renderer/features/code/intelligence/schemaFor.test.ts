@@ -1,0 +1,55 @@
+// Which catalogue schema applies to which app file, and the JSON worker's options: the Monaco globs
+// (which the JSON service reads as `**/` + glob, `*` never crossing a `/`) pick the same files as schemaKindOf.
+import { describe, expect, it } from 'vitest';
+import { schemaFor, schemaKindOf, schemaUri, studioJsonOptions } from './schemaFor';
+
+/** The JSON language service's reading of a fileMatch glob against a URI. */
+function globMatches(glob: string, uri: string): boolean {
+  const source = `**/${glob}`
+    .split(/(\*\*\/|\*)/)
+    .map((part) => (part === '**/' ? '(?:[^/]*/)*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`).test(uri);
+}
+
+const cases: [string, ReturnType<typeof schemaKindOf>][] = [
+  ['App/ui/form/layouts/Side1.json', 'layout'],
+  ['App/ui/layouts/Side1.json', 'layout'],
+  ['App/ui/form/Settings.json', 'layoutSettings'],
+  ['App/ui/layout-sets.json', 'layoutSets'],
+  ['App/ui/footer.json', 'footer'],
+  ['App/config/texts/resource.nb.json', 'textResources'],
+  ['App/config/applicationmetadata.json', 'applicationMetadata'],
+  ['App/options/colours.json', 'options'],
+  ['App/models/model.schema.json', null],
+  ['App/ui/form/layouts/sub/Side1.json', null],
+  ['App/appsettings.json', null],
+];
+
+describe('schemaKindOf', () => {
+  it.each(cases)('%s → %s', (path, kind) => {
+    expect(schemaKindOf(path)).toBe(kind);
+    expect(schemaFor(path) === null).toBe(kind === null);
+  });
+});
+
+describe('studioJsonOptions', () => {
+  const options = studioJsonOptions();
+
+  it('validates offline, with one schema per kind', () => {
+    expect(options.validate).toBe(true);
+    expect(options.enableSchemaRequest).toBe(false);
+    expect(new Set(options.schemas.map((s) => s.uri)).size).toBe(options.schemas.length);
+    expect(options.schemas.map((s) => s.uri)).toContain(schemaUri('layout'));
+    const layout = options.schemas.find((s) => s.uri === schemaUri('layout'))!.schema;
+    expect(layout.$schema).toBeDefined();
+    expect(JSON.stringify(layout)).toContain('textResourceBindings');
+  });
+
+  it.each(cases)('the globs of %s pick the schema of its kind, whatever the URI root', (path, kind) => {
+    for (const uri of [`file:///home/me/apps/x/${path}`, `studio-app:///${path}`]) {
+      const matching = options.schemas.filter((s) => s.fileMatch.some((g) => globMatches(g, uri))).map((s) => s.uri);
+      expect(matching).toEqual(kind ? [schemaUri(kind)] : []);
+    }
+  });
+});
