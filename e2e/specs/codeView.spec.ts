@@ -83,3 +83,41 @@ test('edits a layout page as JSON in two-way sync with the Layout canvas', async
   expect(text.indexOf('full-name')).toBeLessThan(text.indexOf('start-heading'));
   expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
 });
+
+test('completes text keys, shows the studio check as markers, and goes to a text from its key', async ({ page, studio }) => {
+  test.setTimeout(120_000);
+  const start = new StartPage(page);
+  const shell = new ShellPage(page);
+  await start.goto(studio.url);
+  await start.createApp({ org: 'ttd', name: 'smart-app', title: 'Smart test', location: studio.workDir });
+  await shell.expectOpen('smart-app');
+  await shell.showArea('Code');
+  const area = page.getByTestId('code-area');
+  await (await shell.reveal(pagePath)).click();
+  const lines = area.locator('.view-lines');
+  await expect(lines).toContainText('start.heading');
+
+  // A broken text key: the studio's own check marks it in the file (a squiggle with the message on hover).
+  await selectInEditor(page, 'start.heading');
+  await page.keyboard.type('missing.key');
+  await expect(area.locator('.squiggly-warning, .squiggly-error, .squiggly-info').first()).toBeVisible();
+
+  // Completion offers the app's text keys with their text.
+  await selectInEditor(page, 'missing.key');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('start.');
+  await page.keyboard.press('Control+Space');
+  const suggest = page.locator('.suggest-widget');
+  await expect(suggest).toBeVisible();
+  await expect(suggest).toContainText('start.intro');
+  await page.screenshot({ path: 'e2e/screenshots/code-completion.png' });
+  await page.keyboard.press('Escape');
+
+  // Go to definition from a key (F12) shows its text in every language file.
+  await selectInEditor(page, 'start.intro');
+  await page.keyboard.press('F12');
+  const peek = area.locator('.peekview-widget');
+  await expect(peek).toContainText('Definitions (3)');
+  for (const language of ['en', 'nb', 'nn']) await expect(peek).toContainText(`resource.${language}.json`);
+  await page.screenshot({ path: 'e2e/screenshots/code-definitions.png' });
+});

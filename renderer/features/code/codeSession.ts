@@ -7,6 +7,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AppDocumentState } from '../../state/appDocumentStore';
 import { isUnsaved, type CodeBuffersState } from './codeBuffers';
 import { decideEdit, decideModelChange, languageFor, minimalPatch, type TextPatch } from './codeSync';
+import { registerStudioIntelligence, studioMarkers } from './intelligence/registerIntelligence';
 import { monaco } from './monacoSetup';
 
 /** Pause after the last keystroke before a valid text reaches the model. */
@@ -54,9 +55,21 @@ export class CodeSession {
       fixedOverflowWidgets: true,
       theme: 'vs',
     });
+    // Completion, hover, go to definition and references for the app's names; the catalogue's schemas.
+    const intelligence = registerStudioIntelligence(
+      monaco,
+      () => this.doc.getState().model,
+      (uri) => (uri.scheme === 'studio' ? uri.path.replace(/^\//, '') : null),
+      (path, line, column) => this.reveal(path, line, column),
+      (path) => (this.doc.getState().model?.texts.has(path) ? this.modelFor(path).uri : null),
+    );
     this.cleanups.push(
+      () => intelligence.dispose(),
       doc.subscribe((state, prev) => {
-        if (state.model !== prev.model) this.reconcile();
+        if (state.model !== prev.model) {
+          this.reconcile();
+          this.mark();
+        }
       }),
       buffers.subscribe((state, prev) => {
         if (state.active !== prev.active || state.open !== prev.open) this.show();
@@ -72,12 +85,31 @@ export class CodeSession {
     this.editor.focus();
   }
 
+  /** Opens `path` in a tab and puts the cursor at line/column (go to definition, a problem). */
+  reveal(path: string, line: number, column: number): void {
+    const buffers = this.buffers.getState();
+    if (!buffers.open.includes(path)) buffers.openFile(path, this.doc.getState().model?.texts.get(path) ?? null);
+    this.buffers.getState().activate(path);
+    this.show();
+    this.editor.setPosition({ lineNumber: line, column });
+    this.editor.revealPositionInCenter({ lineNumber: line, column });
+    this.editor.focus();
+  }
+
+  /** The app check's findings as markers in every open file. */
+  private mark(): void {
+    const appModel = this.doc.getState().model;
+    for (const [path, model] of models) if (!model.isDisposed()) studioMarkers(monaco, model, appModel, path);
+  }
+
   /** The Monaco model of `path`, created from its buffer the first time. */
   private modelFor(path: string): monaco.editor.ITextModel {
     let model = models.get(path);
     const buffer = this.buffers.getState().buffers.get(path);
     if (!model || model.isDisposed()) {
-      model = monaco.editor.createModel(buffer?.text ?? '', languageFor(path), monaco.Uri.from({ scheme: 'studio', path: `/${path}` }));
+      // A file not open yet (a definition in it) starts from the model's text.
+      const text = buffer?.text ?? this.doc.getState().model?.texts.get(path) ?? '';
+      model = monaco.editor.createModel(text, languageFor(path), monaco.Uri.from({ scheme: 'studio', path: `/${path}` }));
       models.set(path, model);
     }
     if (!this.listeners.has(path)) {
@@ -110,7 +142,9 @@ export class CodeSession {
       this.editor.setModel(null);
       return;
     }
-    this.editor.setModel(this.modelFor(active));
+    const shownModel = this.modelFor(active);
+    this.editor.setModel(shownModel);
+    studioMarkers(monaco, shownModel, this.doc.getState().model, active);
     this.editor.updateOptions({ ariaLabel: this.ariaLabel(active) });
     const state = viewStates.get(active);
     if (state) this.editor.restoreViewState(state);

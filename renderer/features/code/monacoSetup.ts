@@ -24,14 +24,7 @@ interface MonacoEnvironmentHolder {
   },
 };
 
-// App JSON files may have comments and trailing commas (the Altinn backend accepts them), and the
-// studio never fetches schemas from the network.
-monaco.json.jsonDefaults.setDiagnosticsOptions({
-  validate: true,
-  allowComments: true,
-  trailingCommas: 'ignore',
-  enableSchemaRequest: false,
-  schemaRequest: 'ignore',
-});
+// JSON options (comments and trailing commas allowed, no schema fetching, the catalogue's schemas) are set by
+// intelligence/registerIntelligence.ts when the code view starts.
 
 export { monaco };

@@ -36,6 +36,8 @@ export function registerStudioIntelligence(
   getModel: () => AppModel | null,
   pathOf: (uri: Monaco.Uri) => string | null,
   open: (path: string, line: number, column: number) => void,
+  /** The URI of an editor model holding `path`, made by the caller when missing (Monaco resolves a definition in another file through its model). */
+  modelUri?: (path: string) => Monaco.Uri | null,
 ): { dispose(): void } {
   monaco.json.jsonDefaults.setDiagnosticsOptions(studioJsonOptions());
   // URIs made for files that have no editor model yet, so the opener can find their paths again.
@@ -49,6 +51,8 @@ export function registerStudioIntelligence(
 
   /** The URI of an app file: beside the current model's (same scheme and root) when its path ends the URI. */
   const uriOf = (from: TextModel, path: string): Monaco.Uri => {
+    const owned = modelUri?.(path);
+    if (owned) return owned;
     const fromPath = pathOf(from.uri);
     if (fromPath !== null && from.uri.path.endsWith(fromPath)) return from.uri.with({ path: from.uri.path.slice(0, from.uri.path.length - fromPath.length) + path });
     const uri = monaco.Uri.from({ scheme: 'studio-app', path: `/${path}` });
