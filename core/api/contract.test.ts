@@ -29,6 +29,13 @@ describe('the StudioApi contract', () => {
     expect(() => requestChecks['preview:start']({ dir: '/' }, 'arguments')).toThrow('takes no arguments');
     expect(requestChecks['preview:stop'](undefined, 'arguments')).toBeUndefined();
   });
+
+  it('checks git:fileAtHead: one relative path', () => {
+    expect(requestChecks['git:fileAtHead']({ path: 'App/ui/layouts/Side1.json' }, 'arguments')).toEqual({ path: 'App/ui/layouts/Side1.json' });
+    expect(() => requestChecks['git:fileAtHead']({ path: '' }, 'arguments')).toThrow('arguments.path must not be empty');
+    expect(() => requestChecks['git:fileAtHead']({}, 'arguments')).toThrow();
+    expect(() => requestChecks['git:fileAtHead']({ path: 'a', ref: 'HEAD~1' }, 'arguments')).toThrow('arguments.ref is not a known argument');
+  });
 });
 
 describe('dispatchRequest', () => {

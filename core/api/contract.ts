@@ -5,6 +5,7 @@
 import { type Check, none, nullable, obj, optional, str, text, list } from './check';
 import type {
   FileChange,
+  FileAtHead,
   FileContent,
   FilesChangedEvent,
   FolderListing,
@@ -40,6 +41,7 @@ export interface StudioRequests {
   'dialog:pickFolder': { args: { title?: string }; result: string | null };
   'preview:start': { args: void; result: PreviewInfo };
   'preview:stop': { args: void; result: null };
+  'git:fileAtHead': { args: { path: string }; result: FileAtHead };
 }
 
 /** Events pushed from main to the renderer, with their payloads. */
@@ -76,6 +78,7 @@ export const requestChecks: { readonly [C in RequestChannel]: Check<RequestArgs<
   'dialog:pickFolder': obj({ title: optional(str({ maxLength: 200 })) }),
   'preview:start': none,
   'preview:stop': none,
+  'git:fileAtHead': obj({ path: relPath }),
 };
 
 /** Every request channel, in declaration order. */

@@ -32,6 +32,11 @@ export interface FileContent {
   readonly content: string;
 }
 
+/** A file's text in the last commit (HEAD); null when the file is not in it (new since). */
+export interface FileAtHead {
+  readonly content: string | null;
+}
+
 /** One file of a change set: its new content, or null to delete it. */
 export interface FileChange {
   readonly path: string;

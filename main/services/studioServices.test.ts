@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import git from 'isomorphic-git';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatchRequest, requestChannels } from '../../core/api';
 import { tempDirs, writeMinimalApp } from '../testing/tempDirs';
@@ -42,6 +44,23 @@ describe('createStudioServices', () => {
     expect(await changed).toEqual({ dir: opened.dir, paths: ['App/config/texts.json'] });
     await dispatchRequest(services.handlers, 'workspace:close', undefined);
     expect(services.watcher.watching).toBeNull();
+  });
+
+  it('reads a file as the last commit has it: null when new, a clear error when there is no commit', async () => {
+    const dir = temp.make();
+    await writeMinimalApp(dir, { 'App/ui/layouts/Side1.json': '{"data":{"layout":[]}}\n' });
+    const opened = await services.handlers['workspace:open']({ dir });
+    expect(await dispatchRequest(services.handlers, 'git:fileAtHead', { path: 'App/ui/layouts/Side1.json' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('not a git repository') } });
+    await git.init({ fs, dir: opened.dir, defaultBranch: 'main' });
+    expect(await dispatchRequest(services.handlers, 'git:fileAtHead', { path: 'App/ui/layouts/Side1.json' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('no commits') } });
+    await git.add({ fs, dir: opened.dir, filepath: ['App'] });
+    await git.commit({ fs, dir: opened.dir, message: 'First', author: { name: 'Test', email: 'test@example.com' } });
+    await writeFile(path.join(opened.dir, 'App/ui/layouts/Side1.json'), '{}');
+    await writeFile(path.join(opened.dir, 'App/ui/layouts/Side2.json'), '{}');
+    expect(await dispatchRequest(services.handlers, 'git:fileAtHead', { path: 'App/ui/layouts/Side1.json' })).toEqual({ ok: true, value: { content: '{"data":{"layout":[]}}\n' } });
+    expect(await dispatchRequest(services.handlers, 'git:fileAtHead', { path: 'App/ui/layouts/Side2.json' })).toEqual({ ok: true, value: { content: null } });
+    expect(await dispatchRequest(services.handlers, 'git:fileAtHead', { path: '../x' })).toMatchObject({ ok: false, error: { code: 'outside-app' } });
+    await dispatchRequest(services.handlers, 'workspace:close', undefined);
   });
 
   it('says the browser host has no native folder dialog', async () => {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { type HostKind, type StudioHandlers, StudioError } from '../../core/api';
 import { EventHub } from './eventHub';
+import { ReadCommittedError, readCommitted } from './git/readCommitted';
 import { FileWatcher } from './fileWatcher';
 import { listFolders } from './folderBrowser';
 import { createNewApp } from './newApp';
@@ -76,6 +77,15 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
     },
     'preview:start': () => preview.start(),
     'preview:stop': () => preview.stop(),
+    'git:fileAtHead': async ({ path }) => {
+      try {
+        return { content: await readCommitted(workspace.requireRoot(), path) };
+      } catch (error) {
+        if (!(error instanceof ReadCommittedError)) throw error;
+        if (error.kind === 'not-in-head') return { content: null };
+        throw new StudioError('not-found', error.message);
+      }
+    },
   };
 
   return { events, workspace, recent, preview, watcher, handlers };
