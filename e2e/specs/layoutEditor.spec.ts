@@ -178,7 +178,7 @@ test('pages: add, rename (the order follows), move with the keyboard, duplicate,
   await expect.poll(settings).toEqual(['Side1', 'Details']);
   // The page file and Settings.json are written one after the other in one change.
   await expect.poll(() => existsSync(pageFile(appDir, 'Details'))).toBe(true);
-  expect(existsSync(pageFile(appDir, 'Side2'))).toBe(false);
+  await expect.poll(() => existsSync(pageFile(appDir, 'Side2'))).toBe(false);
 
   await layout.pageButton('Details').focus();
   await page.keyboard.press('Alt+ArrowUp');
@@ -192,7 +192,7 @@ test('pages: add, rename (the order follows), move with the keyboard, duplicate,
   await expect(dialog).toContainText('The page file and the components on it are deleted');
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect.poll(() => existsSync(pageFile(appDir, 'Side1'))).toBe(false);
-  expect(settings()).not.toContain('Side1');
+  await expect.poll(settings).not.toContain('Side1');
 
   // The palette filters as you type and says when nothing matches.
   await layout.search.fill('zzz');
