@@ -10,7 +10,6 @@ import { AppDocumentContext, useUi, useWorkspace, workspaceStore } from '../../s
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
-import { LayoutArea } from '../layout/LayoutArea';
 import { createLayoutEditorStore, LayoutEditorContext } from '../layout/layoutEditorStore';
 import { OverviewArea } from '../overview/OverviewArea';
 import { PreviewArea } from '../preview/PreviewArea';
@@ -23,6 +22,8 @@ import { StatusBar } from './StatusBar';
 
 // Monaco is large: the Code area loads it when first shown.
 const CodeArea = lazy(() => import('../code/CodeArea'));
+// The canvas brings the form app's components and Designsystemet: loaded when the area is first shown.
+const LayoutArea = lazy(() => import('../layout/LayoutArea').then((m) => ({ default: m.LayoutArea })));
 
 /** The studio around an open app: top bar, area navigation, file tree and the shown area. */
 export function Shell({ app }: { readonly app: OpenedApp }) {
@@ -93,7 +94,9 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
           </aside>
           <main className="area" aria-label={t(`area.${area}`)}>
             {area === 'overview' ? <OverviewArea dir={app.dir} /> : area === 'preview' ? <PreviewArea /> : area === 'layout' ? (
-              <LayoutArea />
+              <Suspense fallback={null}>
+                <LayoutArea />
+              </Suspense>
             ) : area === 'code' ? (
               <Suspense fallback={null}>
                 <CodeArea />
