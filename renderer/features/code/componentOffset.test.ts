@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { componentPlace } from './componentOffset';
+
+const page = `{
+  "data": {
+    "layout": [
+      { "id": "first", "type": "Header" },
+      {
+        "type": "Input",
+        "id": "second"
+      }
+    ]
+  }
+}`;
+
+describe('componentPlace', () => {
+  it('finds the "id" key of a component and its object', () => {
+    const place = componentPlace(page, 'second')!;
+    expect(page.slice(place.idOffset, place.idOffset + 4)).toBe('"id"');
+    expect(page.slice(place.objectOffset, place.objectOffset + place.objectLength)).toMatch(/^\{\s+"type": "Input",\s+"id": "second"\s+\}$/);
+    expect(page.slice(componentPlace(page, 'first')!.idOffset).startsWith('"id": "first"')).toBe(true);
+  });
+
+  it('is null for an id not on the page, or a text that is not a page', () => {
+    expect(componentPlace(page, 'third')).toBeNull();
+    expect(componentPlace('[1, 2]', 'first')).toBeNull();
+    expect(componentPlace('', 'first')).toBeNull();
+  });
+
+  it('still finds components in a half-typed file', () => {
+    const broken = page.replace('"Header" }', '"Header" },,');
+    expect(componentPlace(broken, 'first')).not.toBeNull();
+  });
+});
