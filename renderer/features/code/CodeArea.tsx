@@ -7,7 +7,11 @@ import { Alert } from '../../ui/Alert';
 import { Button, IconButton } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { codeBuffersFor, isUnsaved } from './codeBuffers';
+import { codeTools } from './codeCommands';
+import { CodeSearchPanel } from './CodeSearchPanel';
 import { CodeSession } from './codeSession';
+import { isJsonPath } from './codeSync';
+import { ConflictDiff } from './ConflictDiff';
 
 const fileName = (path: string) => path.split('/').pop() ?? path;
 
@@ -27,6 +31,8 @@ export default function CodeArea() {
   const host = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<CodeSession | null>(null);
   const [notText, setNotText] = useState<string | null>(null);
+  const [comparing, setComparing] = useState<string | null>(null);
+  const searchOpen = useStore(codeTools, (s) => s.searchOpen);
 
   // The file tree's selection opens the file here.
   useEffect(() => {
@@ -62,29 +68,41 @@ export default function CodeArea() {
   }, [doc, buffers, ready]);
 
   const buffer = active ? all.get(active) : undefined;
+  // The difference shows while the conflict it explains lasts.
+  const diffShown = active !== null && comparing === active && buffer?.conflict != null;
   return (
     <div className="code-area" data-testid="code-area">
-      <div className="code-tabs" role="tablist" aria-label={t('code.tabs')}>
-        {open.map((path) => {
-          const b = all.get(path);
-          const unsaved = b ? isUnsaved(b) : false;
-          return (
-            <div key={path} className={path === active ? 'code-tab code-tab-active' : 'code-tab'} data-path={path}>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={path === active}
-                className="code-tab-name"
-                title={path}
-                onClick={() => buffers.getState().activate(path)}
-              >
-                {fileName(path)}
-                {b?.problem ? <span className="code-tab-mark code-tab-invalid" role="img" aria-label={t('code.invalidMark')} /> : unsaved ? <span className="code-tab-mark" role="img" aria-label={t('code.unsaved')} /> : null}
-              </button>
-              <IconButton icon="close" className="code-tab-close" label={t('code.close', { file: fileName(path) })} onClick={() => session?.close(path)} />
-            </div>
-          );
-        })}
+      <div className="code-bar">
+        <div className="code-tabs" role="tablist" aria-label={t('code.tabs')}>
+          {open.map((path) => {
+            const b = all.get(path);
+            const unsaved = b ? isUnsaved(b) : false;
+            return (
+              <div key={path} className={path === active ? 'code-tab code-tab-active' : 'code-tab'} data-path={path}>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={path === active}
+                  className="code-tab-name"
+                  title={path}
+                  onClick={() => buffers.getState().activate(path)}
+                >
+                  {fileName(path)}
+                  {b?.problem ? <span className="code-tab-mark code-tab-invalid" role="img" aria-label={t('code.invalidMark')} /> : unsaved ? <span className="code-tab-mark" role="img" aria-label={t('code.unsaved')} /> : null}
+                </button>
+                <IconButton icon="close" className="code-tab-close" label={t('code.close', { file: fileName(path) })} onClick={() => session?.close(path)} />
+              </div>
+            );
+          })}
+        </div>
+        <div className="code-actions">
+          <Button size="sm" variant="ghost" title={t('code.formatHint')} aria-keyshortcuts="Shift+Alt+F" disabled={!session || !active || !isJsonPath(active) || diffShown} onClick={() => session?.format()}>
+            {t('code.format')}
+          </Button>
+          <Button size="sm" variant={searchOpen ? 'primary' : 'ghost'} aria-pressed={searchOpen} aria-keyshortcuts="Control+Shift+F" onClick={() => codeTools.setState((s) => ({ searchOpen: !s.searchOpen, searchFocus: s.searchFocus + 1 }))}>
+            {t('code.search')}
+          </Button>
+        </div>
       </div>
       <div className="code-banners">
         {notText ? <Alert tone="info">{t('code.notText', { file: notText })}</Alert> : null}
@@ -93,6 +111,9 @@ export default function CodeArea() {
             tone="warning"
             action={
               <span className="code-choice">
+                <Button size="sm" variant={diffShown ? 'primary' : 'secondary'} aria-pressed={diffShown} onClick={() => setComparing(diffShown ? null : active)}>
+                  {diffShown ? t('code.compareClose') : t('code.compare')}
+                </Button>
                 <Button size="sm" onClick={() => session?.keepMine(active)}>
                   {t('code.keepMine')}
                 </Button>
@@ -126,15 +147,19 @@ export default function CodeArea() {
           <Alert>{t('code.problem', { file: fileName(active), problem: describeProblem(buffer.problem) })}</Alert>
         ) : null}
       </div>
-      <div className="code-editor-wrap">
-        <div ref={host} className="code-editor" hidden={!active} />
-        {!active ? (
-          <div className="code-empty">
-            <EmptyState icon="code" title={t('area.code')}>
-              {ready ? t('code.empty') : t('code.loading')}
-            </EmptyState>
-          </div>
-        ) : null}
+      <div className={searchOpen ? 'code-body code-body-search' : 'code-body'}>
+        {searchOpen ? <CodeSearchPanel buffers={buffers} onOpen={(path, line, column, length) => session?.reveal(path, line, column, length)} /> : null}
+        <div className="code-editor-wrap">
+          <div ref={host} className="code-editor" hidden={!active || diffShown} />
+          {diffShown && buffer?.conflict ? <ConflictDiff path={active} mine={buffer.text} theirs={buffer.conflict.text} /> : null}
+          {!active ? (
+            <div className="code-empty">
+              <EmptyState icon="code" title={t('area.code')}>
+                {ready ? t('code.empty') : t('code.loading')}
+              </EmptyState>
+            </div>
+          ) : null}
+        </div>
       </div>
     </div>
   );

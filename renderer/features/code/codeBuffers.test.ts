@@ -19,6 +19,24 @@ describe('code buffers', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
+  it('holds a buffer without a tab (the split view) and lets it go when it is saved and has no tab', () => {
+    const store = createCodeBuffers('/apps/a', { storage: null });
+    store.getState().hold('p.json', '{}');
+    expect(store.getState().open).toEqual([]);
+    expect(store.getState().buffers.get('p.json')?.text).toBe('{}');
+    store.getState().openFile('p.json', '{}');
+    store.getState().close('p.json');
+    expect(store.getState().buffers.has('p.json')).toBe(true);
+    store.getState().update('p.json', { text: '{ }' });
+    store.getState().release('p.json');
+    expect(store.getState().buffers.has('p.json')).toBe(true);
+    store.getState().hold('p.json', '{}');
+    store.getState().update('p.json', { text: '{}' });
+    store.getState().release('p.json');
+    expect(store.getState().held).toEqual([]);
+    expect(store.getState().buffers.has('p.json')).toBe(false);
+  });
+
   it('opens files as tabs and closes them to the neighbour', () => {
     const store = createCodeBuffers('/apps/a', { storage: null });
     store.getState().openFile('a.json', '{}');

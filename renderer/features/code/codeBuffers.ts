@@ -25,11 +25,17 @@ export interface CodeBuffersState {
   readonly open: readonly string[];
   readonly active: string | null;
   readonly buffers: ReadonlyMap<string, CodeBuffer>;
+  /** Files an editor outside the tabs shows (the Layout area's JSON beside the canvas): their buffers stay. */
+  readonly held: readonly string[];
   /** Opens `path` (with `modelText` unless a buffer or backup is there) and shows it. */
   openFile(path: string, modelText: string | null): void;
   close(path: string): void;
   activate(path: string): void;
   update(path: string, change: Partial<CodeBuffer>): void;
+  /** Keeps a buffer of `path` without a tab (created with `modelText` unless one is there). */
+  hold(path: string, modelText: string | null): void;
+  /** Lets go of a held buffer; it goes when it has no tab and nothing unsaved. */
+  release(path: string): void;
 }
 
 export interface Backup {
@@ -94,6 +100,7 @@ export function createCodeBuffers(dir: string, options: CodeBuffersOptions): Sto
     open: [],
     active: null,
     buffers: new Map(),
+    held: [],
     openFile: (path, modelText) => {
       const { open, buffers } = get();
       if (open.includes(path)) {
@@ -119,7 +126,7 @@ export function createCodeBuffers(dir: string, options: CodeBuffersOptions): Sto
       const next = new Map(buffers);
       // An unsaved buffer stays (and keeps its backup): opening the file again brings it back.
       const buffer = buffers.get(path);
-      if (buffer && !isUnsaved(buffer)) next.delete(path);
+      if (buffer && !isUnsaved(buffer) && !get().held.includes(path)) next.delete(path);
       set({ open: rest, active: active === path ? (rest[Math.min(index, rest.length - 1)] ?? null) : active, buffers: next });
     },
     activate: (path) => set({ active: path }),
@@ -127,6 +134,25 @@ export function createCodeBuffers(dir: string, options: CodeBuffersOptions): Sto
       const buffer = get().buffers.get(path);
       if (!buffer) return;
       set({ buffers: new Map(get().buffers).set(path, { ...buffer, ...change }) });
+    },
+    hold: (path, modelText) => {
+      const { held, buffers } = get();
+      if (held.includes(path)) return;
+      const next = new Map(buffers);
+      if (!buffers.has(path)) {
+        const backup = readBackup(storage, dir, path);
+        const restored = backup && backup.text !== modelText;
+        next.set(path, restored ? { text: backup.text, base: backup.base, problem: null, conflict: null, restoredAt: backup.savedAt } : { text: modelText ?? '', base: modelText, problem: null, conflict: null, restoredAt: null });
+      }
+      set({ held: [...held, path], buffers: next });
+    },
+    release: (path) => {
+      const { held, open, buffers } = get();
+      if (!held.includes(path)) return;
+      const next = new Map(buffers);
+      const buffer = buffers.get(path);
+      if (buffer && !isUnsaved(buffer) && !open.includes(path)) next.delete(path);
+      set({ held: held.filter((p) => p !== path), buffers: next });
     },
   }));
 

@@ -4,9 +4,13 @@
  * document store. The decisions are in codeSync.ts; this file carries them out.
  */
 import type { StoreApi } from 'zustand/vanilla';
+import { runCommand } from '../../commands/registry';
 import type { AppDocumentState } from '../../state/appDocumentStore';
+import { uiStore } from '../../state/stores';
 import { isUnsaved, type CodeBuffersState } from './codeBuffers';
-import { decideEdit, decideModelChange, languageFor, minimalPatch, type TextPatch } from './codeSync';
+import { codeTools } from './codeCommands';
+import { formatEdits } from './codeFormat';
+import { decideEdit, decideModelChange, isJsonPath, languageFor, minimalPatch, type TextPatch } from './codeSync';
 import { registerStudioIntelligence, studioMarkers } from './intelligence/registerIntelligence';
 import { monaco } from './monacoSetup';
 
@@ -28,6 +32,14 @@ function forDir(dir: string): void {
 
 const fileName = (path: string) => path.split('/').pop() ?? path;
 
+export interface CodeSessionOptions {
+  /**
+   * The editor shows one file given by `showPath` (the Layout area's JSON beside the canvas) instead
+   * of the active tab. It is the same Monaco model, so undo, patches and the sync are shared.
+   */
+  readonly split?: boolean;
+}
+
 export class CodeSession {
   private readonly editor: monaco.editor.IStandaloneCodeEditor;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -37,13 +49,18 @@ export class CodeSession {
   private readonly cleanups: (() => void)[] = [];
   private shown: string | null = null;
   private patching = false;
+  private readonly split: boolean;
+  private pinned: string | null = null;
+  private readonly formatter = () => this.format();
 
   constructor(
     private readonly doc: StoreApi<AppDocumentState>,
     private readonly buffers: StoreApi<CodeBuffersState>,
     container: HTMLElement,
     private readonly ariaLabel: (path: string) => string,
+    options: CodeSessionOptions = {},
   ) {
+    this.split = options.split ?? false;
     forDir(buffers.getState().dir);
     this.editor = monaco.editor.create(container, {
       model: null,
@@ -54,7 +71,13 @@ export class CodeSession {
       scrollBeyondLastLine: false,
       fixedOverflowWidgets: true,
       theme: 'vs',
+      // Beside the canvas the column is narrow: long lines wrap, and no sticky scroll covers the few lines there are.
+      ...(this.split ? { lineNumbersMinChars: 3, wordWrap: 'on' as const, stickyScroll: { enabled: false } } : {}),
     });
+    // The studio's format (the file's own indentation) and search over Monaco's own bindings for these keys.
+    this.editor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => this.format());
+    this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyF, () => void runCommand('code.search'));
+    codeTools.setState({ formatter: this.formatter });
     // Completion, hover, go to definition and references for the app's names; the catalogue's schemas.
     const intelligence = registerStudioIntelligence(
       monaco,
@@ -85,15 +108,67 @@ export class CodeSession {
     this.editor.focus();
   }
 
-  /** Opens `path` in a tab and puts the cursor at line/column (go to definition, a problem). */
-  reveal(path: string, line: number, column: number): void {
+  /** Opens `path` in a tab and puts the cursor at line/column, selecting `length` characters (go to definition, a search match). */
+  reveal(path: string, line: number, column: number, length = 0): void {
     const buffers = this.buffers.getState();
     if (!buffers.open.includes(path)) buffers.openFile(path, this.doc.getState().model?.texts.get(path) ?? null);
     this.buffers.getState().activate(path);
+    if (this.split && path !== this.pinned) {
+      // Another file: the Code area opens it (its editor remembers this place through the view state).
+      uiStore.getState().setArea('code');
+      return;
+    }
     this.show();
-    this.editor.setPosition({ lineNumber: line, column });
+    this.editor.setSelection(new monaco.Range(line, column, line, column + length));
     this.editor.revealPositionInCenter({ lineNumber: line, column });
     this.editor.focus();
+  }
+
+  /** Split view: shows `path` (held in the buffers by the caller). */
+  showPath(path: string | null): void {
+    this.pinned = path;
+    this.show();
+  }
+
+  /** Puts the cursor at `offset` of the shown file and scrolls it into view, without taking the focus. */
+  revealOffset(offset: number): void {
+    const model = this.editor.getModel();
+    if (!model) return;
+    const position = model.getPositionAt(offset);
+    this.editor.setPosition(position);
+    this.editor.revealPositionNearTop(position);
+  }
+
+  /** The shown file's text (ahead of the model while typing). */
+  text(): string | null {
+    return this.editor.getModel()?.getValue() ?? null;
+  }
+
+  /** Calls `listener` with the cursor's line and column whenever it moves; returns its removal. */
+  onCursor(listener: (line: number, column: number) => void): () => void {
+    const subscription = this.editor.onDidChangeCursorPosition((e) => listener(e.position.lineNumber, e.position.column));
+    return () => subscription.dispose();
+  }
+
+  /**
+   * Formats the shown JSON file in its own style (indentation, line ending) as one undoable edit;
+   * false when the shown file is not JSON. The sync takes the result like any typing.
+   */
+  format(): boolean {
+    const path = this.shown;
+    const model = path ? models.get(path) : undefined;
+    if (!path || !model || model.isDisposed() || !isJsonPath(path)) return false;
+    const edits = formatEdits(model.getValue());
+    if (edits.length === 0) return true;
+    const operations = edits.map((edit) => {
+      const start = model.getPositionAt(edit.offset);
+      const end = model.getPositionAt(edit.offset + edit.length);
+      return { range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: edit.content };
+    });
+    this.editor.pushUndoStop();
+    this.editor.executeEdits('code.format', operations);
+    this.editor.pushUndoStop();
+    return true;
   }
 
   /** The app check's findings as markers in every open file. */
@@ -124,10 +199,11 @@ export class CodeSession {
 
   /** Shows the active tab's model; drops the models of closed, saved files. */
   private show(): void {
-    const { active, open, buffers } = this.buffers.getState();
+    const { open, buffers, held } = this.buffers.getState();
+    const active = this.split ? this.pinned : this.buffers.getState().active;
     if (this.shown && this.shown !== active && models.has(this.shown)) viewStates.set(this.shown, this.editor.saveViewState());
     for (const path of [...models.keys()]) {
-      if (open.includes(path)) continue;
+      if (open.includes(path) || held.includes(path)) continue;
       const buffer = buffers.get(path);
       if (buffer && isUnsaved(buffer)) continue;
       this.listeners.get(path)?.dispose();
@@ -260,6 +336,7 @@ export class CodeSession {
     for (const path of [...this.timers.keys()]) this.settle(path);
     if (this.shown && models.has(this.shown)) viewStates.set(this.shown, this.editor.saveViewState());
     for (const cleanup of this.cleanups) cleanup();
+    if (codeTools.getState().formatter === this.formatter) codeTools.setState({ formatter: null });
     for (const listener of this.listeners.values()) listener.dispose();
     this.listeners.clear();
     this.editor.dispose();

@@ -4,13 +4,15 @@
  * properties of the selection on the right and the app's problems below. Every change is a layout
  * command (layoutCommands.ts), so menus, shortcuts and drags do the same thing.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { useStore } from 'zustand';
 import type { AppModel } from '../../../core/app/model/types';
 import { readBpmnTasks } from '../../../core/app/bpmnTasks';
 import { useT } from '../../i18n/useT';
 import { useAppDocument } from '../../state/stores';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { codeTools } from '../code/codeCommands';
 import { PreviewArea } from '../preview/PreviewArea';
 import { Canvas } from './canvas/Canvas';
 import { ConfirmReferencesDialog } from './ConfirmReferencesDialog';
@@ -25,6 +27,9 @@ import { ProblemsList } from './problems/ProblemsList';
 import { PropertiesPanel } from './properties/PropertiesPanel';
 
 registerLayoutCommands();
+
+// Monaco loads with the split view, not with the Layout area.
+const SplitJsonEditor = lazy(() => import('../code/SplitJsonEditor'));
 
 /** "form (task Task_1)" or "sub (subform)": what the layout set picker shows for a set. */
 function folderTitle(model: AppModel, id: string, t: ReturnType<typeof useT>): string {
@@ -59,6 +64,7 @@ export function LayoutArea() {
   const page = useLayoutEditor((s) => s.page);
   const language = useLayoutEditor((s) => s.language);
   const showPreview = useLayoutEditor((s) => s.showPreview);
+  const showJson = useStore(codeTools, (s) => s.splitJson);
   const failure = useLayoutFailure();
   useValidView(model);
 
@@ -66,10 +72,11 @@ export function LayoutArea() {
     return <p className="layout-note">{status === 'failed' ? t('layout.loadFailed', { message: loadError ?? '' }) : t('layout.loading')}</p>;
   }
   const folder = model.uiFolders.find((f) => f.id === folderId);
+  const pageFile = folder?.pages.find((p) => p.name === page)?.file.path ?? null;
   if (model.uiFolders.length === 0) return <p className="layout-note">{t('layout.noFolders')}</p>;
 
   return (
-    <div className={`layout-area${showPreview ? ' with-preview' : ''}`} data-testid="layout-area">
+    <div className={`layout-area${showPreview ? ' with-preview' : ''}${showJson ? ' with-json' : ''}`} data-testid="layout-area">
       <div className="layout-toolbar" role="toolbar" aria-label={t('layout.toolbar')}>
         <label className="layout-field">
           <span>{t('layout.layoutSet')}</span>
@@ -92,6 +99,9 @@ export function LayoutArea() {
           </select>
         </label>
         <div className="layout-toolbar-end">
+          <Button size="sm" icon="code" variant={showJson ? 'primary' : 'secondary'} aria-pressed={showJson} title={t('code.splitHint')} onClick={() => codeTools.setState({ splitJson: !showJson })}>
+            {t('code.split')}
+          </Button>
           <Button size="sm" icon="preview" variant={showPreview ? 'primary' : 'secondary'} aria-pressed={showPreview} onClick={() => layout.getState().togglePreview()}>
             {t('layout.preview')}
           </Button>
@@ -111,6 +121,15 @@ export function LayoutArea() {
           <div className="layout-canvas-col" data-lc-clip="">
             {folder && page ? <Canvas model={model} folderId={folder.id} page={page} /> : <p className="layout-note">{t('layout.canvas.noPage')}</p>}
           </div>
+          {showJson ? (
+            <div className="layout-json">
+              {pageFile ? (
+                <Suspense fallback={null}>
+                  <SplitJsonEditor path={pageFile} />
+                </Suspense>
+              ) : null}
+            </div>
+          ) : null}
           {showPreview ? (
             <section className="layout-preview" aria-label={t('layout.preview')}>
               <PreviewArea />
