@@ -10,6 +10,8 @@ import { AppDocumentContext, useUi, useWorkspace, workspaceStore } from '../../s
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
+// Registers code.search and code.format for every area (no Monaco in it; the editors load later).
+import '../code/codeCommands';
 import { createLayoutEditorStore, LayoutEditorContext } from '../layout/layoutEditorStore';
 import { OverviewArea } from '../overview/OverviewArea';
 import { PreviewArea } from '../preview/PreviewArea';
