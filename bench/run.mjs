@@ -17,3 +17,5 @@ const { benchRuntimeRender } = await import('./runtimeRender.mjs');
 for (const line of await benchRuntimeRender()) console.log(line);
 const { benchLayoutDrag } = await import('./layoutDrag.mjs');
 for (const line of await benchLayoutDrag()) console.log(line);
+const { benchCodeLargeFiles } = await import('./codeLargeFiles.mjs');
+for (const line of await benchCodeLargeFiles()) console.log(line);
