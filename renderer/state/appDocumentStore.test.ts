@@ -112,6 +112,28 @@ describe('app document store', () => {
     await vi.waitFor(() => expect(store.getState().overview).not.toBe(overview));
   });
 
+  it('applies a large code edit in two tasks (parse, then the views) and projects the overview after a pause', async () => {
+    const { store, disk, writes } = openApp();
+    await ready(store);
+    const big = `{"data": {"layout": [${Array.from({ length: 6000 }, (_, i) => `{"id": "field${i}", "type": "Input", "textResourceBindings": {"title": "t"}}`).join(', ')}]}}`;
+    expect(big.length).toBeGreaterThan(256 * 1024);
+    const overview = store.getState().overview;
+    const first = store.getState().apply(new Map([[layout, big]]), label);
+    // The write has started; the model follows in a later task.
+    expect(writes).toHaveLength(1);
+    expect(store.getState().model?.texts.get(layout)).toBe(page);
+    const next = big.replace('field0', 'field0x');
+    const second = store.getState().apply(new Map([[layout, next]]), label);
+    expect((await first).texts.get(layout)).toBe(big);
+    const secondModel = await second;
+    expect(store.getState().model).toBe(secondModel);
+    expect(store.getState().model?.texts.get(layout)).toBe(next);
+    await store.getState().settled();
+    expect(disk.get(layout)).toBe(next);
+    expect(store.getState().overview).toBe(overview);
+    await vi.waitFor(() => expect(store.getState().overview).not.toBe(overview), { timeout: 5000 });
+  });
+
   it('keeps one write in flight and sends what was queued meanwhile next, in order', async () => {
     const { store, writes, control, disk } = openApp();
     await ready(store);

@@ -105,6 +105,22 @@ export interface AppDocumentOptions {
 
 const loadingMessage = 'The app is still being read; try again when it has loaded.';
 
+/**
+ * Changes at least this long (characters) are large: a code edit of a page of megabytes. Their parse
+ * and the views' update are separate tasks, and the overview (a whole-app check) waits for a pause.
+ */
+const largeChangeChars = 256 * 1024;
+const largeOverviewDelayMs = 1500;
+
+function isLarge(changes: FileChanges): boolean {
+  let size = 0;
+  for (const text of changes.values()) size += text?.length ?? 0;
+  return size >= largeChangeChars;
+}
+
+/** Resolves in a later task, so input that arrived meanwhile is handled first. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Creates the document store of `app` and starts reading its model. */
 export function createAppDocumentStore(app: OpenedApp, options: AppDocumentOptions): StoreApi<AppDocumentState> {
   const { api } = options;
@@ -145,23 +161,30 @@ export function createAppDocumentStore(app: OpenedApp, options: AppDocumentOptio
       if (!model) throw new Error(loadingMessage);
       return model;
     };
-    const projectOverview = () => {
+    const projectOverview = (large: boolean) => {
       if (overviewTimer !== null) clearTimeout(overviewTimer);
-      overviewTimer = setTimeout(() => {
-        overviewTimer = null;
-        const model = get().model;
-        if (model) set({ overview: overviewOfModel(model) });
-      }, options.overviewDelayMs ?? 150);
+      const delay = options.overviewDelayMs ?? 150;
+      overviewTimer = setTimeout(
+        () => {
+          overviewTimer = null;
+          const model = get().model;
+          if (model) set({ overview: overviewOfModel(model) });
+        },
+        large ? Math.max(delay, largeOverviewDelayMs) : delay,
+      );
     };
     /** Puts `changes` into the model and the file list; `ours` ones are written and marked. */
     const commit = async (changes: FileChanges, ours: boolean, history?: History): Promise<AppModel> => {
       const model = requireModel();
       const next = editFiles(model, changes);
-      const changedInSession = ours ? new Set([...get().changedInSession, ...changes.keys()]) : get().changedInSession;
       // The write starts first: setting the model re-renders the views synchronously (a 300-component canvas takes tens of ms).
       if (ours) writes.push(changes);
+      const large = isLarge(changes);
+      // Still in turn: no other change of the model runs before this one is set.
+      if (large) await nextTask();
+      const changedInSession = ours ? new Set([...get().changedInSession, ...changes.keys()]) : get().changedInSession;
       set({ model: next, files: withFileChanges(get().files, changes), changedInSession, ...(history ? { history } : {}) });
-      projectOverview();
+      projectOverview(large);
       return next;
     };
     const step = (action: 'undo' | 'redo' | 'cancel') =>
