@@ -121,3 +121,30 @@ test('completes text keys, shows the studio check as markers, and goes to a text
   for (const language of ['en', 'nb', 'nn']) await expect(peek).toContainText(`resource.${language}.json`);
   await page.screenshot({ path: 'e2e/screenshots/code-definitions.png' });
 });
+
+test('shows the working file against the last commit in a diff editor', async ({ page, studio }) => {
+  test.setTimeout(120_000);
+  const start = new StartPage(page);
+  const shell = new ShellPage(page);
+  await start.goto(studio.url);
+  // A new app starts with a first commit, so HEAD has the page as the template wrote it.
+  await start.createApp({ org: 'ttd', name: 'diff-app', title: 'Diff test', location: studio.workDir });
+  await shell.expectOpen('diff-app');
+  await shell.showArea('Code');
+  const area = page.getByTestId('code-area');
+  await (await shell.reveal(pagePath)).click();
+  await expect(area.locator('.view-lines')).toContainText('applicant-name');
+  await selectInEditor(page, 'applicant-name');
+  await page.keyboard.type('full-name');
+  await expect.poll(() => layoutIds(path.join(studio.workDir, 'diff-app', pagePath))).toContain('full-name');
+
+  await area.getByRole('button', { name: 'Changes since last commit' }).click();
+  const diff = area.locator('.monaco-diff-editor');
+  await expect(diff).toBeVisible();
+  // Left: the committed text; right: the working text.
+  await expect(diff.locator('.editor.original .view-lines')).toContainText('applicant-name');
+  await expect(diff.locator('.editor.modified .view-lines')).toContainText('full-name');
+  await page.screenshot({ path: 'e2e/screenshots/code-committed-diff.png' });
+  await area.getByRole('button', { name: 'Changes since last commit' }).click();
+  await expect(diff).toHaveCount(0);
+});

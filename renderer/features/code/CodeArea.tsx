@@ -11,6 +11,7 @@ import { codeTools } from './codeCommands';
 import { CodeSearchPanel } from './CodeSearchPanel';
 import { CodeSession } from './codeSession';
 import { isJsonPath } from './codeSync';
+import CommittedDiff from './CommittedDiff';
 import { ConflictDiff } from './ConflictDiff';
 
 const fileName = (path: string) => path.split('/').pop() ?? path;
@@ -32,6 +33,7 @@ export default function CodeArea() {
   const [session, setSession] = useState<CodeSession | null>(null);
   const [notText, setNotText] = useState<string | null>(null);
   const [comparing, setComparing] = useState<string | null>(null);
+  const [committed, setCommitted] = useState<string | null>(null);
   const searchOpen = useStore(codeTools, (s) => s.searchOpen);
 
   // The file tree's selection opens the file here.
@@ -70,6 +72,7 @@ export default function CodeArea() {
   const buffer = active ? all.get(active) : undefined;
   // The difference shows while the conflict it explains lasts.
   const diffShown = active !== null && comparing === active && buffer?.conflict != null;
+  const committedShown = !diffShown && active !== null && committed === active && session !== null;
   return (
     <div className="code-area" data-testid="code-area">
       <div className="code-bar">
@@ -96,6 +99,9 @@ export default function CodeArea() {
           })}
         </div>
         <div className="code-actions">
+          <Button size="sm" variant={committedShown ? 'primary' : 'ghost'} aria-pressed={committedShown} disabled={!session || !active || diffShown} onClick={() => setCommitted(committedShown ? null : active)}>
+            {t('code.committed')}
+          </Button>
           <Button size="sm" variant="ghost" title={t('code.formatHint')} aria-keyshortcuts="Shift+Alt+F" disabled={!session || !active || !isJsonPath(active) || diffShown} onClick={() => session?.format()}>
             {t('code.format')}
           </Button>
@@ -150,7 +156,15 @@ export default function CodeArea() {
       <div className={searchOpen ? 'code-body code-body-search' : 'code-body'}>
         {searchOpen ? <CodeSearchPanel buffers={buffers} onOpen={(path, line, column, length) => session?.reveal(path, line, column, length)} /> : null}
         <div className="code-editor-wrap">
-          <div ref={host} className="code-editor" hidden={!active || diffShown} />
+          <div ref={host} className="code-editor" hidden={!active || diffShown || committedShown} />
+          {committedShown && session ? (
+            <CommittedDiff
+              key={active}
+              path={active}
+              working={session.modelOf(active)}
+              labels={{ loading: t('code.committedLoading'), newFile: t('code.committedNew'), editor: t('code.committedEditor') }}
+            />
+          ) : null}
           {diffShown && buffer?.conflict ? <ConflictDiff path={active} mine={buffer.text} theirs={buffer.conflict.text} /> : null}
           {!active ? (
             <div className="code-empty">

@@ -108,6 +108,11 @@ export class CodeSession {
     this.editor.focus();
   }
 
+  /** The editor model of `path` (made from its buffer or the app model's text when missing). */
+  modelOf(path: string): monaco.editor.ITextModel {
+    return this.modelFor(path);
+  }
+
   /** Opens `path` in a tab and puts the cursor at line/column, selecting `length` characters (go to definition, a search match). */
   reveal(path: string, line: number, column: number, length = 0): void {
     const buffers = this.buffers.getState();
