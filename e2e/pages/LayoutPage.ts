@@ -62,6 +62,8 @@ export class LayoutPage {
     const to = (await target.boundingBox())!;
     await this.page.mouse.move(to.x + Math.min(24, to.width / 2), to.y + to.height * at, { steps: 8 });
     await this.page.mouse.move(to.x + Math.min(26, to.width / 2), to.y + to.height * at, { steps: 2 });
+    // The drop place follows the pointer in an animation frame: let it catch up before a drop.
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   }
 
   async drop(): Promise<void> {

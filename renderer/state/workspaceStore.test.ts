@@ -95,6 +95,22 @@ describe('workspace store', () => {
     store.getState().dispose();
     expect(api.listenerCount()).toBe(0);
   });
+
+  it('drops an answer to a reconnect when the app was closed while it was on its way', async () => {
+    let answer: (app: OpenedApp | null) => void = () => undefined;
+    const api = fakeApi({ 'studio:info': () => info, 'workspace:current': () => new Promise<OpenedApp | null>((resolve) => (answer = resolve)), 'workspace:close': () => null });
+    const store = createWorkspaceStore(api);
+    const started = store.getState().init();
+    answer(app('/a/open'));
+    await started;
+    expect(store.getState().app?.dir).toBe('/a/open');
+    api.reconnect();
+    // Closed after the question went out: the late answer (still naming the app) must not reopen it.
+    await store.getState().close();
+    answer(app('/a/open'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().phase).toBe('start');
+  });
 });
 
 describe('recent store', () => {

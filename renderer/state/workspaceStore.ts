@@ -39,7 +39,16 @@ export function createWorkspaceStore(api: WorkspaceApi, refreshDelayMs = 120): S
   let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
   return createStore<WorkspaceState>((set, get) => {
-    const showApp = (app: OpenedApp | null) => set(app ? { app, phase: 'open' } : { app: null, phase: 'start' });
+    // Bumped by every change of the shown app, so an answer to an earlier question cannot undo a later one.
+    let shown = 0;
+    const showApp = (app: OpenedApp | null) => {
+      shown++;
+      set(app ? { app, phase: 'open' } : { app: null, phase: 'start' });
+    };
+    /** The host's open app, unless the shown app changed while the question was on its way (a close after a reconnect). */
+    const showCurrent = (app: OpenedApp | null, asked: number) => {
+      if (shown === asked) showApp(app);
+    };
     const run = async (work: () => Promise<void>): Promise<ActionResult> => {
       try {
         await work();
@@ -70,14 +79,16 @@ export function createWorkspaceStore(api: WorkspaceApi, refreshDelayMs = 120): S
             if (get().app?.dir === dir) scheduleRefresh();
           }),
           api.onReconnect?.(() => {
-            void api.invoke('workspace:current').then(showApp, () => undefined);
+            const asked = shown;
+            void api.invoke('workspace:current').then((app) => showCurrent(app, asked), () => undefined);
           }) ?? (() => undefined),
         ];
         set({ phase: 'loading', unreachable: null });
+        const asked = shown;
         try {
           const [info, app] = await Promise.all([api.invoke('studio:info'), api.invoke('workspace:current')]);
           set({ info });
-          showApp(app);
+          showCurrent(app, asked);
         } catch (error) {
           set({ phase: 'unreachable', unreachable: errorData(error).message });
         }
