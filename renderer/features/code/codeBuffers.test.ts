@@ -50,6 +50,17 @@ describe('code buffers', () => {
     expect(store.getState().buffers.has('a.json')).toBe(false);
   });
 
+  it('writes pending backups at once when the page goes away', () => {
+    const storage = memoryStorage();
+    let leave: () => void = () => undefined;
+    const store = createCodeBuffers('/apps/a', { storage, backupDelayMs: 1000, now: () => 7, onLeave: (flush) => (leave = flush) });
+    store.getState().openFile('a.json', '{}');
+    store.getState().update('a.json', { text: '{"typed": tru' });
+    expect(storage.map.size).toBe(0);
+    leave();
+    expect(readBackup(storage, '/apps/a', 'a.json')).toEqual({ text: '{"typed": tru', base: '{}', savedAt: 7 });
+  });
+
   it('keeps an unsaved buffer when its tab closes, and backs it up throttled', () => {
     const storage = memoryStorage();
     const store = createCodeBuffers('/apps/a', { storage, backupDelayMs: 1000, now: () => 42 });

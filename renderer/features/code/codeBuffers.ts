@@ -89,6 +89,8 @@ export interface CodeBuffersOptions {
   /** Pause between backups of a buffer that keeps changing. */
   readonly backupDelayMs?: number;
   readonly now?: () => number;
+  /** Given the function that writes pending backups at once; call it when the page goes away (`pagehide`). */
+  readonly onLeave?: (flush: () => void) => void;
 }
 
 /** Creates the buffers of one app folder; it backs up unsaved buffers and removes saved ones' backups. */
@@ -161,6 +163,7 @@ export function createCodeBuffers(dir: string, options: CodeBuffersOptions): Sto
   const due = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
+    if (timer !== null) clearTimeout(timer);
     timer = null;
     const { buffers } = store.getState();
     for (const path of due) {
@@ -191,6 +194,8 @@ export function createCodeBuffers(dir: string, options: CodeBuffersOptions): Sto
     }
     if (due.size > 0 && timer === null) timer = setTimeout(flush, delay);
   });
+  // The last second of typing before a reload or a closed window is not lost to the throttle.
+  options.onLeave?.(flush);
   return store;
 }
 
@@ -203,9 +208,17 @@ function safeLocalStorage(): BackupStorage | null {
 }
 
 let current: StoreApi<CodeBuffersState> | null = null;
+let leaving: (() => void) | null = null;
+
+/** One `pagehide` listener for the buffers of the app shown now. */
+function leaveHandler(flush: () => void): void {
+  if (leaving) window.removeEventListener('pagehide', leaving);
+  leaving = flush;
+  window.addEventListener('pagehide', flush);
+}
 
 /** The buffers of the app in `dir`, the same store every time the code view is shown for that app. */
 export function codeBuffersFor(dir: string): StoreApi<CodeBuffersState> {
-  if (current?.getState().dir !== dir) current = createCodeBuffers(dir, { storage: safeLocalStorage() });
+  if (current?.getState().dir !== dir) current = createCodeBuffers(dir, { storage: safeLocalStorage(), onLeave: leaveHandler });
   return current;
 }
