@@ -6,7 +6,8 @@ import { anyOf, bool, int, list, nullValue, num, obj, oneOf, record, str, type S
 /** Backend models are C# classes with nullable properties; Studio writes `null` for unset ones. */
 const orNull = (node: SpecNode) => anyOf([node, nullValue()]);
 
-function fileSchema(title: string, description: string, node: SpecNode): JsonSchema {
+/** A whole app file's schema: its root node, with the expression definitions every schema carries. */
+export function fileSchema(title: string, description: string, node: SpecNode): JsonSchema {
   return { $schema: draft07, title, description, ...nodeToSchema(node), definitions: expressionDefinitions() };
 }
 

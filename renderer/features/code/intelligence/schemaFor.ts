@@ -4,10 +4,20 @@
  * fetched from the network (the studio works offline).
  */
 import { applicationMetadataSchema, footerSchema, layoutSetsSchema, layoutSettingsSchema, optionsSchema, textResourcesSchema } from '../../../../core/catalog/appSchemas';
+import { expressionValidationSchema, prefillSchema } from '../../../../core/catalog/dataModelFileSchemas';
 import type { JsonSchema } from '../../../../core/catalog/jsonSchema';
 import { layoutSchema } from '../../../../core/catalog/layoutSchema';
 
-export type AppSchemaKind = 'layout' | 'layoutSettings' | 'layoutSets' | 'textResources' | 'applicationMetadata' | 'options' | 'footer';
+export type AppSchemaKind =
+  | 'layout'
+  | 'layoutSettings'
+  | 'layoutSets'
+  | 'textResources'
+  | 'applicationMetadata'
+  | 'options'
+  | 'footer'
+  | 'expressionValidation'
+  | 'prefill';
 
 interface SchemaEntry {
   readonly kind: AppSchemaKind;
@@ -19,22 +29,35 @@ interface SchemaEntry {
   /** The same, for app-relative paths. */
   readonly pattern: RegExp;
   readonly schema: () => JsonSchema;
+  /** `<folder>/<name>` of Altinn's own schema for these files, which their `$schema` names. */
+  readonly altinnName?: string;
 }
 
 const entries: readonly SchemaEntry[] = [
   // v8 sets and v9 folders (`App/ui/<folder>/layouts`), and pre-v4 apps (`App/ui/layouts`).
-  { kind: 'layout', fileMatch: ['App/ui/*/layouts/*.json', 'App/ui/layouts/*.json'], pattern: /^App\/ui\/(?:[^/]+\/)?layouts\/[^/]+\.json$/, schema: layoutSchema },
-  { kind: 'layoutSettings', fileMatch: ['App/ui/*/Settings.json'], pattern: /^App\/ui\/[^/]+\/Settings\.json$/, schema: layoutSettingsSchema },
-  { kind: 'layoutSets', fileMatch: ['App/ui/layout-sets.json'], pattern: /^App\/ui\/layout-sets\.json$/, schema: layoutSetsSchema },
-  { kind: 'footer', fileMatch: ['App/ui/footer.json'], pattern: /^App\/ui\/footer\.json$/, schema: footerSchema },
-  { kind: 'textResources', fileMatch: ['App/config/texts/resource.*.json'], pattern: /^App\/config\/texts\/resource\.[^/]+\.json$/, schema: textResourcesSchema },
-  { kind: 'applicationMetadata', fileMatch: ['App/config/applicationmetadata.json'], pattern: /^App\/config\/applicationmetadata\.json$/, schema: applicationMetadataSchema },
+  { kind: 'layout', fileMatch: ['App/ui/*/layouts/*.json', 'App/ui/layouts/*.json'], pattern: /^App\/ui\/(?:[^/]+\/)?layouts\/[^/]+\.json$/, schema: layoutSchema, altinnName: 'layout/layout' },
+  { kind: 'layoutSettings', fileMatch: ['App/ui/*/Settings.json'], pattern: /^App\/ui\/[^/]+\/Settings\.json$/, schema: layoutSettingsSchema, altinnName: 'layout/layoutSettings' },
+  { kind: 'layoutSets', fileMatch: ['App/ui/layout-sets.json'], pattern: /^App\/ui\/layout-sets\.json$/, schema: layoutSetsSchema, altinnName: 'layout/layout-sets' },
+  { kind: 'footer', fileMatch: ['App/ui/footer.json'], pattern: /^App\/ui\/footer\.json$/, schema: footerSchema, altinnName: 'layout/footer' },
+  { kind: 'textResources', fileMatch: ['App/config/texts/resource.*.json'], pattern: /^App\/config\/texts\/resource\.[^/]+\.json$/, schema: textResourcesSchema, altinnName: 'text-resources/text-resources' },
+  { kind: 'applicationMetadata', fileMatch: ['App/config/applicationmetadata.json'], pattern: /^App\/config\/applicationmetadata\.json$/, schema: applicationMetadataSchema, altinnName: 'application/application-metadata' },
   { kind: 'options', fileMatch: ['App/options/*.json'], pattern: /^App\/options\/[^/]+\.json$/, schema: optionsSchema },
+  { kind: 'expressionValidation', fileMatch: ['App/models/*.validation.json'], pattern: /^App\/models\/[^/]+\.validation\.json$/, schema: expressionValidationSchema, altinnName: 'validation/validation' },
+  { kind: 'prefill', fileMatch: ['App/models/*.prefill.json'], pattern: /^App\/models\/[^/]+\.prefill\.json$/, schema: prefillSchema, altinnName: 'prefill/prefill' },
 ];
 
 /** The schema URI the studio gives each kind (an identifier only: nothing is fetched). */
 export function schemaUri(kind: AppSchemaKind): string {
   return `studio://schemas/${kind}.json`;
+}
+
+/**
+ * The addresses a file's `$schema` may give for Altinn's schema of a kind. The JSON worker uses the
+ * schema a file names over any `fileMatch`, so the catalogue's schema is registered under these too.
+ */
+export function altinnSchemaUris(kind: AppSchemaKind): string[] {
+  const name = entries.find((e) => e.kind === kind)?.altinnName;
+  return name ? ['https://altinncdn.no/schemas/json/', 'https://altinncdn.no/toolkits/altinn-app-frontend/4/schemas/json/'].map((root) => `${root}${name}.schema.v1.json`) : [];
 }
 
 /** Which schema applies to an app-relative path, or null. */
@@ -70,6 +93,10 @@ export function studioJsonOptions(): StudioJsonOptions {
     trailingCommas: 'ignore',
     schemaValidation: 'warning',
     schemaRequest: 'ignore',
-    schemas: entries.map((e) => ({ uri: schemaUri(e.kind), fileMatch: [...e.fileMatch], schema: e.schema() })),
+    schemas: entries.flatMap((e) => [
+      { uri: schemaUri(e.kind), fileMatch: [...e.fileMatch], schema: e.schema() },
+      // Pointers, so the (large) layout schema is handed to the worker once.
+      ...altinnSchemaUris(e.kind).map((uri) => ({ uri, fileMatch: [], schema: { $ref: schemaUri(e.kind) } })),
+    ]),
   };
 }
