@@ -1,0 +1,35 @@
+/**
+ * git: switch to another branch. Uncommitted changes the switch would replace are refused by
+ * default, or kept in the recovery store with `onDirty: 'keep-copy'`; changes not in its way stay.
+ */
+import fs from 'node:fs';
+import git from 'isomorphic-git';
+import { BranchNotFound, WouldOverwrite } from './errors';
+import type { RecoveryEntry } from './recoveryStore';
+import { readHead } from './repository';
+import { inRepoQueue } from './repoQueue';
+import { clearTheWay, type DirtyPolicy } from './workingTreeGuard';
+
+/** Checks out `branch`; returns the recovery entry of changes it set aside (null when none). */
+export function switchBranch(dir: string, branch: string, options: { onDirty?: DirtyPolicy } = {}): Promise<{ recovery: RecoveryEntry | null }> {
+  return inRepoQueue(dir, async () => {
+    const cache = {};
+    let target: string;
+    try {
+      target = await git.resolveRef({ fs, dir, ref: `refs/heads/${branch}` });
+    } catch {
+      throw new BranchNotFound(branch);
+    }
+    const head = await readHead(dir);
+    const operation = `switch to ${branch}`;
+    const recovery = await clearTheWay(dir, operation, head.oid, target, options.onDirty ?? 'refuse', cache);
+    try {
+      await git.checkout({ fs, dir, cache, ref: branch });
+    } catch (error) {
+      const data = (error as { code?: string; data?: { filepaths?: string[] } }).data;
+      if ((error as { code?: string }).code === 'CheckoutConflictError') throw new WouldOverwrite(operation, data?.filepaths ?? []);
+      throw error;
+    }
+    return { recovery };
+  });
+}
