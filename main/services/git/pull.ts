@@ -1,0 +1,53 @@
+/**
+ * git: pull — fetch, then fast-forward the current branch when it has no commits of its own.
+ * Uncommitted changes the fast-forward would replace are refused by default or kept in the recovery
+ * store (isomorphic-git's own pull overwrites them, isomorphic-git#1046). When both sides have new
+ * commits, pull stops with NeedsMerge and changes nothing; merging is its own operation.
+ */
+import fs from 'node:fs';
+import git from 'isomorphic-git';
+import { countAheadBehind, remoteBranchOid } from './aheadBehind';
+import { DetachedHead, NeedsMerge, WouldOverwrite } from './errors';
+import { fetchRemote } from './fetch';
+import type { RecoveryEntry } from './recoveryStore';
+import { readHead } from './repository';
+import { inRepoQueue } from './repoQueue';
+import type { RemoteOptions } from './transport';
+import { clearTheWay, type DirtyPolicy } from './workingTreeGuard';
+
+/** What a pull did: 'up-to-date', 'fast-forward' (to `oid`) or 'ahead' (only local commits, nothing to take). */
+export interface PullResult {
+  outcome: 'up-to-date' | 'fast-forward' | 'ahead';
+  oid: string | null;
+  recovery: RecoveryEntry | null;
+}
+
+/** Fetches and fast-forwards the current branch from `<remote>/<branch>`. */
+export function pull(dir: string, options: RemoteOptions & { remote?: string; onDirty?: DirtyPolicy } = {}): Promise<PullResult> {
+  return inRepoQueue(dir, async () => {
+    const cache = {};
+    const remote = options.remote ?? 'origin';
+    const head = await readHead(dir);
+    if (head.kind !== 'branch') throw new DetachedHead('pull');
+    await fetchRemote(dir, remote, options, cache);
+    const theirs = await remoteBranchOid(dir, remote, head.branch);
+    if (!theirs || theirs === head.oid) return { outcome: 'up-to-date', oid: head.oid, recovery: null };
+    const { ahead, behind } = await countAheadBehind(dir, head.oid, theirs, cache);
+    if (behind === 0) return { outcome: 'ahead', oid: head.oid, recovery: null };
+    if (ahead > 0) throw new NeedsMerge(ahead, behind);
+    const operation = `pull ${remote}/${head.branch}`;
+    const recovery = await clearTheWay(dir, operation, head.oid, theirs, options.onDirty ?? 'refuse', cache);
+    const branchRef = `refs/heads/${head.branch}`;
+    await git.writeRef({ fs, dir, ref: branchRef, value: theirs, force: true });
+    try {
+      await git.checkout({ fs, dir, cache, ref: head.branch });
+    } catch (error) {
+      // Put the branch back where it was, so HEAD and the working tree agree again.
+      if (head.oid) await git.writeRef({ fs, dir, ref: branchRef, value: head.oid, force: true });
+      const data = (error as { code?: string; data?: { filepaths?: string[] } }).data;
+      if ((error as { code?: string }).code === 'CheckoutConflictError') throw new WouldOverwrite(operation, data?.filepaths ?? []);
+      throw error;
+    }
+    return { outcome: 'fast-forward', oid: theirs, recovery };
+  });
+}
