@@ -66,4 +66,31 @@ describe('completionsAt', () => {
     const colours = '[{"value": "red", "label": "colour.red"}, {"value": "blue", "label": "colour.blue"}]';
     expect(completionsAt(model, 'App/options/colours.json', offsetOf(colours, '"colour.red"'))?.kind).toBe('text');
   });
+
+  it('offers the model’s fields as validation keys, typed or not yet begun, and as prefill targets', async () => {
+    const validationPath = 'App/models/model.validation.json';
+    const validation = '{\n  "validations": {\n    "person.na": [{ "message": "name.title", "condition": true }],\n    \n  },\n  "definitions": { "rule": { "message": "m", "condition": true } }\n}';
+    const prefill = '{"allowOverwrite": true, "DSF": {"FirstName": "person.n"}, "QueryParameters": {"age": ""}}';
+    const model = await loadTestApp({ [validationPath]: validation, 'App/models/model.prefill.json': prefill });
+    const typed = completionsAt(model, validationPath, offsetOf(validation, '"person.na"', 3));
+    expect(typed).toMatchObject({ kind: 'dataPath', scope: 'model', typed: 'person.na', replace: { offset: offsetOf(validation, '"person.na"', 0), length: 11 } });
+    expect(labels(typed)).toContain('person.name');
+    const blank = offsetOf(validation, '    \n', 4);
+    expect(completionsAt(model, validationPath, blank)).toMatchObject({ kind: 'dataPath', scope: 'model', replace: { offset: blank, length: 0 } });
+    expect(completionsAt(model, validationPath, offsetOf(validation, '"name.title"'))?.kind).toBe('text');
+    expect(completionsAt(model, validationPath, offsetOf(validation, '"rule"'))).toBeNull();
+    const target = completionsAt(model, 'App/models/model.prefill.json', offsetOf(prefill, '"person.n"', 3));
+    expect(target).toMatchObject({ kind: 'dataPath', scope: 'model', typed: 'person.n' });
+    expect(labels(target)).toEqual(['person', 'person.name', 'person.age', 'person.colour']);
+    expect(completionsAt(model, 'App/models/model.prefill.json', offsetOf(prefill, '""', 1))?.kind).toBe('dataPath');
+    // The source field names are the JSON schema's to offer.
+    expect(completionsAt(model, 'App/models/model.prefill.json', offsetOf(prefill, '"FirstName"'))).toBeNull();
+  });
+
+  it('takes the model of a validation file from its name, before the model knows the file', async () => {
+    const model = await loadTestApp();
+    const text = '{"validations": {"person.": []}}';
+    expect(completionsAt(model, 'App/models/model.validation.json', offsetOf(text, '"person."', 2), text)).toMatchObject({ kind: 'dataPath', scope: 'model' });
+    expect(completionsAt(model, 'App/models/other.validation.json', offsetOf(text, '"person."', 2), text)?.scope).toBe('other');
+  });
 });

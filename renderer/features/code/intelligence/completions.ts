@@ -110,8 +110,7 @@ function candidatesFor(model: AppModel, expected: ExpectedSymbol): CompletionCan
 export function completionsAt(model: AppModel, path: string, offset: number, text: string | undefined = model.texts.get(path)): CompletionResult | null {
   if (text === undefined || !path.endsWith('.json')) return null;
   const position = jsonPositionAt(text, offset);
-  if (position.isKey) return null;
-  const expected = expectedSymbolAt(model, path, parseJsonDocument(text).value, position.path);
+  const expected = expectedSymbolAt(model, path, parseJsonDocument(text).value, position.path, position.isKey);
   if (!expected) return null;
   const token = position.token;
   return {

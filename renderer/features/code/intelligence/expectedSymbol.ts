@@ -64,17 +64,25 @@ function inExpression(value: unknown, path: JsonPath, folder: UiFolder | undefin
   return null;
 }
 
+const modelFilePattern = /^App\/models\/([^/]+)\.(validation|prefill)\.json$/;
+
+/** The data model a `<model>.validation.json` or `<model>.prefill.json` belongs to, read from its name (so a new file works before the model lists it). */
+export function modelFileOf(file: string): { readonly modelId: string; readonly role: 'validation' | 'prefill' } | null {
+  const match = modelFilePattern.exec(file);
+  return match ? { modelId: match[1]!, role: match[2] as 'validation' | 'prefill' } : null;
+}
+
 /** What kind of name the value (or, with `isKey`, the key) at `path` of file `path` expects; null for none. */
 export function expectedSymbolAt(model: AppModel, file: string, value: unknown, path: JsonPath, isKey = false): ExpectedSymbol | null {
   const folder = folderOfFile(model, file);
-  const dataModel = model.models.find((m) => m.validation?.path === file || m.prefill?.path === file);
+  const modelFile = modelFileOf(file);
   if (isKey) {
     // Validation rules are keyed by the field they check.
-    if (dataModel?.validation?.path === file && path.length === 2 && path[0] === 'validations') return { kind: 'dataPath', scope: dataModel.id };
+    if (modelFile?.role === 'validation' && path.length === 2 && path[0] === 'validations') return { kind: 'dataPath', scope: modelFile.modelId };
     if (path.length > 0 && folder && /\/layouts\/[^/]+\.json$/.test(file) && path[0] === 'data' && path[1] === 'layout' && typeof path[2] === 'number' && path[3] === 'tableColumns' && path.length === 5) return { kind: 'component', scope: folder.id };
     return null;
   }
-  const expression = inExpression(value, path, folder, dataModel?.id ?? folder?.defaultDataType ?? '');
+  const expression = inExpression(value, path, folder, modelFile?.modelId ?? folder?.defaultDataType ?? '');
   if (expression) return expression;
   if (folder && /\/layouts\/[^/]+\.json$/.test(file) && path[0] === 'data' && path[1] === 'layout' && typeof path[2] === 'number') {
     const component = getJsonValue(value, path.slice(0, 3));
@@ -90,12 +98,13 @@ export function expectedSymbolAt(model: AppModel, file: string, value: unknown, 
   if (model.options.some((o) => o.file.path === file) && path.length === 2 && typeof path[0] === 'number' && ['label', 'description', 'helpText'].includes(String(path[1]))) {
     return { kind: 'text', scope: '' };
   }
-  if (dataModel?.validation?.path === file) {
+  if (modelFile?.role === 'validation') {
     const ruleMessage = path.length === 4 && path[0] === 'validations' && typeof path[2] === 'number' && path[3] === 'message';
     const definitionMessage = path.length === 3 && path[0] === 'definitions' && path[2] === 'message';
     if (ruleMessage || definitionMessage) return { kind: 'text', scope: '' };
   }
-  if (dataModel?.prefill?.path === file && path.length === 2 && typeof path[1] === 'string' && path[0] !== '$schema') return { kind: 'dataPath', scope: dataModel.id };
+  // Prefill maps a source field (the key) to the data model path that gets it (the value).
+  if (modelFile?.role === 'prefill' && path.length === 2 && typeof path[1] === 'string' && path[0] !== '$schema') return { kind: 'dataPath', scope: modelFile.modelId };
   if (model.layoutSets?.path === file && matches(path, ['sets', null, 'dataType'])) return { kind: 'dataType', scope: '' };
   return null;
 }
