@@ -60,6 +60,8 @@ export interface DataModelField {
   readonly altinnRowId?: boolean;
   /** The field's type contains itself; its fields are listed once, at the outer level only. */
   readonly recursive?: boolean;
+  /** Read from an XSD: where the `name` (or `ref`) of its element or attribute is written there. */
+  readonly xsdName?: { readonly offset: number; readonly length: number };
 }
 
 /** Something in the model that could not be read as written; `path` is the field it concerns ('' = the model). */

@@ -87,6 +87,17 @@ describe('fieldTreeFromXsd on the project model (every supported construct)', ()
     expect(new Set(all.map((f) => f.path)).size).toBe(all.length);
     for (const f of all) expect(f.repeating).toBe(f.type === 'array');
   });
+
+  it('knows where the XSD writes each element’s and attribute’s name (for go to definition)', () => {
+    const fields = allFields(tree).filter((f) => !(f.name === 'value' && !f.xsdName));
+    expect(fields.length).toBeGreaterThan(10);
+    for (const f of fields) {
+      expect(f.xsdName, f.path).toBeDefined();
+      expect(ownModel.slice(f.xsdName!.offset, f.xsdName!.offset + f.xsdName!.length), f.path).toBe(f.name);
+    }
+    const note = findField(tree, 'note')!.xsdName!;
+    expect(ownModel.slice(note.offset - 5, note.offset)).toBe('ref="');
+  });
 });
 
 describe('fieldTreeFromXsd on broken or unusual XSDs', () => {

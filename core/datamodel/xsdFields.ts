@@ -44,6 +44,12 @@ export function fieldTreeFromXsd(xsdText: string): DataModelTree {
   return finishTree(root ? (xsd.attr(root, 'name') ?? '') : '', fields, all);
 }
 
+/** Records where `decl` writes the field's name (a `ref`'s value points at the reference, where the field is placed). */
+function markName(field: FieldDraft, decl: XmlElement): void {
+  const written = decl.attributes.find((a) => a.namespaceUri === null && (a.localName === 'name' || a.localName === 'ref'));
+  if (written) field.xsdName = { offset: written.valueStart, length: written.valueEnd - written.valueStart };
+}
+
 class XsdFieldReader {
   private nesting = 0;
 
@@ -158,6 +164,7 @@ class XsdFieldReader {
     const decl = ref ? xsd.elements.get(name) : el;
     const occurs = xsd.occurs(el);
     const field = newField(name, path);
+    markName(field, el);
     if (!decl) {
       xsd.problemAt(el, `The element "${ref}" is not declared in this file`, path);
     } else {
@@ -230,6 +237,7 @@ class XsdFieldReader {
     const inline = decl && xsd.kid(decl, 'simpleType');
     const info = typeName ? simpleInfoOfName(xsd, decl!, typeName, new Set()) : inline ? simpleTypeInfo(xsd, inline, new Set()) : decl ? { type: 'string' as const, restrictions: {} } : unknownInfo;
     const field = newField(name, path);
+    markName(field, node);
     field.type = info.type;
     field.repeating = field.type === 'array';
     if (info.itemType) field.itemType = info.itemType;

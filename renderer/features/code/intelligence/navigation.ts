@@ -1,13 +1,15 @@
 /**
  * Go to definition and find references for the names of an app: a text key leads to its resource in
  * each language file, a component reference to the component, a data path to its property in the
- * model's JSON schema, a code list to its file; references are every occurrence the index holds.
+ * model's JSON schema (or, for a model with only an XSD, to its element there), a code list to its
+ * file; references are every occurrence the index holds.
  */
-import type { AppModel } from '../../../../core/app/model/types';
+import type { AppModel, DataModelFiles } from '../../../../core/app/model/types';
+import { findField } from '../../../../core/datamodel';
 import type { Occurrence } from '../../../../core/refs/occurrences';
 import { findUsages } from '../../../../core/refs/rename';
 import { type JsonPath, isJsonObject, locateJson } from '../../../../core/text/jsonDocument';
-import { indexOf } from './appFacts';
+import { indexOf, treeOf } from './appFacts';
 import { editorPositionAt } from './jsonPosition';
 import type { StudioSymbol } from './symbolAt';
 
@@ -113,13 +115,25 @@ function dataPathDefinition(model: AppModel, symbol: StudioSymbol): FileLocation
   const candidates = model.models.filter((m) => m.id === symbol.scope);
   const models = candidates.length > 0 ? candidates : model.models.length === 1 ? model.models : [];
   return models.flatMap((m) => {
-    if (!m.schema) return [];
+    if (!m.schema) return xsdDefinition(model, m, symbol.key);
     const path = schemaPropertyPath(m.schema.doc.value, symbol.key);
     const found = path ? locateJson(m.schema.doc, path) : null;
     if (!found) return [];
     const location = found.keyOffset !== undefined ? at(model, m.schema.path, found.keyOffset + 1, Math.max(0, (found.keyLength ?? 2) - 2)) : at(model, m.schema.path, found.offset, 0);
     return location ? [location] : [];
   });
+}
+
+/** A model with only an XSD: the field's element (or attribute) name there, as the XSD reader found it. */
+function xsdDefinition(model: AppModel, files: DataModelFiles, dataPath: string): FileLocation[] {
+  const text = files.xsd ? model.texts.get(files.xsd.path) : undefined;
+  const tree = text === undefined ? undefined : treeOf(model, files.id);
+  const field = tree && findField(tree, dataPath);
+  const name = field?.xsdName;
+  // treeOf falls back to another model's tree when this XSD could not be read: its offsets are not this file's.
+  if (!files.xsd || !text || !field || !name || !text.slice(name.offset, name.offset + name.length).endsWith(field.name)) return [];
+  const location = at(model, files.xsd.path, name.offset, name.length);
+  return location ? [location] : [];
 }
 
 /** Where a symbol is defined: several places for a text (one per language), none for an unknown name. */
