@@ -6,6 +6,7 @@
 import {
   type JsonDocument,
   type JsonPath,
+  formattingOf,
   insertJsonArrayItem,
   moveJsonArrayItem,
   parseJsonDocument,
@@ -17,11 +18,18 @@ import { isJsonObject, jsonEqual, ownValue } from './jsonValue';
 import { keyedItems } from './keyedList';
 import { type MergeRules, type SemanticPath } from './mergeRules';
 
-/** Our text edited so that its value is `target`, changing only the parts of it that differ. */
+/**
+ * Our text edited so that its value is `target`, changing only the parts of it that differ. Should an
+ * edit ever miss, the value is written whole in our indentation and line ending rather than wrongly.
+ */
 export function renderMerged(oursText: string, target: unknown, rules: MergeRules): string {
   const writer = new DocumentWriter(oursText);
   patch(writer, [], [], writer.doc.value, target, rules);
-  return writer.doc.text;
+  if (jsonEqual(writer.doc.value, target)) return writer.doc.text;
+  const format = formattingOf(oursText);
+  const whole = JSON.stringify(target, null, format.insertSpaces ? ' '.repeat(format.tabSize ?? 2) : '\t').replace(/\n/g, format.eol ?? '\n');
+  const bom = oursText.startsWith('\uFEFF') ? '\uFEFF' : '';
+  return bom + whole + (/[\r\n]$/.test(oursText) ? format.eol : '');
 }
 
 /** The text being edited, parsed again after every edit so that the next one finds its place. */

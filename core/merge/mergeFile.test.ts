@@ -111,6 +111,28 @@ describe('layouts', () => {
   });
 });
 
+describe('resolving', () => {
+  it('keeps the ids of the other conflicts when one is resolved, and ends with none', () => {
+    const ours = layout([{ ...intro, textResourceBindings: { title: 'o' } }, { ...name, required: 'o' }, age]);
+    const theirs = layout([{ ...intro, textResourceBindings: { title: 't' } }, { ...name, required: 't' }, age]);
+    const first = mergeFile(layoutPath, base, ours, theirs);
+    const ids = first.conflicts.map((conflict) => conflict.id);
+    expect(ids).toEqual(['value:data.layout[id=intro].textResourceBindings.title', 'value:data.layout[id=name].required']);
+    const second = resolveConflict(first, ids[0]!, 'theirs');
+    expect(second.conflicts.map((conflict) => conflict.id)).toEqual([ids[1]]);
+    const done = resolveConflict(second, ids[1]!, 'ours');
+    expect(done.conflicts).toEqual([]);
+    expect(done.text).toBe(layout([{ ...intro, textResourceBindings: { title: 't' } }, { ...name, required: 'o' }, age]));
+  });
+
+  it('keeps a byte order mark and a file without a final newline', () => {
+    const bom = '\uFEFF';
+    const plain = (o: object) => bom + JSON.stringify(o, null, 2);
+    const result = mergeFile('App/config/applicationmetadata.json', plain({ a: 1, b: 1 }), plain({ a: 2, b: 1 }), plain({ a: 1, b: 2 }));
+    expect(result.text).toBe(plain({ a: 2, b: 2 }));
+  });
+});
+
 describe('text resources', () => {
   const a = { id: 'a', value: 'A' };
   const b = { id: 'b', value: 'B', variables: [{ key: 'x', dataSource: 'dataModel.default' }] };
@@ -199,5 +221,16 @@ describe('other files', () => {
     expect(deleted.conflicts).toMatchObject([{ kind: 'file', ours: null, theirs: 'b\n' }]);
     expect(deleted.text).toBe('b\n');
     expect(resolveConflict(deleted, 'file', 'ours').text).toBeNull();
+  });
+});
+
+describe('writing the merged value', () => {
+  it('writes a merged value whole in ours style when the text cannot be edited in place', () => {
+    // Duplicate keys: the edit lands on the first, JSON.parse reads the last; the value must still be right.
+    const path = 'App/config/other.json';
+    const result = mergeFile(path, '{\n\t"a": 1,\n\t"a": 1,\n\t"b": 1\n}\n', '{\n\t"a": 1,\n\t"a": 1,\n\t"b": 2\n}\n', '{\n\t"a": 3,\n\t"b": 1\n}\n');
+    expect(result.conflicts).toEqual([]);
+    expect(JSON.parse(result.text!)).toEqual({ a: 3, b: 2 });
+    expect(result.text).toMatch(/^\{\n\t"/);
   });
 });
