@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import git from 'isomorphic-git';
+import { checkRelativePath } from '../pathJail';
 import { RecoveryNotFound } from './errors';
 import { inRepoQueue } from './repoQueue';
 
@@ -139,6 +140,8 @@ export function recover(dir: string, id: string, files?: string[]): Promise<Reco
     const chosen = entry.files.map((file, index) => ({ file, index })).filter(({ file }) => !files || files.includes(file.path));
     const restored: { filepath: string; bytes: Buffer | null }[] = [];
     for (const { file, index } of chosen) {
+      // entry.json is a file on disk like any other: its paths must still stay inside the repository.
+      checkRelativePath(file.path);
       const bytes = file.inWorkingTree ? await readOrNull(path.join(storeDir(dir), id, blobName(index, 'work'))) : null;
       restored.push({ filepath: file.path, bytes });
     }
