@@ -5,7 +5,7 @@
  */
 import type { JsonPath } from '../text/jsonDocument';
 
-/** How a conflict is settled: one side's version, or a value of one's own. */
+/** How a conflict is settled: one side's version, or a value of one's own (text for lines; order conflicts take a side). */
 export type ConflictChoice = 'ours' | 'theirs' | { readonly value: unknown };
 
 /** Line ranges (1-based, inclusive; an empty range has end = start - 1) of a line conflict on each side. */
@@ -68,10 +68,7 @@ export class ConflictLog {
     private readonly choices: Readonly<Record<string, ConflictChoice>>,
   ) {}
 
-  /**
-   * The value to use at a conflicting place: the choice made for it, or else `unresolved` (ours
-   * unless given), recording the conflict.
-   */
+  /** The value to use at a conflicting place: its choice, or else `unresolved` (ours), recording the conflict. */
   settle(conflict: Omit<Conflict, 'file'>, ours: unknown, theirs: unknown, unresolved: unknown = ours): unknown {
     const choice = this.choices[conflict.id];
     if (choice === undefined) {

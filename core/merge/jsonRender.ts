@@ -18,14 +18,12 @@ import { isJsonObject, jsonEqual, ownValue } from './jsonValue';
 import { keyedItems } from './keyedList';
 import { type MergeRules, type SemanticPath } from './mergeRules';
 
-/**
- * Our text edited so that its value is `target`, changing only the parts of it that differ. Should an
- * edit ever miss, the value is written whole in our indentation and line ending rather than wrongly.
- */
+/** Our text edited so that its value is `target`, changing only the parts of it that differ. */
 export function renderMerged(oursText: string, target: unknown, rules: MergeRules): string {
   const writer = new DocumentWriter(oursText);
   patch(writer, [], [], writer.doc.value, target, rules);
   if (jsonEqual(writer.doc.value, target)) return writer.doc.text;
+  // Should an edit ever miss (duplicate keys), the value is written whole in our style rather than wrongly.
   const format = formattingOf(oursText);
   const whole = JSON.stringify(target, null, format.insertSpaces ? ' '.repeat(format.tabSize ?? 2) : '\t').replace(/\n/g, format.eol ?? '\n');
   const bom = oursText.startsWith('\uFEFF') ? '\uFEFF' : '';

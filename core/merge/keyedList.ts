@@ -58,11 +58,8 @@ function predecessorOf(order: readonly string[], key: string, among: ReadonlySet
   return previous;
 }
 
-/**
- * The merged order of the keys in `present`. `movedBoth` is asked about an item both sides moved to
- * different places (after `oursAfter` and after `theirsAfter`, null for first) and answers whether
- * theirs places it.
- */
+/** The merged order of the keys in `present`; `movedBoth` says whether theirs places an item both moved apart. */
+// `movedBoth` gets the key before the item in ours and in theirs (null: first), and is asked only when they differ.
 export function mergeKeyedOrder(
   base: readonly string[],
   ours: readonly string[],

@@ -26,10 +26,9 @@ export function mergeRulesFor(path: string): MergeRules | null {
   return plainJsonRules;
 }
 
-/**
- * Merges one file: `base` is the common ancestor, null where a side has no such file. Conflicts not
- * settled by `choices` keep ours in JSON files and are written with diff3 markers in other text.
- */
+/** Merges one file (null: no such file on that side), settling conflicts by `choices` where made. */
+// Unsettled conflicts keep ours in JSON files, the changed side for a file deleted on one side, and
+// diff3 markers in other text.
 export function mergeFile(
   path: string,
   base: string | null,

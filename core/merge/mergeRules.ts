@@ -44,10 +44,7 @@ export function plainPath(path: SemanticPath): JsonPath {
   return path.map((segment) => (typeof segment === 'object' ? segment.key : segment));
 }
 
-/**
- * True when `path` has the shape of `pattern`: strings and numbers must be equal, `'*'` matches any
- * keyed step.
- */
+/** True when `path` has the shape of `pattern` (equal steps; `'*'` matches any keyed step). */
 export function matchesPath(path: SemanticPath, pattern: readonly (string | number)[]): boolean {
   return path.length === pattern.length && pattern.every((step, i) => (step === '*' ? typeof path[i] === 'object' : path[i] === step));
 }
