@@ -13,27 +13,50 @@ export interface AheadBehind {
   behind: number;
 }
 
-async function ancestors(dir: string, tip: string | null, cache: object): Promise<Set<string>> {
-  const seen = new Set<string>();
-  const stack = tip ? [tip] : [];
-  while (stack.length > 0) {
-    const oid = stack.pop() as string;
-    if (seen.has(oid)) continue;
-    seen.add(oid);
-    const { commit } = await git.readCommit({ fs, dir, oid, cache });
-    stack.push(...commit.parent);
-  }
-  return seen;
-}
+const mine = 1;
+const theirs = 2;
+const both = mine | theirs;
 
-/** Counts the commits each of two tips has that the other lacks (null: no commits), unqueued. */
+/**
+ * Counts the commits each of two tips has that the other lacks (null: no commits), unqueued.
+ * Walks both histories together, newest first, marking each commit with the side(s) it is reached
+ * from; a commit whose mark grows is walked again so its parents learn it. It stops once only
+ * commits of both sides are left and none of them is as new as a one-sided commit (commits made
+ * in the same second come in any order), so the history below the merge base is never read.
+ */
 export async function countAheadBehind(dir: string, local: string | null, remote: string | null, cache: object): Promise<AheadBehind> {
   if (local === remote) return { ahead: 0, behind: 0 };
-  const [mine, theirs] = [await ancestors(dir, local, cache), await ancestors(dir, remote, cache)];
+  const marks = new Map<string, number>();
+  const dates = new Map<string, number>();
+  const queue = new Set<string>();
+  const reach = async (oid: string, mark: number) => {
+    const known = marks.get(oid) ?? 0;
+    if ((known | mark) === known) return;
+    if (!dates.has(oid)) dates.set(oid, (await git.readCommit({ fs, dir, oid, cache })).commit.committer.timestamp);
+    marks.set(oid, known | mark);
+    queue.add(oid);
+  };
+  const dateOf = (oid: string) => dates.get(oid) ?? 0;
+  if (local) await reach(local, mine);
+  if (remote) await reach(remote, theirs);
+  while (queue.size > 0) {
+    const queued = [...queue].sort((a, b) => dateOf(b) - dateOf(a));
+    const newest = queued[0] as string;
+    if (queued.every((oid) => marks.get(oid) === both)) {
+      const oneSided = [...marks].filter(([, mark]) => mark !== both).map(([oid]) => dateOf(oid));
+      if (oneSided.length === 0 || dateOf(newest) < Math.min(...oneSided)) break;
+    }
+    queue.delete(newest);
+    const mark = marks.get(newest) as number;
+    const { commit } = await git.readCommit({ fs, dir, oid: newest, cache });
+    for (const parent of commit.parent) await reach(parent, mark);
+  }
   let ahead = 0;
   let behind = 0;
-  for (const oid of mine) if (!theirs.has(oid)) ahead++;
-  for (const oid of theirs) if (!mine.has(oid)) behind++;
+  for (const mark of marks.values()) {
+    if (mark === mine) ahead++;
+    else if (mark === theirs) behind++;
+  }
   return { ahead, behind };
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import git from 'isomorphic-git';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../testing/tempDirs';
 import { aheadBehind } from './aheadBehind';
+import { createBranch } from './branches';
 import { clone } from './clone';
 import { commit } from './commit';
 import { AuthFailed, Cancelled, NeedsMerge, RemoteRejected, WouldOverwrite } from './errors';
@@ -14,6 +16,7 @@ import { pull } from './pull';
 import { push } from './push';
 import { readRecoveredFile } from './recoveryStore';
 import { stage } from './stage';
+import { switchBranch } from './switchBranch';
 import { startGitHttpServer, type GitHttpServer } from './testing/gitHttpServer';
 import { commitAll, makeRepo, readText, testAuthor, writeFiles } from './testing/repoFixture';
 import type { Progress } from './transport';
@@ -140,6 +143,17 @@ describe('push and pull', () => {
     expect(await readText(first, 'App/a.json')).toBe('theirs');
     expect(await readText(first, 'App/b.json')).toBe('unrelated edit');
     expect(await readRecoveredFile(first, recovery!.id, 'App/a.json')).toEqual(Buffer.from('my edit'));
+  });
+
+  it('pushes a new branch, which native git then sees in the server repository', async () => {
+    const { url, dir } = await published();
+    await createBranch(dir, 'feature');
+    await switchBranch(dir, 'feature');
+    await writeFiles(dir, { 'App/f.json': 'f' });
+    const oid = await commitAll(dir, 'Feature');
+    expect(await push(dir, { credentials })).toEqual({ ahead: 0, behind: 0 });
+    const bare = path.join(server.root, path.basename(new URL(url).pathname));
+    expect(execFileSync('git', ['--git-dir', bare, 'rev-parse', 'refs/heads/feature'], { encoding: 'utf8' }).trim()).toBe(oid);
   });
 
   it('fails with AuthFailed when pushing with a wrong token', async () => {
