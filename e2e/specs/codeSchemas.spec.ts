@@ -1,20 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { ShellPage } from '../pages/ShellPage';
 import { StartPage } from '../pages/StartPage';
 
 test.use({ locale: 'en-US' });
-
-/** Selects the first match of `text` in the open Monaco editor (find widget, then Escape keeps the selection). */
-async function selectInEditor(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor textarea').first().focus();
-  await page.keyboard.press('Control+f');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-}
 
 // Both files name Altinn's schema in `$schema`, as real apps do; the studio answers with its own, offline.
 const validation = `{
@@ -52,7 +42,8 @@ test('completes data model fields as validation keys and flags a wrong type in a
   // A validation key is a field of the file's model: completion offers the model's fields.
   await (await shell.reveal('App/models/model.validation.json')).click();
   await expect(lines).toContainText('Too much');
-  await selectInEditor(page, 'amount');
+  // A double click selects the word inside the quotes.
+  await lines.locator('span', { hasText: /^"amount"$/ }).dblclick();
   await page.keyboard.type('applic');
   await page.keyboard.press('Control+Space');
   const suggest = page.locator('.suggest-widget');
