@@ -1,6 +1,6 @@
 /**
- * Property: whatever uncommitted state the working tree and the index are in, switch, pull and
- * discard lose none of it — each changed file's working bytes (or its absence) and its staged
+ * Property: whatever uncommitted state the working tree and the index are in, switch, pull, hard
+ * reset and discard lose none of it — each changed file's working bytes (or its absence) and its staged
  * version are either still where they were or in the recovery list, byte-identical.
  */
 import fs from 'node:fs';
@@ -16,6 +16,7 @@ import { WouldOverwrite } from './errors';
 import { pull } from './pull';
 import { push } from './push';
 import { readRecoveredFile, recoveryList } from './recoveryStore';
+import { reset } from './reset';
 import { stage } from './stage';
 import { switchBranch } from './switchBranch';
 import { startGitHttpServer, type GitHttpServer } from './testing/gitHttpServer';
@@ -143,7 +144,7 @@ async function expectNothingLost(dir: string, before: Map<string, FileState>): P
 
 // Mostly keep-copy: a refusal changes nothing, so it is the less interesting half.
 const policy = fc.constantFrom<DirtyPolicy>('keep-copy', 'keep-copy', 'refuse');
-const settings = { numRuns: 10, endOnFailure: true };
+const settings = { numRuns: 8, endOnFailure: true };
 
 async function tolerateRefusal(operation: Promise<unknown>): Promise<void> {
   try {
@@ -172,6 +173,18 @@ describe('no uncommitted change is lost', () => {
         const dir = await dirtyCopy(plan);
         const before = await readState(dir);
         await tolerateRefusal(pull(dir, { onDirty }));
+        await expectNothingLost(dir, before);
+      }),
+      settings,
+    );
+  });
+
+  it('by a hard reset', async () => {
+    await fc.assert(
+      fc.asyncProperty(edits, policy, async (plan, onDirty) => {
+        const dir = await dirtyCopy(plan);
+        const before = await readState(dir);
+        await tolerateRefusal(reset(dir, 'other', { mode: 'hard', onDirty }));
         await expectNothingLost(dir, before);
       }),
       settings,

@@ -4,16 +4,14 @@
  * store (isomorphic-git's own pull overwrites them, isomorphic-git#1046). When both sides have new
  * commits, pull stops with NeedsMerge and changes nothing; merging is its own operation.
  */
-import fs from 'node:fs';
-import git from 'isomorphic-git';
 import { countAheadBehind, remoteBranchOid } from './aheadBehind';
-import { DetachedHead, NeedsMerge, WouldOverwrite } from './errors';
+import { DetachedHead, NeedsMerge } from './errors';
 import { fetchRemote } from './fetch';
 import type { RecoveryEntry } from './recoveryStore';
 import { readHead } from './repository';
 import { inRepoQueue } from './repoQueue';
 import type { RemoteOptions } from './transport';
-import { clearTheWay, type DirtyPolicy } from './workingTreeGuard';
+import { clearTheWay, moveCheckedOutBranch, type DirtyPolicy } from './workingTreeGuard';
 
 /** What a pull did: 'up-to-date', 'fast-forward' (to `oid`) or 'ahead' (only local commits, nothing to take). */
 export interface PullResult {
@@ -37,17 +35,7 @@ export function pull(dir: string, options: RemoteOptions & { remote?: string; on
     if (ahead > 0) throw new NeedsMerge(ahead, behind);
     const operation = `pull ${remote}/${head.branch}`;
     const recovery = await clearTheWay(dir, operation, head.oid, theirs, options.onDirty ?? 'refuse', cache);
-    const branchRef = `refs/heads/${head.branch}`;
-    await git.writeRef({ fs, dir, ref: branchRef, value: theirs, force: true });
-    try {
-      await git.checkout({ fs, dir, cache, ref: head.branch });
-    } catch (error) {
-      // Put the branch back where it was, so HEAD and the working tree agree again.
-      if (head.oid) await git.writeRef({ fs, dir, ref: branchRef, value: head.oid, force: true });
-      const data = (error as { code?: string; data?: { filepaths?: string[] } }).data;
-      if ((error as { code?: string }).code === 'CheckoutConflictError') throw new WouldOverwrite(operation, data?.filepaths ?? []);
-      throw error;
-    }
+    await moveCheckedOutBranch(dir, head.branch, head.oid, theirs, operation, cache);
     return { outcome: 'fast-forward', oid: theirs, recovery };
   });
 }

@@ -4,11 +4,11 @@
  */
 import fs from 'node:fs';
 import git from 'isomorphic-git';
-import { BranchNotFound, WouldOverwrite } from './errors';
+import { BranchNotFound } from './errors';
 import type { RecoveryEntry } from './recoveryStore';
 import { readHead } from './repository';
 import { inRepoQueue } from './repoQueue';
-import { clearTheWay, type DirtyPolicy } from './workingTreeGuard';
+import { checkoutCleared, clearTheWay, type DirtyPolicy } from './workingTreeGuard';
 
 /** Checks out `branch`; returns the recovery entry of changes it set aside (null when none). */
 export function switchBranch(dir: string, branch: string, options: { onDirty?: DirtyPolicy } = {}): Promise<{ recovery: RecoveryEntry | null }> {
@@ -23,13 +23,7 @@ export function switchBranch(dir: string, branch: string, options: { onDirty?: D
     const head = await readHead(dir);
     const operation = `switch to ${branch}`;
     const recovery = await clearTheWay(dir, operation, head.oid, target, options.onDirty ?? 'refuse', cache);
-    try {
-      await git.checkout({ fs, dir, cache, ref: branch });
-    } catch (error) {
-      const data = (error as { code?: string; data?: { filepaths?: string[] } }).data;
-      if ((error as { code?: string }).code === 'CheckoutConflictError') throw new WouldOverwrite(operation, data?.filepaths ?? []);
-      throw error;
-    }
+    await checkoutCleared(dir, branch, operation, cache);
     return { recovery };
   });
 }

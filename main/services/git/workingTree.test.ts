@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import git from 'isomorphic-git';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../testing/tempDirs';
 import { amend } from './amend';
@@ -8,6 +10,7 @@ import { commit } from './commit';
 import { discard } from './discard';
 import { FileTooLarge, NothingToCommit, WouldOverwrite } from './errors';
 import { readRecoveredFile, recover, recoveryList } from './recoveryStore';
+import { reset } from './reset';
 import { stage, unstage } from './stage';
 import { status } from './status';
 import { switchBranch } from './switchBranch';
@@ -167,5 +170,30 @@ describe('switchBranch', () => {
     expect(await readText(dir, 'a.json')).toBe('feature a');
     expect(recovery?.operation).toBe('switch to feature');
     expect(await readRecoveredFile(dir, recovery!.id, 'a.json')).toEqual(Buffer.from('my edit'));
+  });
+});
+
+describe('reset', () => {
+  it('soft: moves the branch only, so the undone commit shows as staged', async () => {
+    const dir = await repo();
+    await writeFiles(dir, { 'a.json': 'a2' });
+    const base = await git.resolveRef({ fs, dir, ref: 'HEAD' });
+    const second = await commitAll(dir, 'Second');
+    expect(await reset(dir, base, { mode: 'soft' })).toEqual({ replaced: second, oid: base, recovery: null });
+    expect(await status(dir)).toEqual([{ path: 'a.json', staged: 'modified', unstaged: null }]);
+  });
+
+  it('hard: refuses uncommitted changes to tracked files, or keeps a copy and resets', async () => {
+    const dir = await repo();
+    const base = await git.resolveRef({ fs, dir, ref: 'HEAD' });
+    await writeFiles(dir, { 'a.json': 'a2' });
+    await commitAll(dir, 'Second');
+    await writeFiles(dir, { 'b.json': 'my edit', 'untracked.json': 'u' });
+    await expect(reset(dir, base, { mode: 'hard' })).rejects.toMatchObject({ kind: 'would-overwrite', files: ['b.json'] });
+    const { recovery } = await reset(dir, base, { mode: 'hard', onDirty: 'keep-copy' });
+    expect(await readText(dir, 'a.json')).toBe('a1');
+    expect(await readText(dir, 'b.json')).toBe('b1');
+    expect(await readText(dir, 'untracked.json')).toBe('u');
+    expect(await readRecoveredFile(dir, recovery!.id, 'b.json')).toEqual(Buffer.from('my edit'));
   });
 });
