@@ -203,3 +203,41 @@ describe('removeJsonArrayItem', () => {
     );
   });
 });
+
+describe('strict and tolerant reading', () => {
+  // Strict JSON is read by the engine's parser with the tree built on demand; the tolerant parser
+  // reads the rest. A text that is strict JSON plus a comment at its end goes the tolerant way.
+  const tolerantOf = (text: string) => parseJsonDocument(`${text}\n// the end`);
+  it('gives the same value, key order and tree either way', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 6 }), (object) => {
+        const text = JSON.stringify(object, null, 2);
+        const strict = parseJsonDocument(text);
+        const tolerant = tolerantOf(text);
+        expect(strict.problems).toEqual([]);
+        expect(tolerant.problems).toEqual([]);
+        expect(Object.keys(strict.value as object)).toEqual(Object.keys(tolerant.value as object));
+        expect(strict.value).toEqual(tolerant.value);
+        expect(strict.tree?.length).toBe(text.length);
+        expect(locateJson(strict, [])).toEqual(locateJson(tolerant, []));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps __proto__ as an own key, and the last of duplicate keys in the first one’s place', () => {
+    const text = '{"__proto__": {"polluted": true}, "a": 1, "b": 2, "a": 3}';
+    const strict = parseJsonDocument(text);
+    const tolerant = tolerantOf(text);
+    for (const doc of [strict, tolerant]) {
+      expect(Object.keys(doc.value as object)).toEqual(['__proto__', 'a', 'b']);
+      expect((doc.value as Record<string, unknown>).a).toBe(3);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
+  it('edits a strictly read document at the right bytes (its tree is built on the first edit)', () => {
+    const doc = parseJsonDocument('{\n  "a": [1, 2],\n  "b": "x"\n}\n');
+    expect(setJsonValue(doc, ['b'], 'y')).toBe('{\n  "a": [1, 2],\n  "b": "y"\n}\n');
+  });
+});
