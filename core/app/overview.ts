@@ -35,8 +35,8 @@ function dataModels(model: AppModel, facts: MetadataFacts): DataModelOverview[] 
   return ids.map((id) => ({ id, files: byId.get(id) ?? [], isFormModel: formIds.has(id) }));
 }
 
-/** The overview of an app model. */
-export function overviewOfModel(model: AppModel): AppOverview {
+/** The overview of an app model; `diagnostics` are its check's (run here when not given). */
+export function overviewOfModel(model: AppModel, diagnostics: readonly Diagnostic[] = checkApp(model).diagnostics): AppOverview {
   const facts = metadataFacts(model);
   const languages = sortLanguages(
     model.filePaths.flatMap((path) => {
@@ -64,7 +64,7 @@ export function overviewOfModel(model: AppModel): AppOverview {
     languages,
     processTasks: model.process ? readBpmnTasks(model.process.doc).tasks : [],
     // The overview lists what needs fixing: errors and warnings of `studio check`, not its advice.
-    problems: checkApp(model).diagnostics.filter((d) => d.severity !== 'info').map(problemOf),
+    problems: diagnostics.filter((d) => d.severity !== 'info').map(problemOf),
   };
 }
 

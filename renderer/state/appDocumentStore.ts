@@ -20,6 +20,7 @@ import {
 } from '../commands/history';
 import { withFileChanges } from '../features/shell/fileTreeModel';
 import { apiFileSource } from './apiFileSource';
+import { type AppCheckResult, createAppChecker } from './appCheck/appChecker';
 import { readChangedFiles } from './changedFiles';
 import { createFileWriteQueue, type SaveStatus } from './fileWriteQueue';
 import { errorData } from './workspaceStore';
@@ -53,8 +54,13 @@ export interface AppDocumentState {
   readonly files: readonly FileEntry[];
   /** The app as the studio read it plus every edit made here; null until it has been read. */
   readonly model: AppModel | null;
-  /** A projection of `model`, refreshed shortly after edits (its checks read the whole app). */
+  /** A projection of the model last checked, refreshed shortly after edits with the check. */
   readonly overview: AppOverview | null;
+  /**
+   * The app check of a recent model (in a worker; shortly after each edit): what the Problems list,
+   * the canvas markers and the code view's markers show. It may be a model or two behind while typing.
+   */
+  readonly check: AppCheckResult | null;
   /** Whether the model has been read (the name stays for the Overview area). */
   readonly overviewStatus: OverviewStatus;
   readonly overviewError: string | null;
@@ -88,8 +94,10 @@ export interface AppDocumentState {
   retrySave(): void;
   /** Follows `files:changed` from the host until the returned function is called. */
   watchFiles(): () => void;
-  /** Resolves when every edit has reached the model and every write has finished or failed. */
+  /** Resolves when every edit has reached the model, every write has finished or failed, and the check is done. */
   settled(): Promise<void>;
+  /** Stops the check's worker (the store is no longer shown); a later edit starts it again. */
+  dispose(): void;
   toggleFolder(path: string, open?: boolean): void;
   select(path: string | null): void;
 }
@@ -99,18 +107,19 @@ export interface AppDocumentOptions {
   readonly api: StudioApi;
   /** How the store reads the whole app; the studio API by default. */
   readonly sourceFor?: (files: readonly FileEntry[]) => FileSource;
-  /** Pause after an edit before the overview is projected again (edits come in bursts). */
+  /** Pause after an edit before the app is checked and the overview projected again (edits come in bursts). */
   readonly overviewDelayMs?: number;
+  /** Starts the worker the app check runs in; without it the check runs in the page (unit tests). */
+  readonly makeCheckWorker?: () => Worker;
 }
 
 const loadingMessage = 'The app is still being read; try again when it has loaded.';
 
 /**
- * Changes at least this long (characters) are large: a code edit of a page of megabytes. Their parse
- * and the views' update are separate tasks, and the overview (a whole-app check) waits for a pause.
+ * Changes at least this long (characters) are large: a code edit of a page of megabytes. The model's
+ * build and the views' update are tasks of their own.
  */
 const largeChangeChars = 256 * 1024;
-const largeOverviewDelayMs = 1500;
 
 function isLarge(changes: FileChanges): boolean {
   let size = 0;
@@ -125,7 +134,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export function createAppDocumentStore(app: OpenedApp, options: AppDocumentOptions): StoreApi<AppDocumentState> {
   const { api } = options;
   const sourceFor = options.sourceFor ?? ((files: readonly FileEntry[]) => apiFileSource(api, files));
-  let overviewTimer: ReturnType<typeof setTimeout> | null = null;
+  let checkTimer: ReturnType<typeof setTimeout> | null = null;
   // Every change of the model runs in turn, so each one edits the result of the one before.
   let modelTurn: Promise<unknown> = Promise.resolve();
   let outstanding = 0;
@@ -161,30 +170,31 @@ export function createAppDocumentStore(app: OpenedApp, options: AppDocumentOptio
       if (!model) throw new Error(loadingMessage);
       return model;
     };
-    const projectOverview = (large: boolean) => {
-      if (overviewTimer !== null) clearTimeout(overviewTimer);
-      const delay = options.overviewDelayMs ?? 150;
-      overviewTimer = setTimeout(
-        () => {
-          overviewTimer = null;
-          const model = get().model;
-          if (model) set({ overview: overviewOfModel(model) });
-        },
-        large ? Math.max(delay, largeOverviewDelayMs) : delay,
-      );
+    const checker = createAppChecker((check) => set({ check, overview: overviewOfModel(check.model, check.diagnostics) }), options.makeCheckWorker);
+    const runCheck = () => {
+      if (checkTimer !== null) clearTimeout(checkTimer);
+      checkTimer = null;
+      const model = get().model;
+      if (model) checker.check(model);
+    };
+    const scheduleCheck = () => {
+      if (checkTimer !== null) clearTimeout(checkTimer);
+      checkTimer = setTimeout(runCheck, options.overviewDelayMs ?? 150);
     };
     /** Puts `changes` into the model and the file list; `ours` ones are written and marked. */
     const commit = async (changes: FileChanges, ours: boolean, history?: History): Promise<AppModel> => {
+      const large = isLarge(changes);
+      // Still in turn: no other change of the model runs before this one is set. A large text was just read
+      // by the code view to see that it is valid; the model's build of it is a task of its own.
+      if (large) await nextTask();
       const model = requireModel();
       const next = editFiles(model, changes);
       // The write starts first: setting the model re-renders the views synchronously (a 300-component canvas takes tens of ms).
       if (ours) writes.push(changes);
-      const large = isLarge(changes);
-      // Still in turn: no other change of the model runs before this one is set.
       if (large) await nextTask();
       const changedInSession = ours ? new Set([...get().changedInSession, ...changes.keys()]) : get().changedInSession;
       set({ model: next, files: withFileChanges(get().files, changes), changedInSession, ...(history ? { history } : {}) });
-      projectOverview(large);
+      scheduleCheck();
       return next;
     };
     const step = (action: 'undo' | 'redo' | 'cancel') =>
@@ -225,6 +235,7 @@ export function createAppDocumentStore(app: OpenedApp, options: AppDocumentOptio
       files: app.files,
       model: null,
       overview: null,
+      check: null,
       overviewStatus: 'loading',
       overviewError: null,
       history: emptyHistory(),
@@ -243,7 +254,8 @@ export function createAppDocumentStore(app: OpenedApp, options: AppDocumentOptio
             const read = await loadAppModel(sourceFor(get().files));
             // Edits still on their way to the disk stay in the model.
             const model = editFiles(read, writes.unsaved());
-            set({ model, overview: overviewOfModel(model), overviewStatus: 'ready', overviewError: null });
+            set({ model, overviewStatus: 'ready', overviewError: null });
+            runCheck();
           } catch (error) {
             set({ overviewStatus: 'failed', overviewError: errorData(error).message });
           }
@@ -270,6 +282,13 @@ export function createAppDocumentStore(app: OpenedApp, options: AppDocumentOptio
       settled: async () => {
         await modelTurn;
         await writes.idle();
+        if (checkTimer !== null) runCheck();
+        await checker.idle();
+      },
+      dispose: () => {
+        if (checkTimer !== null) clearTimeout(checkTimer);
+        checkTimer = null;
+        checker.dispose();
       },
       toggleFolder: (path, open) => {
         const expanded = new Set(get().expanded);

@@ -17,6 +17,16 @@ import { monaco } from './monacoSetup';
 /** Pause after the last keystroke before a valid text reaches the model. */
 export const codeEditDelayMs = 300;
 
+/**
+ * Files at least this long (characters) are large: the editor leaves out what is computed again for
+ * the whole text after each change (sticky scroll and the outline behind it, folding regions, colour
+ * boxes, occurrence highlights, links), and the text is read out of the editor when typing pauses,
+ * not per keystroke.
+ */
+export const largeFileChars = 512 * 1024;
+
+const largeFileOptions = { stickyScroll: { enabled: false }, folding: false, colorDecorators: false, occurrencesHighlight: 'off', selectionHighlight: false, links: false } as const;
+
 // Outlive the editor: the models (undo stacks), view states (cursor, scroll) of the open app.
 let modelsDir: string | null = null;
 const models = new Map<string, monaco.editor.ITextModel>();
@@ -52,6 +62,9 @@ export class CodeSession {
   private readonly split: boolean;
   private pinned: string | null = null;
   private readonly formatter = () => this.format();
+  private readonly normalOptions: monaco.editor.IEditorOptions;
+  /** Paths typed in since their text was last read out of the editor (large files only). */
+  private readonly unread = new Set<string>();
 
   constructor(
     private readonly doc: StoreApi<AppDocumentState>,
@@ -61,6 +74,8 @@ export class CodeSession {
     options: CodeSessionOptions = {},
   ) {
     this.split = options.split ?? false;
+    // Beside the canvas the column is narrow: long lines wrap, and no sticky scroll covers the few lines there are.
+    this.normalOptions = { stickyScroll: { enabled: !this.split }, folding: true, colorDecorators: true, occurrencesHighlight: 'singleFile', selectionHighlight: true, links: true };
     forDir(buffers.getState().dir);
     this.editor = monaco.editor.create(container, {
       model: null,
@@ -71,8 +86,8 @@ export class CodeSession {
       scrollBeyondLastLine: false,
       fixedOverflowWidgets: true,
       theme: 'vs',
-      // Beside the canvas the column is narrow: long lines wrap, and no sticky scroll covers the few lines there are.
-      ...(this.split ? { lineNumbersMinChars: 3, wordWrap: 'on' as const, stickyScroll: { enabled: false } } : {}),
+      ...this.normalOptions,
+      ...(this.split ? { lineNumbersMinChars: 3, wordWrap: 'on' as const } : {}),
     });
     // The studio's format (the file's own indentation) and search over Monaco's own bindings for these keys.
     this.editor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => this.format());
@@ -86,16 +101,20 @@ export class CodeSession {
       (path, line, column) => this.reveal(path, line, column),
       (path) => (this.doc.getState().model?.texts.has(path) ? this.modelFor(path).uri : null),
     );
+    // Typing not yet read out of a large file reaches the buffers (and their backups, flushed on the same event) first.
+    const leave = () => this.readAll();
+    window.addEventListener('pagehide', leave, { capture: true });
     this.cleanups.push(
+      () => window.removeEventListener('pagehide', leave, { capture: true }),
       () => intelligence.dispose(),
       doc.subscribe((state, prev) => {
-        if (state.model !== prev.model) {
-          this.reconcile();
-          this.mark();
-        }
+        if (state.model !== prev.model) this.reconcile();
+        if (state.check !== prev.check) this.mark();
       }),
       buffers.subscribe((state, prev) => {
         if (state.active !== prev.active || state.open !== prev.open) this.show();
+        // Text restored from a backup is checked as it arrives: its banner, or the model takes it.
+        for (const [path, buffer] of state.buffers) if (!prev.buffers.has(path) && isUnsaved(buffer) && !buffer.conflict) this.settle(path);
       }),
     );
     this.reconcile();
@@ -178,8 +197,8 @@ export class CodeSession {
 
   /** The app check's findings as markers in every open file. */
   private mark(): void {
-    const appModel = this.doc.getState().model;
-    for (const [path, model] of models) if (!model.isDisposed()) studioMarkers(monaco, model, appModel, path);
+    const check = this.doc.getState().check;
+    for (const [path, model] of models) if (!model.isDisposed()) studioMarkers(monaco, model, check, path);
   }
 
   /** The Monaco model of `path`, created from its buffer the first time. */
@@ -224,16 +243,23 @@ export class CodeSession {
       return;
     }
     const shownModel = this.modelFor(active);
+    const large = shownModel.getValueLength() >= largeFileChars;
+    this.editor.updateOptions(large ? largeFileOptions : this.normalOptions);
     this.editor.setModel(shownModel);
-    studioMarkers(monaco, shownModel, this.doc.getState().model, active);
+    studioMarkers(monaco, shownModel, this.doc.getState().check, active);
     this.editor.updateOptions({ ariaLabel: this.ariaLabel(active) });
     const state = viewStates.get(active);
     if (state) this.editor.restoreViewState(state);
   }
 
   private onTyped(path: string, model: monaco.editor.ITextModel): void {
-    const text = model.getValue();
-    this.buffers.getState().update(path, { text });
+    if (model.getValueLength() >= largeFileChars && !this.patching) {
+      // Reading megabytes out of the editor per keystroke would block typing: it is read when typing pauses.
+      this.unread.add(path);
+    } else {
+      this.unread.delete(path);
+      this.buffers.getState().update(path, { text: model.getValue() });
+    }
     if (this.patching) return;
     const timer = this.timers.get(path);
     if (timer !== undefined) clearTimeout(timer);
@@ -243,11 +269,24 @@ export class CodeSession {
     );
   }
 
+  /** Puts the editor's text of `path` into its buffer when typing left it unread (large files). */
+  private read(path: string): void {
+    if (!this.unread.delete(path)) return;
+    const model = models.get(path);
+    if (model && !model.isDisposed()) this.buffers.getState().update(path, { text: model.getValue() });
+  }
+
+  /** Puts every unread editor text into the buffers (before the page goes away). */
+  readAll(): void {
+    for (const path of [...this.unread]) this.read(path);
+  }
+
   /** Typing settled: a valid text goes to the model, an invalid one gets its banner. */
   settle(path: string): void {
     const timer = this.timers.get(path);
     if (timer !== undefined) clearTimeout(timer);
     this.timers.delete(path);
+    this.read(path);
     const buffer = this.buffers.getState().buffers.get(path);
     const model = this.doc.getState().model;
     if (!buffer || !model || buffer.conflict) return;
@@ -275,6 +314,7 @@ export class CodeSession {
   private reconcile(): void {
     const model = this.doc.getState().model;
     if (!model) return;
+    this.readAll();
     for (const [path, buffer] of this.buffers.getState().buffers) {
       const newText = model.texts.get(path) ?? null;
       if (newText === buffer.base && !buffer.conflict) continue;
@@ -311,6 +351,7 @@ export class CodeSession {
 
   /** The user keeps the editor's text over the model's new one. */
   keepMine(path: string): void {
+    this.read(path);
     const buffer = this.buffers.getState().buffers.get(path);
     if (!buffer?.conflict) return;
     this.buffers.getState().update(path, { base: buffer.conflict.text, conflict: null });
@@ -319,6 +360,7 @@ export class CodeSession {
 
   /** The user takes the model's text (an undoable edit in the editor: Ctrl+Z brings theirs back). */
   takeTheirs(path: string): void {
+    this.read(path);
     const buffer = this.buffers.getState().buffers.get(path);
     if (!buffer) return;
     const text = buffer.conflict ? buffer.conflict.text : (this.doc.getState().model?.texts.get(path) ?? null);

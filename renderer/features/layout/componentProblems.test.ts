@@ -1,9 +1,10 @@
 // Diagnostics placed on the components they are about: a broken text key and a duplicate id land on
-// their components, a problem outside any component on the page, and the check runs once per model.
+// their components (placed where the check runs), a problem outside any component on the page.
 import { describe, expect, it } from 'vitest';
 import { memoryFileSource } from '../../../core/app/fileSource';
 import { loadAppModel } from '../../../core/app/model/loadAppModel';
-import { checkOf, problemsByComponent } from './componentProblems';
+import { placedCheck } from '../../../core/refs/placedCheck';
+import { problemsByComponent } from './componentProblems';
 
 const page = `{
   "data": {
@@ -32,19 +33,19 @@ const files = {
 describe('problemsByComponent', () => {
   it('puts each problem of a page on the component whose object holds it', async () => {
     const model = await loadAppModel(memoryFileSource(files));
-    const problems = problemsByComponent(model, 'form', 'P');
+    const diagnostics = placedCheck(model);
+    const problems = problemsByComponent(model, diagnostics, 'form', 'P');
     const codes = (id: string) => (problems.get(id) ?? []).map((d) => d.code);
     expect(codes('name').length).toBeGreaterThan(0);
     expect((problems.get('name') ?? []).some((d) => d.message.includes('missing.key'))).toBe(true);
     expect(codes('ok')).toEqual([]);
     expect(codes('twice').some((c) => c.includes('duplicate'))).toBe(true);
-    const all = checkOf(model).diagnostics.filter((d) => d.file === 'App/ui/form/layouts/P.json');
+    const all = diagnostics.filter((d) => d.file === 'App/ui/form/layouts/P.json');
     expect([...problems.values()].flat()).toHaveLength(all.length);
   });
 
-  it('checks a model once and answers nothing for an unknown page', async () => {
+  it('answers nothing for an unknown page', async () => {
     const model = await loadAppModel(memoryFileSource(files));
-    expect(checkOf(model)).toBe(checkOf(model));
-    expect(problemsByComponent(model, 'form', 'Nope').size).toBe(0);
+    expect(problemsByComponent(model, placedCheck(model), 'form', 'Nope').size).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../../i18n/LanguageSwitch';
 import { useT } from '../../i18n/useT';
 import { studioApi } from '../../platform';
 import { createAppDocumentStore } from '../../state/appDocumentStore';
+import { makeCheckWorker } from '../../state/appCheck/makeCheckWorker';
 import { AppDocumentContext, useUi, useWorkspace, workspaceStore } from '../../state/stores';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -32,7 +33,7 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
   const t = useT();
   const area = useUi((s) => s.area);
   const host = useWorkspace((s) => s.info?.host);
-  const [doc] = useState(() => createAppDocumentStore(app, { api: studioApi }));
+  const [doc] = useState(() => createAppDocumentStore(app, { api: studioApi, makeCheckWorker }));
   const [layout] = useState(() => createLayoutEditorStore());
   const [closeError, setCloseError] = useState<string | null>(null);
 
@@ -40,6 +41,7 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
     doc.getState().setFiles(app.files);
   }, [doc, app.files]);
   useEffect(() => doc.getState().watchFiles(), [doc]);
+  useEffect(() => () => doc.getState().dispose(), [doc]);
   const [mac] = useState(() => isMacPlatform(navigator.platform));
   useEffect(() => {
     commandRegistry.setContext({ doc, layout });

@@ -1,16 +1,15 @@
 /**
  * What the intelligence reads of a model, computed once per model (an edit makes a new model): the
- * reference index (the app check's own, so the canvas markers and the editor share one walk), its
- * occurrences by file, and the data model field trees.
+ * reference index (built when the editor first asks: completion, a definition), its occurrences by file, and the data model field trees.
  */
 import type { AppModel } from '../../../../core/app/model/types';
 import type { DataModelTree } from '../../../../core/datamodel';
 import { dataModelTrees } from '../../../../core/refs/dataModels';
 import type { Occurrence } from '../../../../core/refs/occurrences';
-import type { ReferenceIndex } from '../../../../core/refs/referenceIndex';
-import { checkOf } from '../../layout/componentProblems';
+import { buildReferenceIndex, type ReferenceIndex } from '../../../../core/refs/referenceIndex';
 
 interface Facts {
+  index?: ReferenceIndex;
   byFile?: Map<string, Occurrence[]>;
   trees?: Map<string, DataModelTree>;
 }
@@ -28,7 +27,9 @@ function factsOf(model: AppModel): Facts {
 
 /** The reference index of a model. */
 export function indexOf(model: AppModel): ReferenceIndex {
-  return checkOf(model).index;
+  const f = factsOf(model);
+  f.index ??= buildReferenceIndex(model);
+  return f.index;
 }
 
 /** The occurrences of names in one file. */

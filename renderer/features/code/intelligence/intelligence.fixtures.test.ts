@@ -3,6 +3,7 @@
 // resource leads to it; markers stay inside their files; every app file with a schema gets one.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { placedCheck } from '../../../../core/refs/placedCheck';
 import { loadAppModel } from '../../../../core/app/model/loadAppModel';
 import { fixtureAppNames, fixtureAppsDir, folderSource } from '../../../../core/testing/fixtureApps';
 import { offsetAt } from '../../../../core/text/textPosition';
@@ -55,10 +56,11 @@ describe.skipIf(apps.length === 0)('JSON intelligence on the real Altinn apps', 
 
   it.each(apps)('%s: markers lie inside their files, and layouts and texts have schemas', async (name) => {
     const model = await load(name);
+    const diagnostics = placedCheck(model);
     for (const [file, text] of model.texts) {
       if (!file.endsWith('.json')) continue;
       const lines = text.split(/\r\n|\r|\n/).length;
-      for (const m of markersFor(model, file)) {
+      for (const m of markersFor(model, file, diagnostics)) {
         expect(m.startLineNumber).toBeGreaterThanOrEqual(1);
         expect(m.endLineNumber).toBeLessThanOrEqual(lines);
         expect(m.endLineNumber > m.startLineNumber || m.endColumn >= m.startColumn).toBe(true);

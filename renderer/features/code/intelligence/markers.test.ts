@@ -1,7 +1,11 @@
 // The app check's diagnostics of one file as markers that cover the token they point at.
 import { describe, expect, it } from 'vitest';
-import { markersFor, tokenEnd } from './markers';
+import type { AppModel } from '../../../../core/app/model/types';
+import { checkApp } from '../../../../core/refs/checkApp';
+import { markersFor as markersWith, tokenEnd } from './markers';
 import { files, loadTestApp, page, pagePath } from './testApp';
+
+const markersFor = (model: AppModel, path: string) => markersWith(model, path, checkApp(model).diagnostics);
 
 describe('markersFor', () => {
   it('marks a broken text key across its whole string', async () => {

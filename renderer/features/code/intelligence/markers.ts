@@ -4,11 +4,8 @@
  * A diagnostic is a point; the marker covers the token at it so it can be seen and hovered.
  */
 import type { AppModel } from '../../../../core/app/model/types';
-import type { Severity } from '../../../../core/refs/diagnostic';
-import { findNodeAtOffset } from 'jsonc-parser';
-import type { JsonDocument } from '../../../../core/text/jsonDocument';
+import type { Diagnostic, Severity } from '../../../../core/refs/diagnostic';
 import { offsetAt } from '../../../../core/text/textPosition';
-import { checkOf } from '../../layout/componentProblems';
 import { editorPositionAt } from './jsonPosition';
 
 /** Shaped like Monaco's IMarkerData, with the studio's severity (registerIntelligence maps it). */
@@ -45,30 +42,36 @@ export function tokenEnd(text: string, offset: number): number {
   return end;
 }
 
-/**
- * The end of what a marker at `offset` covers: the token there; for a property key whose value is a
- * plain value (`"title": "missing.key"`), the whole property, as the finding is about the value.
- */
-function markedEnd(text: string, offset: number, doc: JsonDocument | undefined): number {
-  const end = tokenEnd(text, offset);
-  const key = doc?.tree ? findNodeAtOffset(doc.tree, offset - doc.bomLength) : undefined;
-  const property = key?.parent;
-  if (!doc || !key || property?.type !== 'property' || property.children?.[0] !== key || key.offset + doc.bomLength !== offset) return end;
-  const value = property.children[1];
-  return value && value.type !== 'object' && value.type !== 'array' ? value.offset + value.length + doc.bomLength : end;
+/** The offset of the first character at or after `at` that is not JSON whitespace. */
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r')) at++;
+  return at;
 }
 
-/** The markers of file `path` from the app check of `model`. */
-export function markersFor(model: AppModel, path: string): StudioMarker[] {
+/**
+ * The end of what a marker at `offset` covers: the token there; for a property key whose value is a
+ * plain value (`"title": "missing.key"`), the whole property, as the finding is about the value. A
+ * string is a key exactly when a colon follows it.
+ */
+function markedEnd(text: string, offset: number): number {
+  const end = tokenEnd(text, offset);
+  if (text[offset] !== '"') return end;
+  const colon = skipSpace(text, end);
+  if (text[colon] !== ':') return end;
+  const value = skipSpace(text, colon + 1);
+  return text[value] === '{' || text[value] === '[' || value >= text.length ? end : tokenEnd(text, value);
+}
+
+/** The markers of file `path` in `model` from `diagnostics`, the app check of that model. */
+export function markersFor(model: AppModel, path: string, diagnostics: readonly Diagnostic[]): StudioMarker[] {
   const text = model.texts.get(path);
   if (text === undefined) return [];
-  const doc = model.jsonFiles.get(path)?.doc;
-  return checkOf(model)
-    .diagnostics.filter((d) => d.file === path && !shownByTheEditor.has(d.code))
+  return diagnostics
+    .filter((d) => d.file === path && !shownByTheEditor.has(d.code))
     .map((d) => {
       const start = offsetAt(text, d.line, d.column);
       const from = editorPositionAt(text, start);
-      const to = editorPositionAt(text, markedEnd(text, start, doc));
+      const to = editorPositionAt(text, markedEnd(text, start));
       return { severity: d.severity, code: d.code, message: d.message, startLineNumber: from.line, startColumn: from.column, endLineNumber: to.line, endColumn: to.column };
     });
 }

@@ -3,6 +3,7 @@
 // handing other files to the code area, and the studio's markers under their own owner.
 import type * as Monaco from 'monaco-editor';
 import { describe, expect, it, vi } from 'vitest';
+import { placedCheck } from '../../../../core/refs/placedCheck';
 import { lineColumnAt, offsetAt } from '../../../../core/text/textPosition';
 import { registerStudioIntelligence, studioMarkers } from './registerIntelligence';
 import { loadTestApp, offsetOf, page, pagePath } from './testApp';
@@ -132,17 +133,17 @@ describe('studioMarkers', () => {
     const model = await loadTestApp();
     const fake = fakeMonaco();
     const editorModel = textModel(page, pagePath);
-    studioMarkers(fake.monaco, editorModel, model, pagePath);
+    studioMarkers(fake.monaco, editorModel, { model, diagnostics: placedCheck(model) }, pagePath);
     const [target, owner, markers] = fake.raw.editor.setModelMarkers.mock.calls[0]!;
     expect(target).toBe(editorModel);
     expect(owner).toBe('studio');
     expect(markers).toEqual([expect.objectContaining({ code: 'text-not-found', startLineNumber: 10, severity: expect.any(Number), source: 'studio' })]);
   });
 
-  it('leaves markers alone while the editor text is not the model’s, and clears them without a model', async () => {
+  it('leaves markers alone while the editor text is not the model’s, and clears them without a check', async () => {
     const model = await loadTestApp();
     const fake = fakeMonaco();
-    studioMarkers(fake.monaco, textModel(`${page} `, pagePath), model, pagePath);
+    studioMarkers(fake.monaco, textModel(`${page} `, pagePath), { model, diagnostics: placedCheck(model) }, pagePath);
     expect(fake.raw.editor.setModelMarkers).not.toHaveBeenCalled();
     studioMarkers(fake.monaco, textModel(page, pagePath), null, pagePath);
     expect(fake.raw.editor.setModelMarkers.mock.calls[0]![2]).toEqual([]);

@@ -7,6 +7,7 @@
 import type * as Monaco from 'monaco-editor';
 import type { AppModel } from '../../../../core/app/model/types';
 import type { Severity } from '../../../../core/refs/diagnostic';
+import type { AppCheckResult } from '../../../state/appCheck/appChecker';
 import { completionsAt } from './completions';
 import { hoverOf } from './hover';
 import { markersFor } from './markers';
@@ -143,14 +144,17 @@ const sameText = (a: string, b: string) => a.replace(/^\uFEFF/, '').replace(/\r\
 
 /**
  * Sets the app check's diagnostics of file `path` as markers of `editorModel` (owner 'studio'),
- * replacing the previous ones; with no app model, clears them. While the editor's text is not the
- * model's (an edit that does not parse yet), the markers are left as they are: Monaco moves them
+ * replacing the previous ones; with no check, clears them. While the editor's text is not the
+ * checked model's (an edit that does not parse yet), the markers are left as they are: Monaco moves them
  * with the edits, and the model's positions would not fit the text.
  */
-export function studioMarkers(monaco: MonacoApi, editorModel: TextModel, appModel: AppModel | null, path: string): void {
-  const modelText = appModel?.texts.get(path);
-  if (appModel && modelText !== undefined && !sameText(editorModel.getValue(), modelText)) return;
-  const markers = appModel ? markersFor(appModel, path) : [];
+export function studioMarkers(monaco: MonacoApi, editorModel: TextModel, check: AppCheckResult | null, path: string): void {
+  const modelText = check?.model.texts.get(path);
+  if (modelText !== undefined) {
+    const value = editorModel.getValue();
+    if (value !== modelText && !sameText(value, modelText)) return;
+  }
+  const markers = check ? markersFor(check.model, path, check.diagnostics) : [];
   monaco.editor.setModelMarkers(
     editorModel,
     studioMarkerOwner,

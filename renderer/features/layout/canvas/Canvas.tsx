@@ -13,6 +13,7 @@ import type { ComponentNode as RuntimeNode } from '../../../../core/expressions'
 import { DesignModeContext, type DesignMode } from '../../../../runtime/client/components/designMode';
 import { FormContext } from '../../../../runtime/client/state/FormContext';
 import { useT } from '../../../i18n/useT';
+import { useAppDocument } from '../../../state/stores';
 import { Alert } from '../../../ui/Alert';
 import { problemsByComponent } from '../componentProblems';
 import { useLayoutEditor, useLayoutEditorStore } from '../layoutEditorStore';
@@ -57,7 +58,8 @@ export function Canvas({ model, folderId, page }: { readonly model: AppModel; re
   const layoutPage = model.uiFolders.find((f) => f.id === folderId)?.pages.find((p) => p.name === page);
   const tree = useMemo(() => (layoutPage ? canvasTree(layoutPage) : null), [layoutPage]);
   const texts = useMemo(() => textsIn(model, language), [model, language]);
-  const problems = useMemo(() => problemsByComponent(model, folderId, page), [model, folderId, page]);
+  const diagnostics = useAppDocument((s) => s.check?.diagnostics);
+  const problems = useMemo(() => problemsByComponent(model, diagnostics ?? [], folderId, page), [model, diagnostics, folderId, page]);
 
   if (!tree) return <p className="lc-canvas-note">{t('layout.canvas.noPage')}</p>;
 

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { Diagnostic } from '../../../../core/refs/diagnostic';
+import type { PlacedDiagnostic } from '../../../../core/refs/placedCheck';
 import { useT } from '../../../i18n/useT';
 import { useAppDocument } from '../../../state/stores';
-import { checkOf } from '../componentProblems';
 import { useLayoutEditor, useLayoutEditorStore } from '../layoutEditorStore';
 import { groupDiagnostics, onPage, problemTarget } from './problemGroups';
+
+const none: readonly PlacedDiagnostic[] = [];
 
 /** Every diagnostic of the open app, grouped by file; each one a way to the place it is about. */
 export function ProblemsList() {
@@ -15,11 +16,11 @@ export function ProblemsList() {
   const editor = useLayoutEditorStore();
   const [thisPage, setThisPage] = useState(false);
   const [located, setLocated] = useState<{ file: string; line: number } | null>(null);
-  const all = model ? checkOf(model).diagnostics : [];
+  const all = useAppDocument((s) => s.check?.diagnostics) ?? none;
   const shown = model && thisPage ? onPage(model, all, folderId, page) : all;
   const groups = groupDiagnostics(shown);
 
-  const go = (d: Diagnostic) => {
+  const go = (d: PlacedDiagnostic) => {
     if (!model) return;
     const target = problemTarget(model, d);
     if (target.kind === 'file') {

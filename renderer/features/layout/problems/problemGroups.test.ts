@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTestApp } from '../../../../core/app/layoutEdits/testApp';
 import type { Diagnostic } from '../../../../core/refs/diagnostic';
-import { checkOf } from '../componentProblems';
+import { placedCheck } from '../../../../core/refs/placedCheck';
 import { groupDiagnostics, onPage, problemTarget } from './problemGroups';
 
 const d = (file: string, line: number, severity: Diagnostic['severity'], code = 'x'): Diagnostic => ({ file, line, column: 1, severity, code, message: `${code} at ${line}` });
@@ -20,7 +20,7 @@ describe('problem groups', () => {
     const model = await loadTestApp({
       'App/ui/form/layouts/C.json': '{\n  "data": {\n    "layout": [\n      { "id": "bad", "type": "Input", "dataModelBindings": { "simpleBinding": "x" }, "hidden": ["nope"] }\n    ]\n  }\n}\n',
     });
-    const diagnostics = checkOf(model).diagnostics;
+    const diagnostics = placedCheck(model);
     const onC = onPage(model, diagnostics, 'form', 'C');
     expect(onC.length).toBeGreaterThan(0);
     expect(onC.every((x) => x.file === 'App/ui/form/layouts/C.json')).toBe(true);

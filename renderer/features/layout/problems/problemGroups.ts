@@ -4,7 +4,7 @@
  */
 import type { AppModel } from '../../../../core/app/model/types';
 import type { Diagnostic, Severity } from '../../../../core/refs/diagnostic';
-import { problemsByComponent } from '../componentProblems';
+import type { PlacedDiagnostic } from '../../../../core/refs/placedCheck';
 
 export interface ProblemGroup {
   readonly file: string;
@@ -47,13 +47,10 @@ export function pageOfFile(model: AppModel, file: string): { readonly folderId: 
 }
 
 /** Where a diagnostic leads: the component it lies in on a page, else the page, else its file and line. */
-export function problemTarget(model: AppModel, diagnostic: Diagnostic): ProblemTarget {
+export function problemTarget(model: AppModel, diagnostic: PlacedDiagnostic): ProblemTarget {
   const place = pageOfFile(model, diagnostic.file);
   if (!place) return { kind: 'file', file: diagnostic.file, line: diagnostic.line };
-  for (const [id, list] of problemsByComponent(model, place.folderId, place.page)) {
-    if (id !== '' && list.includes(diagnostic)) return { kind: 'component', ...place, id };
-  }
-  return { kind: 'page', ...place };
+  return diagnostic.componentId !== undefined ? { kind: 'component', ...place, id: diagnostic.componentId } : { kind: 'page', ...place };
 }
 
 /** The diagnostics of one page file (the "this page" filter). */
