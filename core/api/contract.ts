@@ -4,6 +4,7 @@
  */
 import { type Check, none, nullable, obj, optional, str, text, list } from './check';
 import type {
+  CodeBackup,
   FileChange,
   FileAtHead,
   FileContent,
@@ -42,6 +43,9 @@ export interface StudioRequests {
   'preview:start': { args: void; result: PreviewInfo };
   'preview:stop': { args: void; result: null };
   'git:fileAtHead': { args: { path: string }; result: FileAtHead };
+  'backups:list': { args: void; result: CodeBackup[] };
+  'backups:write': { args: { path: string; text: string; base: string | null }; result: null };
+  'backups:remove': { args: { path: string }; result: null };
 }
 
 /** Events pushed from main to the renderer, with their payloads. */
@@ -79,6 +83,9 @@ export const requestChecks: { readonly [C in RequestChannel]: Check<RequestArgs<
   'preview:start': none,
   'preview:stop': none,
   'git:fileAtHead': obj({ path: relPath }),
+  'backups:list': none,
+  'backups:write': obj({ path: relPath, text: text(maxFileChars), base: nullable(text(maxFileChars)) }),
+  'backups:remove': obj({ path: relPath }),
 };
 
 /** Every request channel, in declaration order. */

@@ -37,6 +37,17 @@ export interface FileAtHead {
   readonly content: string | null;
 }
 
+/** Unsaved code-view text of one file of the open app, kept by the host until it is saved or dropped. */
+export interface CodeBackup {
+  readonly path: string;
+  /** The text in the editor. */
+  readonly text: string;
+  /** The file's text the editor last agreed with (null: the file was absent). */
+  readonly base: string | null;
+  /** When the host stored it (ms since 1970). */
+  readonly savedAt: number;
+}
+
 /** One file of a change set: its new content, or null to delete it. */
 export interface FileChange {
   readonly path: string;

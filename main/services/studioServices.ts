@@ -1,5 +1,7 @@
 import os from 'node:os';
+import path from 'node:path';
 import { type HostKind, type StudioHandlers, StudioError } from '../../core/api';
+import { CodeBackups } from './codeBackups';
 import { EventHub } from './eventHub';
 import { ReadCommittedError, readCommitted } from './git/readCommitted';
 import { FileWatcher } from './fileWatcher';
@@ -36,6 +38,7 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
   const recent = new RecentApps(options.configDir);
   const preview = new PreviewService(events, workspace, options.preview);
   const watcher = new FileWatcher(events);
+  const backups = new CodeBackups(path.join(options.configDir, 'code-backups'));
 
   const openAndRemember = async (dir: string) => {
     const app = await workspace.open(dir);
@@ -77,6 +80,15 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
     },
     'preview:start': () => preview.start(),
     'preview:stop': () => preview.stop(),
+    'backups:list': () => backups.list(workspace.requireRoot()),
+    'backups:write': async ({ path: file, text, base }) => {
+      await backups.write(workspace.requireRoot(), file, text, base);
+      return null;
+    },
+    'backups:remove': async ({ path: file }) => {
+      await backups.remove(workspace.requireRoot(), file);
+      return null;
+    },
     'git:fileAtHead': async ({ path }) => {
       try {
         return { content: await readCommitted(workspace.requireRoot(), path) };

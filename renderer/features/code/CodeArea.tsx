@@ -2,6 +2,7 @@ import { useContext, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { describeProblem } from '../../../core/text/jsonDocument';
 import { useT } from '../../i18n/useT';
+import { studioApi } from '../../platform';
 import { AppDocumentContext, useAppDocument } from '../../state/stores';
 import { Alert } from '../../ui/Alert';
 import { Button, IconButton } from '../../ui/Button';
@@ -24,8 +25,11 @@ export default function CodeArea() {
   const t = useT();
   const doc = useContext(AppDocumentContext)!;
   const dir = useAppDocument((s) => s.dir);
-  const ready = useAppDocument((s) => s.model !== null);
-  const [buffers] = useState(() => codeBuffersFor(dir));
+  const modelReady = useAppDocument((s) => s.model !== null);
+  const [buffers] = useState(() => codeBuffersFor(dir, studioApi));
+  const loaded = useStore(buffers, (s) => s.loaded);
+  // Files open once the model and the backups are read, so no unsaved text is missed.
+  const ready = modelReady && loaded;
   const open = useStore(buffers, (s) => s.open);
   const active = useStore(buffers, (s) => s.active);
   const all = useStore(buffers, (s) => s.buffers);
@@ -52,6 +56,9 @@ export default function CodeArea() {
       setNotText(null);
       buffers.getState().openFile(path, text);
     };
+    // Unsaved text from a crash or an earlier session comes back in tabs of its own (each with its notice).
+    const texts = doc.getState().model?.texts;
+    for (const path of buffers.getState().restorable.keys()) buffers.getState().openFile(path, texts?.get(path) ?? null);
     follow(doc.getState().selectedPath);
     return doc.subscribe((s, prev) => {
       if (s.selectedPath !== prev.selectedPath) follow(s.selectedPath);

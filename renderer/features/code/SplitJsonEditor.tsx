@@ -2,6 +2,7 @@ import { useContext, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { describeProblem } from '../../../core/text/jsonDocument';
 import { useT } from '../../i18n/useT';
+import { studioApi } from '../../platform';
 import { AppDocumentContext, useAppDocument } from '../../state/stores';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -25,7 +26,8 @@ export default function SplitJsonEditor({ path }: SplitJsonEditorProps) {
   const doc = useContext(AppDocumentContext)!;
   const layout = useLayoutEditorStore();
   const dir = useAppDocument((s) => s.dir);
-  const [buffers] = useState(() => codeBuffersFor(dir));
+  const [buffers] = useState(() => codeBuffersFor(dir, studioApi));
+  const loaded = useStore(buffers, (s) => s.loaded);
   const buffer = useStore(buffers, (s) => s.buffers.get(path));
   const host = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<CodeSession | null>(null);
@@ -46,11 +48,11 @@ export default function SplitJsonEditor({ path }: SplitJsonEditorProps) {
 
   // The shown page's file, held in the buffers while shown here.
   useEffect(() => {
-    if (!session) return;
+    if (!session || !loaded) return;
     buffers.getState().hold(path, doc.getState().model?.texts.get(path) ?? null);
     session.showPath(path);
     return () => buffers.getState().release(path);
-  }, [session, buffers, doc, path]);
+  }, [session, buffers, doc, path, loaded]);
 
   // The canvas selection: the cursor goes to the component's "id" in the text.
   useEffect(() => {
