@@ -13,11 +13,20 @@ export type Translate = (key: TextKey, params?: TextParams) => string;
 
 const tables: Record<UiLanguage, Readonly<Record<string, string>>> = { en, nb };
 
-/** The UI text for `key` in `language`, with `{name}` placeholders replaced; English when a text is missing. */
+const plurals: Record<UiLanguage, Intl.PluralRules> = { en: new Intl.PluralRules('en'), nb: new Intl.PluralRules('nb') };
+
+/**
+ * The UI text for `key` in `language`, with `{name}` placeholders replaced and `{name|one|other}`
+ * choosing the word for the number `name` (1 file, 2 files); English when a text is missing.
+ */
 export function translate(language: UiLanguage, key: TextKey, params?: TextParams): string {
   const text = tables[language][key] ?? en[key] ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return text
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in params ? (plurals[language].select(Number(params[name])) === 'one' ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** The UI language to start with: Norwegian for nb, nn and no browsers, English otherwise. */
