@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import git from 'isomorphic-git';
-import { GitError, remoteError } from './errors';
+import { FolderNotEmpty, remoteError } from './errors';
 import { inRepoQueue } from './repoQueue';
 import { remoteOptions, throwIfCancelled, type RemoteOptions } from './transport';
 
@@ -22,7 +22,7 @@ async function existingEntries(dir: string): Promise<string[] | null> {
 export function clone(url: string, dir: string, options: RemoteOptions & { ref?: string } = {}): Promise<void> {
   return inRepoQueue(dir, async () => {
     const before = await existingEntries(dir);
-    if (before && before.length > 0) throw new GitError('would-overwrite', `Cannot clone into ${dir}: the folder is not empty. Pick an empty or new folder.`);
+    if (before && before.length > 0) throw new FolderNotEmpty(dir);
     await mkdir(dir, { recursive: true });
     try {
       await git.clone({ fs, dir, url, ref: options.ref, cache: {}, ...remoteOptions(options, 'clone') });

@@ -20,6 +20,7 @@ export type GitErrorKind =
   | 'current-branch'
   | 'tag-exists'
   | 'recovery-not-found'
+  | 'folder-not-empty'
   | 'cancelled'
   | 'network';
 
@@ -170,6 +171,13 @@ export class TagExists extends GitError {
 export class RecoveryNotFound extends GitError {
   constructor(readonly id: string) {
     super('recovery-not-found', `The recovery entry "${id}" is not in the recovery list any more.`);
+  }
+}
+
+/** A clone was asked into a folder that already has files. */
+export class FolderNotEmpty extends GitError {
+  constructor(readonly dir: string) {
+    super('folder-not-empty', `Cannot clone into ${dir}: the folder is not empty, and cloning there could mix with its files. Pick an empty or new folder.`);
   }
 }
 

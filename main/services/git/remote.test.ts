@@ -9,7 +9,7 @@ import { aheadBehind } from './aheadBehind';
 import { createBranch } from './branches';
 import { clone } from './clone';
 import { commit } from './commit';
-import { AuthFailed, Cancelled, NeedsMerge, RemoteRejected, WouldOverwrite } from './errors';
+import { AuthFailed, Cancelled, DetachedHead, NeedsMerge, NoRemote, RemoteRejected, WouldOverwrite } from './errors';
 import { fetch } from './fetch';
 import { history } from './history';
 import { pull } from './pull';
@@ -94,6 +94,13 @@ describe('clone', () => {
     expect(phases).toHaveLength(1);
     expect(existsSync(dir)).toBe(false);
   });
+  it('refuses a folder that is not empty, and leaves it as it was', async () => {
+    const { url } = await published();
+    const dir = temp.make();
+    await writeFiles(dir, { 'mine.txt': 'keep' });
+    await expect(clone(url, dir, { credentials })).rejects.toMatchObject({ kind: 'folder-not-empty' });
+    expect(await readText(dir, 'mine.txt')).toBe('keep');
+  });
 });
 
 describe('push and pull', () => {
@@ -154,6 +161,14 @@ describe('push and pull', () => {
     expect(await push(dir, { credentials })).toEqual({ ahead: 0, behind: 0 });
     const bare = path.join(server.root, path.basename(new URL(url).pathname));
     expect(execFileSync('git', ['--git-dir', bare, 'rev-parse', 'refs/heads/feature'], { encoding: 'utf8' }).trim()).toBe(oid);
+  });
+
+  it('says what is missing: no remote, or no branch checked out', async () => {
+    const dir = await makeRepo(temp.make(), { 'a.txt': 'a' });
+    await expect(push(dir)).rejects.toBeInstanceOf(NoRemote);
+    await expect(fetch(dir)).rejects.toBeInstanceOf(NoRemote);
+    await git.checkout({ fs, dir, ref: await git.resolveRef({ fs, dir, ref: 'HEAD' }) });
+    await expect(pull(dir)).rejects.toBeInstanceOf(DetachedHead);
   });
 
   it('fails with AuthFailed when pushing with a wrong token', async () => {

@@ -51,6 +51,15 @@ describe('status', () => {
     expect(await readText(dir, 'a.json')).toBe('a2');
   });
 
+  it('unstages a new file, which becomes untracked again', async () => {
+    const dir = await repo();
+    await writeFiles(dir, { 'x.json': 'x' });
+    await stage(dir, ['x.json']);
+    expect(await status(dir)).toEqual([{ path: 'x.json', staged: 'added', unstaged: null }]);
+    await unstage(dir, ['x.json']);
+    expect(await status(dir)).toEqual([{ path: 'x.json', staged: null, unstaged: 'untracked' }]);
+  });
+
   it('unstages a new file in a repository with no commits', async () => {
     const dir = await makeRepo(temp.make());
     await writeFiles(dir, { 'x.json': 'x' });
