@@ -65,6 +65,10 @@ describe('clone', () => {
     expect(await readText(dir, 'App/a.json')).toBe('a1');
     expect(await git.currentBranch({ fs, dir })).toBe('main');
     expect(progress.length).toBeGreaterThan(0);
+    // The credentials went to the server only: nothing in the repository holds them.
+    const config = await readText(dir, '.git/config');
+    expect(config).toContain(url);
+    expect(config).not.toContain(credentials.token);
   });
 
   it('fails with AuthFailed for a wrong token or none, and leaves no folder', async () => {
