@@ -144,6 +144,14 @@ test('split view: the page JSON beside the canvas follows the selection and driv
   await page.keyboard.type('Full legal name');
   await expect(layout.item('applicant-name')).toContainText('Full legal name');
   await expect.poll(() => readFileSync(file, 'utf8')).toContain('"title": "Full legal name"');
+
+  // Moving the cursor in the JSON into another component selects it on the canvas; the cursor stays put.
+  await split.locator('.view-line', { hasText: '"id": "submit-button"' }).click();
+  await expect(layout.item('submit-button')).toHaveAttribute('aria-pressed', 'true');
+  await expect(layout.item('applicant-name')).toHaveAttribute('aria-pressed', 'false');
+  const clicked = await split.getByTestId('code-split-cursor').textContent();
+  await page.waitForTimeout(400);
+  await expect(split.getByTestId('code-split-cursor')).toHaveText(clicked!);
   await page.screenshot({ path: 'e2e/screenshots/code-split.png' });
 
   // The same model as the Code area: the edit is there too, with nothing unsaved.

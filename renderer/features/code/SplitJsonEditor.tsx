@@ -9,7 +9,10 @@ import { Button } from '../../ui/Button';
 import { useLayoutEditorStore } from '../layout/layoutEditorStore';
 import { codeBuffersFor } from './codeBuffers';
 import { CodeSession } from './codeSession';
-import { componentPlace } from './componentOffset';
+import { componentAt, componentPlace } from './componentOffset';
+
+/** Pause after the cursor stops before the component under it is selected on the canvas. */
+const cursorSelectDelayMs = 150;
 
 export interface SplitJsonEditorProps {
   /** The shown page's file. */
@@ -19,7 +22,7 @@ export interface SplitJsonEditorProps {
 /**
  * The Layout area's JSON beside the canvas: a second editor on the Code area's Monaco model of the
  * page file, so typing, undo, patches from visual edits and the sync are the same. Selecting a
- * component puts the cursor at its `"id"`.
+ * component puts the cursor at its `"id"`; moving the cursor into a component selects it.
  */
 export default function SplitJsonEditor({ path }: SplitJsonEditorProps) {
   const t = useT();
@@ -32,13 +35,32 @@ export default function SplitJsonEditor({ path }: SplitJsonEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const [session, setSession] = useState<CodeSession | null>(null);
   const [cursor, setCursor] = useState<{ line: number; column: number } | null>(null);
+  /** The id the cursor last selected on the canvas. */
+  const fromCursor = useRef<string | null>(null);
 
   useEffect(() => {
     if (!host.current) return;
     const created = new CodeSession(doc, buffers, host.current, (file) => t('code.editorLabel', { file }), { split: true });
-    const stop = created.onCursor((line, column) => setCursor({ line, column }));
+    // The cursor moved by the person into a component selects it on the canvas (after a pause: each
+    // lookup reads the page's text).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = created.onCursor((line, column, offset, byUser) => {
+      setCursor({ line, column });
+      clearTimeout(timer);
+      if (!byUser) return;
+      timer = setTimeout(() => {
+        const text = created.text();
+        const id = text === null ? null : componentAt(text, offset);
+        const selection = layout.getState().selection;
+        if (id && !(selection.length === 1 && selection[0] === id)) {
+          fromCursor.current = id;
+          layout.getState().select([id]);
+        }
+      }, cursorSelectDelayMs);
+    });
     setSession(created);
     return () => {
+      clearTimeout(timer);
       stop();
       created.dispose();
       setSession(null);
@@ -58,6 +80,9 @@ export default function SplitJsonEditor({ path }: SplitJsonEditorProps) {
   useEffect(() => {
     if (!session) return;
     const follow = (id: string | undefined) => {
+      // A selection made from the cursor leaves the cursor where the person put it.
+      if (id !== undefined && id === fromCursor.current) return;
+      fromCursor.current = null;
       const text = session.text();
       const place = id && text !== null ? componentPlace(text, id) : null;
       if (place) session.revealOffset(place.idOffset);

@@ -168,9 +168,15 @@ export class CodeSession {
     return this.editor.getModel()?.getValue() ?? null;
   }
 
-  /** Calls `listener` with the cursor's line and column whenever it moves; returns its removal. */
-  onCursor(listener: (line: number, column: number) => void): () => void {
-    const subscription = this.editor.onDidChangeCursorPosition((e) => listener(e.position.lineNumber, e.position.column));
+  /**
+   * Calls `listener` with the cursor's line, column and offset whenever it moves, and whether the person
+   * moved it (typing, a click, keys) rather than the studio; returns its removal.
+   */
+  onCursor(listener: (line: number, column: number, offset: number, byUser: boolean) => void): () => void {
+    const subscription = this.editor.onDidChangeCursorPosition((e) => {
+      const offset = this.editor.getModel()?.getOffsetAt(e.position) ?? 0;
+      listener(e.position.lineNumber, e.position.column, offset, e.source !== 'api' && this.editor.hasTextFocus());
+    });
     return () => subscription.dispose();
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { componentPlace } from './componentOffset';
+import { componentAt, componentPlace } from './componentOffset';
 
 const page = `{
   "data": {
@@ -30,5 +30,16 @@ describe('componentPlace', () => {
   it('still finds components in a half-typed file', () => {
     const broken = page.replace('"Header" }', '"Header" },,');
     expect(componentPlace(broken, 'first')).not.toBeNull();
+  });
+});
+
+describe('componentAt', () => {
+  it('names the component whose object holds the offset, and nothing between or outside components', () => {
+    const text = '{"data": {"layout": [\n  {"id": "a", "type": "Input"},\n  {"type": "Paragraph"},\n  {"id": "b", "type": "Header"}\n]}}';
+    expect(componentAt(text, text.indexOf('"Input"'))).toBe('a');
+    expect(componentAt(text, text.indexOf('"Header"'))).toBe('b');
+    expect(componentAt(text, text.indexOf('"Paragraph"'))).toBeNull();
+    expect(componentAt(text, text.indexOf('"layout"'))).toBeNull();
+    expect(componentAt('{"data": ', 3)).toBeNull();
   });
 });
