@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import git, { type ReadCommitResult } from 'isomorphic-git';
+import { BranchNotFound } from './errors';
 import { readHead } from './repository';
 import { inRepoQueue } from './repoQueue';
 
@@ -39,7 +40,10 @@ export function history(dir: string, options: { pageSize?: number; cursor?: stri
     const pageSize = Math.max(1, options.pageSize ?? 50);
     let start: string[];
     if (options.cursor) start = options.cursor.split(',');
-    else if (options.ref) start = [await git.resolveRef({ fs, dir, ref: options.ref })];
+    else if (options.ref) {
+      const ref = options.ref;
+      start = [await git.resolveRef({ fs, dir, ref }).catch(() => Promise.reject(new BranchNotFound(ref)))];
+    }
     else {
       const head = await readHead(dir);
       start = head.oid ? [head.oid] : [];

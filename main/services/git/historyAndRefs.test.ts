@@ -76,6 +76,15 @@ describe('history', () => {
     ]);
   });
 
+  it('starts from a named branch, and says when there is none', async () => {
+    const dir = await makeRepo(temp.make(), { 'a.txt': 'a' });
+    await createBranch(dir, 'side');
+    await writeFiles(dir, { 'a.txt': 'a2' });
+    await commitAll(dir, 'Only on main');
+    expect((await history(dir, { ref: 'side' })).entries.map((e) => e.message.trim())).toEqual(['First']);
+    await expect(history(dir, { ref: 'nope' })).rejects.toMatchObject({ kind: 'branch-not-found' });
+  });
+
   it('is empty before the first commit', async () => {
     const dir = await makeRepo(temp.make());
     expect(await history(dir)).toEqual({ entries: [], next: null });

@@ -21,6 +21,7 @@ export function switchBranch(dir: string, branch: string, options: { onDirty?: D
       throw new BranchNotFound(branch);
     }
     const head = await readHead(dir);
+    if (head.kind === 'branch' && head.branch === branch) return { recovery: null };
     const operation = `switch to ${branch}`;
     const recovery = await clearTheWay(dir, operation, head.oid, target, options.onDirty ?? 'refuse', cache);
     await checkoutCleared(dir, branch, operation, cache);

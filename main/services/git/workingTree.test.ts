@@ -163,6 +163,14 @@ describe('switchBranch', () => {
     expect(await readText(dir, 'a.json')).toBe('my edit');
   });
 
+  it('does nothing when asked for the branch it is on, staged changes or not', async () => {
+    const dir = await twoBranches();
+    await writeFiles(dir, { 'a.json': 'staged edit' });
+    await stage(dir, ['a.json']);
+    expect(await switchBranch(dir, 'main')).toEqual({ recovery: null });
+    expect(await status(dir)).toEqual([{ path: 'a.json', staged: 'modified', unstaged: null }]);
+  });
+
   it('carries changes that are not in the way', async () => {
     const dir = await twoBranches();
     await writeFiles(dir, { 'b.json': 'my edit', 'new.json': 'n' });
