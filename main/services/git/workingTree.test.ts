@@ -9,7 +9,7 @@ import { createBranch } from './branches';
 import { commit } from './commit';
 import { discard } from './discard';
 import { FileTooLarge, NothingToCommit, WouldOverwrite } from './errors';
-import { readRecoveredFile, recover, recoveryList } from './recoveryStore';
+import { forgetRecovery, readRecoveredFile, recover, recoveryList } from './recoveryStore';
 import { reset } from './reset';
 import { stage, unstage } from './stage';
 import { status } from './status';
@@ -135,6 +135,19 @@ describe('discard and recover', () => {
     const replaced = await recover(dir, entry!.id);
     expect(await readText(dir, 'a.json')).toBe('first edit');
     expect(await readRecoveredFile(dir, replaced!.id, 'a.json')).toEqual(Buffer.from('second edit'));
+  });
+
+  it('recovers some files of an entry, and forgets an entry for good', async () => {
+    const dir = await repo();
+    await writeFiles(dir, { 'a.json': 'a2', 'b.json': 'b2' });
+    const entry = await discard(dir, ['a.json', 'b.json']);
+    await recover(dir, entry!.id, ['b.json']);
+    expect(await readText(dir, 'a.json')).toBe('a1');
+    expect(await readText(dir, 'b.json')).toBe('b2');
+    await forgetRecovery(dir, entry!.id);
+    expect(await recoveryList(dir)).toEqual([]);
+    await expect(recover(dir, entry!.id)).rejects.toMatchObject({ kind: 'recovery-not-found' });
+    await expect(recover(dir, '../../escape')).rejects.toMatchObject({ kind: 'recovery-not-found' });
   });
 
   it('returns null when nothing changed', async () => {
