@@ -12,6 +12,7 @@ import git from 'isomorphic-git';
 import { checkRelativePath } from '../pathJail';
 import { RecoveryNotFound } from './errors';
 import { inRepoQueue } from './repoQueue';
+import { readChanges } from './status';
 
 /** One file in a recovery entry: whether the working tree had it, and whether a different staged version was kept too. */
 export interface RecoveredFile {
@@ -130,7 +131,7 @@ export function recoveryList(dir: string): Promise<RecoveryEntry[]> {
 }
 
 /**
- * Puts the working-tree bytes of a recovery entry (all its files, or `files`) back. The current
+ * Puts the working-tree bytes of a recovery entry (all its files, or `files`) back. Uncommitted
  * versions of those files, where they differ, are snapshotted first, so recovering loses nothing
  * either. The index is left as it is. Returns the snapshot of what was replaced, if anything was.
  */
@@ -145,12 +146,16 @@ export function recover(dir: string, id: string, files?: string[]): Promise<Reco
       const bytes = file.inWorkingTree ? await readOrNull(path.join(storeDir(dir), id, blobName(index, 'work'))) : null;
       restored.push({ filepath: file.path, bytes });
     }
+    const cache = {};
+    // Only uncommitted work needs a copy: a file as the last commit has it can be had from there.
+    const uncommitted = new Set((await readChanges(dir, cache, restored.map((r) => r.filepath))).map((change) => change.path));
     const replaced: string[] = [];
     for (const { filepath, bytes } of restored) {
+      if (!uncommitted.has(filepath)) continue;
       const current = await readOrNull(path.join(dir, filepath));
-      if (current && !(bytes && current.equals(bytes))) replaced.push(filepath);
+      if (!(current && bytes ? current.equals(bytes) : current === bytes)) replaced.push(filepath);
     }
-    const snapshot = await snapshotFiles(dir, `recover ${entry.id}`, replaced, {});
+    const snapshot = await snapshotFiles(dir, `recover ${entry.id}`, replaced, cache);
     for (const { filepath, bytes } of restored) {
       const target = path.join(dir, filepath);
       if (bytes) {
