@@ -4,7 +4,7 @@
  */
 import git, { type AuthCallback, type AuthFailureCallback, type GitProgressEvent, type HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
-import { Cancelled } from './errors';
+import { Cancelled, NetworkFailed } from './errors';
 
 /** A username and an access token (the token is the password for HTTP basic auth). */
 export interface Credentials {
@@ -30,21 +30,68 @@ export interface RemoteOptions {
   onProgress?: (progress: Progress) => void;
   /** Set `aborted` (an AbortSignal does) to cancel; the operation then throws Cancelled. */
   signal?: { readonly aborted: boolean };
+  /** Give up (NetworkFailed) when the server sends nothing for this long; default one minute. */
+  idleTimeoutMs?: number;
 }
 
-/** The HTTP client, checking the cancel flag before each request and between response chunks. */
-export function cancellableHttp(signal: RemoteOptions['signal'], operation: string): HttpClient {
-  const check = () => throwIfCancelled(signal, operation);
+/** A remote that sends nothing for this long is given up on (the request's socket is closed). */
+export const defaultIdleTimeoutMs = 60_000;
+
+/**
+ * The HTTP client: each request gets its own AbortController, aborted when the caller cancels or
+ * when the server sends nothing for `idleTimeoutMs`, so a dead connection cannot hang an operation.
+ */
+export function cancellableHttp(signal: RemoteOptions['signal'], operation: string, idleTimeoutMs = defaultIdleTimeoutMs): HttpClient {
   return {
     async request(request) {
-      check();
-      const response = await nodeHttp.request(request);
+      throwIfCancelled(signal, operation);
+      const controller = new AbortController();
+      let timedOut = false;
+      let timer: NodeJS.Timeout | undefined;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, idleTimeoutMs);
+        timer.unref();
+      };
+      const onCancel = () => controller.abort();
+      const events = signal as Partial<AbortSignal> | undefined;
+      events?.addEventListener?.('abort', onCancel, { once: true });
+      const settle = () => {
+        clearTimeout(timer);
+        events?.removeEventListener?.('abort', onCancel);
+      };
+      const failure = (error: unknown) => {
+        if (signal?.aborted) return new Cancelled(operation);
+        if (timedOut) return new NetworkFailed(request.url, `the server sent nothing for ${Math.round(idleTimeoutMs / 1000)} s`);
+        return error;
+      };
+      arm();
+      let response: Awaited<ReturnType<HttpClient['request']>>;
+      try {
+        response = await nodeHttp.request({ ...request, signal: controller.signal });
+      } catch (error) {
+        settle();
+        throw failure(error);
+      }
       const body = response.body;
-      if (!body || !signal) return response;
+      if (!body) {
+        settle();
+        return response;
+      }
       async function* guarded() {
-        for await (const chunk of body as AsyncIterable<Uint8Array>) {
-          check();
-          yield chunk;
+        try {
+          for await (const chunk of body as AsyncIterable<Uint8Array>) {
+            throwIfCancelled(signal, operation);
+            arm();
+            yield chunk;
+          }
+        } catch (error) {
+          throw failure(error);
+        } finally {
+          settle();
         }
       }
       return { ...response, body: guarded() };
@@ -66,7 +113,7 @@ export function remoteOptions(options: RemoteOptions, operation: string) {
         if (!signal?.aborted) options.onProgress?.({ phase: event.phase, loaded: event.loaded, total: event.total ?? 0 });
       }
     : undefined;
-  return { http: cancellableHttp(signal, operation), onAuth, onAuthFailure, onProgress };
+  return { http: cancellableHttp(signal, operation, options.idleTimeoutMs), onAuth, onAuthFailure, onProgress };
 }
 
 /** The URL of a remote, or undefined when there is none of that name. */
