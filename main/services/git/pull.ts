@@ -13,9 +13,12 @@ import { inRepoQueue } from './repoQueue';
 import type { RemoteOptions } from './transport';
 import { clearTheWay, moveCheckedOutBranch, type DirtyPolicy } from './workingTreeGuard';
 
-/** What a pull did: 'up-to-date', 'fast-forward' (to `oid`) or 'ahead' (only local commits, nothing to take). */
+/**
+ * What a pull did: 'up-to-date', 'fast-forward' (to `oid`), 'ahead' (only local commits, nothing
+ * to take) or 'not-on-remote' (the remote has no branch of this name yet: push creates it).
+ */
 export interface PullResult {
-  outcome: 'up-to-date' | 'fast-forward' | 'ahead';
+  outcome: 'up-to-date' | 'fast-forward' | 'ahead' | 'not-on-remote';
   oid: string | null;
   recovery: RecoveryEntry | null;
 }
@@ -29,7 +32,8 @@ export function pull(dir: string, options: RemoteOptions & { remote?: string; on
     if (head.kind !== 'branch') throw new DetachedHead('pull');
     await fetchRemote(dir, remote, options, cache);
     const theirs = await remoteBranchOid(dir, remote, head.branch);
-    if (!theirs || theirs === head.oid) return { outcome: 'up-to-date', oid: head.oid, recovery: null };
+    if (!theirs) return { outcome: 'not-on-remote', oid: head.oid, recovery: null };
+    if (theirs === head.oid) return { outcome: 'up-to-date', oid: head.oid, recovery: null };
     const { ahead, behind } = await countAheadBehind(dir, head.oid, theirs, cache);
     if (behind === 0) return { outcome: 'ahead', oid: head.oid, recovery: null };
     if (ahead > 0) throw new NeedsMerge(ahead, behind);

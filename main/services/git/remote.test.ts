@@ -162,6 +162,7 @@ describe('push and pull', () => {
     await switchBranch(dir, 'feature');
     await writeFiles(dir, { 'App/f.json': 'f' });
     const oid = await commitAll(dir, 'Feature');
+    expect(await pull(dir, { credentials })).toMatchObject({ outcome: 'not-on-remote' });
     expect(await push(dir, { credentials })).toEqual({ ahead: 0, behind: 0 });
     const bare = path.join(server.root, path.basename(new URL(url).pathname));
     expect(execFileSync('git', ['--git-dir', bare, 'rev-parse', 'refs/heads/feature'], { encoding: 'utf8' }).trim()).toBe(oid);
