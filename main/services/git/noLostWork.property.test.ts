@@ -154,42 +154,25 @@ async function tolerateRefusal(operation: Promise<unknown>): Promise<void> {
   }
 }
 
+/** Checks the property for an operation that refuses or keeps a copy, as `onDirty` says. */
+function guardedOperationLosesNothing(operation: (dir: string, onDirty: DirtyPolicy) => Promise<unknown>) {
+  return fc.assert(
+    fc.asyncProperty(edits, policy, async (plan, onDirty) => {
+      const dir = await dirtyCopy(plan);
+      const before = await readState(dir);
+      await tolerateRefusal(operation(dir, onDirty));
+      await expectNothingLost(dir, before);
+    }),
+    settings,
+  );
+}
+
 describe('no uncommitted change is lost', () => {
-  it('by switching branches', async () => {
-    await fc.assert(
-      fc.asyncProperty(edits, policy, async (plan, onDirty) => {
-        const dir = await dirtyCopy(plan);
-        const before = await readState(dir);
-        await tolerateRefusal(switchBranch(dir, 'other', { onDirty }));
-        await expectNothingLost(dir, before);
-      }),
-      settings,
-    );
-  });
+  it('by switching branches', () => guardedOperationLosesNothing((dir, onDirty) => switchBranch(dir, 'other', { onDirty })));
 
-  it('by pulling', async () => {
-    await fc.assert(
-      fc.asyncProperty(edits, policy, async (plan, onDirty) => {
-        const dir = await dirtyCopy(plan);
-        const before = await readState(dir);
-        await tolerateRefusal(pull(dir, { onDirty }));
-        await expectNothingLost(dir, before);
-      }),
-      settings,
-    );
-  });
+  it('by pulling', () => guardedOperationLosesNothing((dir, onDirty) => pull(dir, { onDirty })));
 
-  it('by a hard reset', async () => {
-    await fc.assert(
-      fc.asyncProperty(edits, policy, async (plan, onDirty) => {
-        const dir = await dirtyCopy(plan);
-        const before = await readState(dir);
-        await tolerateRefusal(reset(dir, 'other', { mode: 'hard', onDirty }));
-        await expectNothingLost(dir, before);
-      }),
-      settings,
-    );
-  });
+  it('by a hard reset', () => guardedOperationLosesNothing((dir, onDirty) => reset(dir, 'other', { mode: 'hard', onDirty })));
 
   it('by discarding', async () => {
     await fc.assert(
