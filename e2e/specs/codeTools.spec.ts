@@ -146,7 +146,10 @@ test('split view: the page JSON beside the canvas follows the selection and driv
   await expect.poll(() => readFileSync(file, 'utf8')).toContain('"title": "Full legal name"');
 
   // Moving the cursor in the JSON into another component selects it on the canvas; the cursor stays put.
-  await split.locator('.view-line', { hasText: '"id": "submit-button"' }).click();
+  const cursorLine = Number(/^Line (\d+),/.exec((await split.getByTestId('code-split-cursor').textContent()) ?? '')?.[1]);
+  const targetLine = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('"id": "submit-button"')) + 1;
+  expect(targetLine).toBeGreaterThan(cursorLine);
+  for (let line = cursorLine; line < targetLine; line++) await page.keyboard.press('ArrowDown');
   await expect(layout.item('submit-button')).toHaveAttribute('aria-pressed', 'true');
   await expect(layout.item('applicant-name')).toHaveAttribute('aria-pressed', 'false');
   const clicked = await split.getByTestId('code-split-cursor').textContent();
@@ -159,4 +162,28 @@ test('split view: the page JSON beside the canvas follows the selection and driv
   await (await shell.reveal(pagePath)).click();
   await expect(page.getByTestId('code-area').locator('.view-lines')).toContainText('Full legal name');
   expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
+});
+
+test('a code edit of a file with mixed line endings keeps them on every line it did not touch', async ({ page, studio }) => {
+  test.setTimeout(90_000);
+  const start = new StartPage(page);
+  const shell = new ShellPage(page);
+  await start.goto(studio.url);
+  await start.createApp({ org: 'ttd', name: 'endings-app', title: 'Endings', location: studio.workDir });
+  await shell.expectOpen('endings-app');
+  await shell.close();
+  const file = path.join(studio.workDir, 'endings-app', 'App/config/mixed.json');
+  // Windows and Unix lines in one file, as happens when two editors have worked on it.
+  writeFileSync(file, '{\r\n  "first": "windows",\n  "second": "unix",\r\n  "third": "windows"\n}\n');
+  await start.openRecent('endings-app');
+  await shell.expectOpen('endings-app');
+  await shell.showArea('Code');
+  const area = page.getByTestId('code-area');
+  await (await shell.reveal('App/config/mixed.json')).click();
+  await expect(area.locator('.view-lines')).toContainText('"second": "unix"');
+  await selectInEditor(page, area, 'unix');
+  await page.keyboard.type('linux');
+  await expect.poll(() => readFileSync(file, 'utf8')).toBe('{\r\n  "first": "windows",\n  "second": "linux",\r\n  "third": "windows"\n}\n');
+  // Saved: nothing is left unsaved by the endings the editor shows differently.
+  await expect(area.getByRole('tab', { name: 'mixed.json' }).getByRole('img')).toHaveCount(0);
 });

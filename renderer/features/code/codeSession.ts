@@ -10,6 +10,7 @@ import { uiStore } from '../../state/stores';
 import { isUnsaved, type CodeBuffersState } from './codeBuffers';
 import { codeTools } from './codeCommands';
 import { formatEdits } from './codeFormat';
+import { keepLineEndings, usesOnly, withLineEnding } from './lineEndings';
 import { decideEdit, decideModelChange, isJsonPath, languageFor, minimalPatch, type TextPatch } from './codeSync';
 import { registerStudioIntelligence, studioMarkers } from './intelligence/registerIntelligence';
 import { monaco } from './monacoSetup';
@@ -293,10 +294,19 @@ export class CodeSession {
     if (timer !== undefined) clearTimeout(timer);
     this.timers.delete(path);
     this.read(path);
-    const buffer = this.buffers.getState().buffers.get(path);
+    let buffer = this.buffers.getState().buffers.get(path);
     const model = this.doc.getState().model;
     if (!buffer || !model || buffer.conflict) return;
     const modelText = model.texts.get(path) ?? null;
+    // The editor gives every line one ending; the file keeps its own outside the edit.
+    const editorModel = models.get(path);
+    if (modelText !== null && editorModel && !editorModel.isDisposed()) {
+      const kept = keepLineEndings(modelText, buffer.text, editorModel.getEOL() === '\r\n' ? '\r\n' : '\n');
+      if (kept !== buffer.text) {
+        this.buffers.getState().update(path, { text: kept });
+        buffer = this.buffers.getState().buffers.get(path)!;
+      }
+    }
     const action = decideEdit(path, buffer.text, modelText);
     if (action.kind === 'banner') {
       this.buffers.getState().update(path, { problem: action.problem });
@@ -330,7 +340,10 @@ export class CodeSession {
         if (newText === buffer.text) this.sent.delete(path);
         this.buffers.getState().update(path, { base: newText, conflict: null, ...(newText === buffer.text ? { problem: null } : {}) });
       } else if (action.kind === 'patch') {
-        this.patch(path, action.patch);
+        // The buffer may hold the file's own line endings; the editor's text has its one ending.
+        const editorModel = models.get(path);
+        const eol = editorModel?.getEOL() === '\r\n' ? '\r\n' : '\n';
+        this.patch(path, editorModel && !editorModel.isDisposed() && !usesOnly(buffer.text, eol) ? minimalPatch(editorModel.getValue(), withLineEnding(newText ?? '', eol)) : action.patch);
         this.buffers.getState().update(path, { text: newText ?? '', base: newText, problem: null, conflict: null });
       } else {
         this.buffers.getState().update(path, { conflict: { text: newText } });
