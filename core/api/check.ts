@@ -86,3 +86,17 @@ export const none: Check<void> = (value, where) => {
   if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) return;
   throw new ArgumentError(where, 'takes no arguments');
 };
+
+/** A boolean. */
+export const bool: Check<boolean> = (value, where) => {
+  if (typeof value !== 'boolean') throw new ArgumentError(where, `must be true or false, got ${describe(value)}`);
+  return value;
+};
+
+/** One of the given strings. */
+export function oneOf<T extends string>(...values: readonly T[]): Check<T> {
+  return (value, where) => {
+    if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) throw new ArgumentError(where, `must be one of ${values.map((v) => `"${v}"`).join(', ')}`);
+    return value as T;
+  };
+}

@@ -2,7 +2,8 @@
  * The StudioApi contract: every request channel with its argument and result types, every event,
  * and a runtime argument check per channel. Main, preload and renderer all import it.
  */
-import { type Check, none, nullable, obj, optional, str, text, list } from './check';
+import { type Check, bool, none, nullable, obj, oneOf, optional, str, text, list } from './check';
+import type { GitAuthor, GitBranch, GitChange, GitChangedFile, GitDirtyPolicy, GitHistoryPage, GitProgressEvent, GitRecoveryEntry, GitRepoState, GitTag } from './gitTypes';
 import type {
   CodeBackup,
   FileChange,
@@ -22,6 +23,9 @@ import type {
 export const maxFileChars = 8 * 1024 * 1024;
 
 const relPath = str({ minLength: 1, maxLength: 4096 });
+/** A branch, tag or commit name (git's own rules are checked where it is used). */
+const gitRef = str({ minLength: 1, maxLength: 255 });
+const dirtyPolicy = oneOf('refuse', 'keep-copy');
 const absPath = str({ minLength: 1, maxLength: 4096 });
 
 /** Request channels: arguments and result of each. */
@@ -46,12 +50,42 @@ export interface StudioRequests {
   'backups:list': { args: void; result: CodeBackup[] };
   'backups:write': { args: { path: string; text: string; base: string | null }; result: null };
   'backups:remove': { args: { path: string }; result: null };
+  'git:state': { args: void; result: GitRepoState };
+  'git:init': { args: void; result: GitRepoState };
+  'git:status': { args: void; result: GitChange[] };
+  'git:stage': { args: { paths: string[] }; result: null };
+  'git:unstage': { args: { paths: string[] }; result: null };
+  'git:stageContent': { args: { path: string; content: string }; result: null };
+  'git:commit': { args: { message: string; amend?: boolean }; result: { oid: string } };
+  'git:author': { args: void; result: GitAuthor | null };
+  'git:setAuthor': { args: GitAuthor; result: null };
+  'git:history': { args: { ref?: string; cursor?: string }; result: GitHistoryPage };
+  'git:commitFiles': { args: { oid: string }; result: GitChangedFile[] };
+  'git:compare': { args: { from: string; to: string | null }; result: GitChangedFile[] };
+  'git:fileAt': { args: { ref: string; path: string }; result: FileAtHead };
+  'git:branches': { args: void; result: GitBranch[] };
+  'git:createBranch': { args: { name: string; startPoint?: string }; result: null };
+  'git:switchBranch': { args: { name: string; onDirty?: GitDirtyPolicy }; result: { recovery: GitRecoveryEntry | null } };
+  'git:renameBranch': { args: { from: string; to: string }; result: null };
+  'git:deleteBranch': { args: { name: string; force?: boolean }; result: null };
+  'git:tags': { args: void; result: GitTag[] };
+  'git:createTag': { args: { name: string; target?: string; message?: string }; result: null };
+  'git:discard': { args: { paths: string[] }; result: GitRecoveryEntry | null };
+  'git:recoveryList': { args: void; result: GitRecoveryEntry[] };
+  'git:recover': { args: { id: string; paths?: string[] }; result: null };
+  'git:reset': { args: { target: string; mode: 'soft' | 'hard'; onDirty?: GitDirtyPolicy }; result: { recovery: GitRecoveryEntry | null } };
+  'git:fetch': { args: void; result: GitRepoState };
+  'git:pull': { args: { onDirty?: GitDirtyPolicy }; result: { outcome: 'up-to-date' | 'fast-forward' | 'ahead' | 'not-on-remote'; recovery: GitRecoveryEntry | null } };
+  'git:push': { args: void; result: GitRepoState };
+  'git:setRemote': { args: { url: string }; result: null };
+  'git:cancel': { args: void; result: null };
 }
 
 /** Events pushed from main to the renderer, with their payloads. */
 export interface StudioEvents {
   'workspace:changed': WorkspaceEvent;
   'files:changed': FilesChangedEvent;
+  'git:progress': GitProgressEvent;
 }
 
 export type RequestChannel = keyof StudioRequests;
@@ -86,12 +120,41 @@ export const requestChecks: { readonly [C in RequestChannel]: Check<RequestArgs<
   'backups:list': none,
   'backups:write': obj({ path: relPath, text: text(maxFileChars), base: nullable(text(maxFileChars)) }),
   'backups:remove': obj({ path: relPath }),
+  'git:state': none,
+  'git:init': none,
+  'git:status': none,
+  'git:stage': obj({ paths: list(relPath, 10000) }),
+  'git:unstage': obj({ paths: list(relPath, 10000) }),
+  'git:stageContent': obj({ path: relPath, content: text(maxFileChars) }),
+  'git:commit': obj({ message: str({ minLength: 1, maxLength: 65536 }), amend: optional(bool) }),
+  'git:author': none,
+  'git:setAuthor': obj({ name: str({ minLength: 1, maxLength: 200 }), email: str({ minLength: 1, maxLength: 320 }) }),
+  'git:history': obj({ ref: optional(gitRef), cursor: optional(str({ maxLength: 65536 })) }),
+  'git:commitFiles': obj({ oid: gitRef }),
+  'git:compare': obj({ from: gitRef, to: nullable(gitRef) }),
+  'git:fileAt': obj({ ref: gitRef, path: relPath }),
+  'git:branches': none,
+  'git:createBranch': obj({ name: gitRef, startPoint: optional(gitRef) }),
+  'git:switchBranch': obj({ name: gitRef, onDirty: optional(dirtyPolicy) }),
+  'git:renameBranch': obj({ from: gitRef, to: gitRef }),
+  'git:deleteBranch': obj({ name: gitRef, force: optional(bool) }),
+  'git:tags': none,
+  'git:createTag': obj({ name: gitRef, target: optional(gitRef), message: optional(str({ maxLength: 65536 })) }),
+  'git:discard': obj({ paths: list(relPath, 10000) }),
+  'git:recoveryList': none,
+  'git:recover': obj({ id: str({ minLength: 1, maxLength: 200 }), paths: optional(list(relPath, 10000)) }),
+  'git:reset': obj({ target: gitRef, mode: oneOf('soft', 'hard'), onDirty: optional(dirtyPolicy) }),
+  'git:fetch': none,
+  'git:pull': obj({ onDirty: optional(dirtyPolicy) }),
+  'git:push': none,
+  'git:setRemote': obj({ url: str({ minLength: 1, maxLength: 2048 }) }),
+  'git:cancel': none,
 };
 
 /** Every request channel, in declaration order. */
 export const requestChannels = Object.keys(requestChecks) as RequestChannel[];
 
-const eventSet: { readonly [E in EventChannel]: true } = { 'workspace:changed': true, 'files:changed': true };
+const eventSet: { readonly [E in EventChannel]: true } = { 'workspace:changed': true, 'files:changed': true, 'git:progress': true };
 
 /** Every event channel. */
 export const eventChannels = Object.keys(eventSet) as EventChannel[];

@@ -108,7 +108,15 @@ export type StudioErrorCode =
   | 'already-exists'
   | 'invalid-name'
   | 'unsupported'
-  | 'io';
+  | 'io'
+  /** git: uncommitted changes are in the way (the message names them); the operation can keep a copy first. */
+  | 'would-overwrite'
+  /** git: both sides have new commits; a merge is needed. */
+  | 'needs-merge'
+  /** git: the remote refused the credentials, or asked for some. */
+  | 'auth-failed'
+  /** git: any other failure (the message says what and what to do). */
+  | 'git';
 
 export interface StudioErrorData {
   readonly code: StudioErrorCode;

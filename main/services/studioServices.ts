@@ -3,7 +3,7 @@ import path from 'node:path';
 import { type HostKind, type StudioHandlers, StudioError } from '../../core/api';
 import { CodeBackups } from './codeBackups';
 import { EventHub } from './eventHub';
-import { ReadCommittedError, readCommitted } from './git/readCommitted';
+import { GitService } from './gitService';
 import { FileWatcher } from './fileWatcher';
 import { listFolders } from './folderBrowser';
 import { createNewApp } from './newApp';
@@ -39,6 +39,7 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
   const preview = new PreviewService(events, workspace, options.preview);
   const watcher = new FileWatcher(events);
   const backups = new CodeBackups(path.join(options.configDir, 'code-backups'));
+  const gitService = new GitService(workspace, events, options.configDir);
 
   const openAndRemember = async (dir: string) => {
     const app = await workspace.open(dir);
@@ -89,15 +90,7 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
       await backups.remove(workspace.requireRoot(), file);
       return null;
     },
-    'git:fileAtHead': async ({ path }) => {
-      try {
-        return { content: await readCommitted(workspace.requireRoot(), path) };
-      } catch (error) {
-        if (!(error instanceof ReadCommittedError)) throw error;
-        if (error.kind === 'not-in-head') return { content: null };
-        throw new StudioError('not-found', error.message);
-      }
-    },
+    ...gitService.handlers(),
   };
 
   return { events, workspace, recent, preview, watcher, handlers };

@@ -1,0 +1,222 @@
+/**
+ * The git channels of the studio API over the open app's repository: each channel one call to a git
+ * verb (main/services/git), its failures turned into StudioErrors a person can act on, remote
+ * progress sent as `git:progress` events, one remote operation cancellable at a time.
+ */
+import fs from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import git from 'isomorphic-git';
+import { type GitAuthor, type GitProgressEvent, type GitRepoState, type StudioHandlers, StudioError } from '../../core/api';
+import type { EventHub } from './eventHub';
+import * as verbs from './git';
+import { ReadCommittedError, readCommitted } from './git/readCommitted';
+import { inRepoQueue } from './git/repoQueue';
+import type { Workspace } from './workspace';
+
+type GitHandlers = Pick<StudioHandlers, Extract<keyof StudioHandlers, `git:${string}`>>;
+
+/** Looks up stored credentials for a remote URL (none: the remote is asked without them). */
+export type CredentialsFor = (url: string) => Promise<verbs.Credentials | undefined>;
+
+/** A git failure as the error the studio shows, keeping its kind where the UI offers a way on. */
+export function studioErrorOf(error: unknown): unknown {
+  if (!(error instanceof verbs.GitError)) return error;
+  const code = error.kind === 'would-overwrite' || error.kind === 'needs-merge' || error.kind === 'auth-failed' ? error.kind : error.kind === 'not-a-repository' ? 'not-found' : 'git';
+  return new StudioError(code, error.message);
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** The git side of the studio for the app open in `workspace`. */
+export class GitService {
+  private running: { operation: GitProgressEvent['operation']; abort: AbortController } | null = null;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly events: EventHub,
+    private readonly configDir: string,
+    private readonly credentialsFor: CredentialsFor = async () => undefined,
+  ) {}
+
+  /** The repository root of the open app (NotARepository when there is none). */
+  async root(): Promise<string> {
+    return verbs.findRepositoryRoot(this.workspace.requireRoot());
+  }
+
+  /** Where the repository stands; `isRepo` false when the app has none. */
+  async state(): Promise<GitRepoState> {
+    const app = this.workspace.requireRoot();
+    let dir: string;
+    try {
+      dir = await verbs.findRepositoryRoot(app);
+    } catch {
+      return { isRepo: false, branch: null, head: null, appPath: '', remote: null, ahead: null, behind: null, merging: null, hasCredentials: false };
+    }
+    const head = await verbs.currentBranch(dir);
+    const remote = (await git.getConfig({ fs, dir, path: 'remote.origin.url' })) as string | undefined;
+    const counts = remote && head.kind === 'branch' ? await verbs.aheadBehind(dir).catch(() => null) : null;
+    return {
+      isRepo: true,
+      branch: head.kind === 'branch' ? head.branch : null,
+      head: head.oid,
+      appPath: toPosix(path.relative(dir, app)),
+      remote: remote ?? null,
+      ahead: counts?.ahead ?? null,
+      behind: counts?.behind ?? null,
+      merging: null,
+      hasCredentials: remote ? (await this.credentialsFor(remote)) !== undefined : false,
+    };
+  }
+
+  private authorFile(): string {
+    return path.join(this.configDir, 'git-author.json');
+  }
+
+  /** The author commits are made as: the studio's setting, else the repository's user.name/user.email. */
+  async author(): Promise<GitAuthor | null> {
+    try {
+      const value = JSON.parse(await readFile(this.authorFile(), 'utf8')) as Partial<GitAuthor>;
+      if (typeof value.name === 'string' && typeof value.email === 'string' && value.name && value.email) return { name: value.name, email: value.email };
+    } catch {
+      // No setting yet.
+    }
+    const dir = await this.root().catch(() => null);
+    if (!dir) return null;
+    const name = (await git.getConfig({ fs, dir, path: 'user.name' })) as string | undefined;
+    const email = (await git.getConfig({ fs, dir, path: 'user.email' })) as string | undefined;
+    return name && email ? { name, email } : null;
+  }
+
+  private async requireAuthor(): Promise<GitAuthor> {
+    const found = await this.author();
+    if (!found) throw new StudioError('invalid-argument', 'Commits need an author: set your name and e-mail address first (History → Author).');
+    return found;
+  }
+
+  /** Runs a remote operation with progress events, credentials and the one cancel. */
+  private async remote<T>(operation: GitProgressEvent['operation'], work: (dir: string, options: verbs.RemoteOptions) => Promise<T>): Promise<T> {
+    if (this.running) throw new StudioError('git', `A ${this.running.operation} is still running. Wait for it, or cancel it first.`);
+    const dir = await this.root();
+    const url = (await git.getConfig({ fs, dir, path: 'remote.origin.url' })) as string | undefined;
+    const abort = new AbortController();
+    this.running = { operation, abort };
+    try {
+      const credentials = url ? await this.credentialsFor(url) : undefined;
+      return await work(dir, {
+        ...(credentials ? { credentials } : {}),
+        signal: abort.signal,
+        onProgress: (p) => this.events.emit('git:progress', { operation, phase: p.phase, loaded: p.loaded, total: p.total }),
+      });
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /** The channel handlers. */
+  handlers(): GitHandlers {
+    const inRepo =
+      <A, R>(work: (dir: string, args: A) => Promise<R>) =>
+      async (args: A): Promise<R> => {
+        try {
+          return await work(await this.root(), args);
+        } catch (error) {
+          throw studioErrorOf(error);
+        }
+      };
+    const done = async (work: Promise<unknown>) => {
+      await work;
+      return null;
+    };
+    return {
+      'git:state': () => this.state(),
+      'git:init': async () => {
+        const app = this.workspace.requireRoot();
+        const existing = await verbs.findRepositoryRoot(app).catch(() => null);
+        if (!existing) await git.init({ fs, dir: app, defaultBranch: 'main' });
+        return this.state();
+      },
+      'git:status': inRepo((dir) => verbs.status(dir)),
+      'git:stage': inRepo((dir, { paths }) => done(verbs.stage(dir, paths))),
+      'git:unstage': inRepo((dir, { paths }) => done(verbs.unstage(dir, paths))),
+      'git:stageContent': inRepo((dir, { path: file, content }) =>
+        inRepoQueue(dir, async () => {
+          // A part of a file's changes (chosen hunks) goes to the index; the working file stays as it is.
+          const oid = await git.writeBlob({ fs, dir, blob: new TextEncoder().encode(content) });
+          await git.updateIndex({ fs, dir, filepath: file, oid, add: true });
+          return null;
+        }),
+      ),
+      'git:commit': inRepo(async (dir, { message, amend }) => {
+        const author = await this.requireAuthor();
+        return amend ? { oid: (await verbs.amend(dir, { message, author })).oid } : { oid: await verbs.commit(dir, { message, author }) };
+      }),
+      'git:author': () => this.author(),
+      'git:setAuthor': async (author) => {
+        await fs.promises.mkdir(this.configDir, { recursive: true });
+        await writeFile(this.authorFile(), JSON.stringify({ name: author.name.trim(), email: author.email.trim() }));
+        return null;
+      },
+      'git:history': inRepo((dir, { ref, cursor }) => verbs.history(dir, { ...(ref ? { ref } : {}), cursor: cursor ?? null, pageSize: 50 })),
+      'git:commitFiles': inRepo((dir, { oid }) => verbs.commitChanges(dir, oid)),
+      'git:compare': inRepo((dir, { from, to }) => verbs.compareVersions(dir, from, to)),
+      'git:fileAt': inRepo(async (dir, { ref, path: file }) => ({ content: await verbs.readFileAt(dir, ref, file) })),
+      'git:branches': inRepo((dir) => verbs.listBranches(dir)),
+      'git:createBranch': inRepo((dir, { name, startPoint }) => done(verbs.createBranch(dir, name, startPoint))),
+      'git:switchBranch': inRepo((dir, { name, onDirty }) => verbs.switchBranch(dir, name, { onDirty: onDirty ?? 'refuse' })),
+      'git:renameBranch': inRepo((dir, { from, to }) => done(verbs.renameBranch(dir, from, to))),
+      'git:deleteBranch': inRepo((dir, { name, force }) => done(verbs.deleteBranch(dir, name, { force: force ?? false }))),
+      'git:tags': inRepo((dir) => verbs.listTags(dir)),
+      'git:createTag': inRepo(async (dir, { name, target, message }) => {
+        const tagger = message ? await this.requireAuthor() : undefined;
+        await verbs.createTag(dir, name, { ...(target ? { target } : {}), ...(message ? { message } : {}), ...(tagger ? { tagger } : {}) });
+        return null;
+      }),
+      'git:discard': inRepo((dir, { paths }) => verbs.discard(dir, paths)),
+      'git:recoveryList': inRepo((dir) => verbs.recoveryList(dir)),
+      'git:recover': inRepo((dir, { id, paths }) => done(verbs.recover(dir, id, paths))),
+      'git:reset': inRepo(async (dir, { target, mode, onDirty }) => ({ recovery: (await verbs.reset(dir, target, { mode, onDirty: onDirty ?? 'refuse' })).recovery })),
+      'git:fetch': async () => {
+        try {
+          await this.remote('fetch', (dir, options) => verbs.fetch(dir, options));
+        } catch (error) {
+          throw studioErrorOf(error);
+        }
+        return this.state();
+      },
+      'git:pull': async ({ onDirty }) => {
+        try {
+          const result = await this.remote('pull', (dir, options) => verbs.pull(dir, { ...options, onDirty: onDirty ?? 'refuse' }));
+          return { outcome: result.outcome, recovery: result.recovery };
+        } catch (error) {
+          throw studioErrorOf(error);
+        }
+      },
+      'git:push': async () => {
+        try {
+          await this.remote('push', (dir, options) => verbs.push(dir, options));
+        } catch (error) {
+          throw studioErrorOf(error);
+        }
+        return this.state();
+      },
+      'git:setRemote': inRepo(async (dir, { url }) => {
+        await git.addRemote({ fs, dir, remote: 'origin', url, force: true });
+        return null;
+      }),
+      'git:fileAtHead': async ({ path: file }) => {
+        try {
+          return { content: await readCommitted(this.workspace.requireRoot(), file) };
+        } catch (error) {
+          if (!(error instanceof ReadCommittedError)) throw error;
+          if (error.kind === 'not-in-head') return { content: null };
+          throw new StudioError('not-found', error.message);
+        }
+      },
+      'git:cancel': async () => {
+        this.running?.abort.abort();
+        return null;
+      },
+    };
+  }
+}
