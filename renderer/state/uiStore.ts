@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isUiLanguage, languageFromNavigator, type UiLanguage } from '../i18n/texts';
 
 /** The areas of the studio shell, in navigation order. */
-export const areaIds = ['overview', 'layout', 'code', 'texts', 'datamodel', 'process', 'preview', 'history', 'deploy'] as const;
+export const areaIds = ['overview', 'layout', 'code', 'texts', 'datamodel', 'process', 'preview', 'history', 'review', 'deploy'] as const;
 export type AreaId = (typeof areaIds)[number];
 
 export interface UiState {

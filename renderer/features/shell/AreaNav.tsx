@@ -14,6 +14,7 @@ export const areaIcons: Record<AreaId, IconName> = {
   process: 'process',
   preview: 'preview',
   history: 'history',
+  review: 'review',
   deploy: 'deploy',
 };
 
