@@ -22,7 +22,11 @@ export type GitErrorKind =
   | 'recovery-not-found'
   | 'folder-not-empty'
   | 'cancelled'
-  | 'network';
+  | 'network'
+  | 'merge-in-progress'
+  | 'no-merge'
+  | 'conflicts-left'
+  | 'conflict-not-found';
 
 /** The base of every git failure the studio reports. */
 export class GitError extends Error {
@@ -192,6 +196,34 @@ export class Cancelled extends GitError {
 export class NetworkFailed extends GitError {
   constructor(url: string, detail: string) {
     super('network', `Could not reach ${url}: ${detail}. Check the address and the connection, then try again.`);
+  }
+}
+
+/** A merge is in progress, and the operation would mix with it. */
+export class MergeInProgress extends GitError {
+  constructor(operation = 'start another merge') {
+    super('merge-in-progress', `Cannot ${operation}: a merge is in progress. Resolve its conflicts and finish it, or abort it (abort puts everything back as it was).`);
+  }
+}
+
+/** A merge operation (resolve, abort, finish) was asked for with no merge in progress. */
+export class NoMerge extends GitError {
+  constructor(operation: string) {
+    super('no-merge', `Cannot ${operation}: no merge is in progress. Start one by merging a branch.`);
+  }
+}
+
+/** The merge cannot be finished while conflicts are left. */
+export class ConflictsLeft extends GitError {
+  constructor(readonly count: number) {
+    super('conflicts-left', `The merge still has ${count} conflict${count === 1 ? '' : 's'} to resolve. Choose ours, theirs or a value for each, then finish the merge (or abort it).`);
+  }
+}
+
+/** The conflict named is not (or no longer) one of the merge's conflicts. */
+export class ConflictNotFound extends GitError {
+  constructor(readonly conflictId: string) {
+    super('conflict-not-found', `The conflict "${conflictId}" is not one of the merge's open conflicts (it may be resolved already). Reload the list of conflicts.`);
   }
 }
 

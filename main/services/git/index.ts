@@ -27,3 +27,5 @@ export { pull, type PullResult } from './pull';
 export { push } from './push';
 export { aheadBehind, type AheadBehind } from './aheadBehind';
 export { createTag, listTags, type Tag } from './tags';
+export { merge, type MergeOutcome, type MergeProgress } from './merge';
+export { abortMerge, concludeMerge, conflictKey, mergeProgress, refuseDuringMerge, resolveMergeConflict } from './mergeResolve';

@@ -1,0 +1,92 @@
+/**
+ * git: a merge in progress after `merge` stopped on conflicts — read where it stands, resolve a
+ * conflict (the file is merged again with the choice and written), abort (everything back exactly
+ * as before the merge) or conclude (the merge commit with both parents). A conflict's id is
+ * `<file>#<id within the file>`; ids within a file come from core/merge and stay the same when
+ * other conflicts are resolved.
+ */
+import type { ConflictChoice } from '../../../core/merge';
+import type { Author } from './commit';
+import { ConflictNotFound, ConflictsLeft, GitError, MergeInProgress, NoMerge } from './errors';
+import { commitMerge, conflictsOf, stageAsInWorkingTree, writeWorkingFile, type MergeProgress } from './merge';
+import { mergeStoredFile } from './mergePlan';
+import { clearStoredMerge, readStoredMerge, restoreBefore, writeStoredMerge, type StoredMerge } from './mergeState';
+import { headOid } from './repository';
+import { inRepoQueue } from './repoQueue';
+
+/** The id the studio gives a conflict: its file and its id within the file. */
+export function conflictKey(file: string, id: string): string {
+  return `${file}#${id}`;
+}
+
+async function requireMerge(dir: string, operation: string): Promise<StoredMerge> {
+  const state = await readStoredMerge(dir);
+  if (!state) throw new NoMerge(operation);
+  return state;
+}
+
+const progressOf = async (dir: string, state: StoredMerge, cache: object): Promise<MergeProgress> => ({
+  theirs: state.theirs,
+  theirsOid: state.theirsOid,
+  oursOid: state.oursOid,
+  conflicts: await conflictsOf(dir, state, cache),
+});
+
+/** The merge in progress and its open conflicts, or null when there is none, unqueued. */
+export async function readMergeProgress(dir: string): Promise<MergeProgress | null> {
+  const state = await readStoredMerge(dir);
+  return state ? progressOf(dir, state, {}) : null;
+}
+
+/** The merge in progress and its open conflicts, or null when there is none. */
+export function mergeProgress(dir: string): Promise<MergeProgress | null> {
+  return inRepoQueue(dir, () => readMergeProgress(dir));
+}
+
+/** Throws MergeInProgress when a merge is in progress (for operations that would mix with it), unqueued. */
+export async function refuseDuringMerge(dir: string, operation: string): Promise<void> {
+  if (await readStoredMerge(dir)) throw new MergeInProgress(operation);
+}
+
+/** Settles the conflict `conflictId` with `choice`, writes the file merged again, and returns where the merge stands. */
+export function resolveMergeConflict(dir: string, conflictId: string, choice: ConflictChoice): Promise<MergeProgress> {
+  return inRepoQueue(dir, async () => {
+    const cache = {};
+    const state = await requireMerge(dir, 'resolve a conflict');
+    const file = state.files
+      .filter((f) => conflictId.startsWith(`${f.path}#`))
+      .sort((a, b) => b.path.length - a.path.length)[0];
+    if (!file) throw new ConflictNotFound(conflictId);
+    const id = conflictId.slice(file.path.length + 1);
+    const open = (await mergeStoredFile(dir, file, cache)).conflicts;
+    if (!open.some((conflict) => conflict.id === id)) throw new ConflictNotFound(conflictId);
+    file.choices = { ...file.choices, [id]: choice };
+    const merged = await mergeStoredFile(dir, file, cache);
+    await writeStoredMerge(dir, state);
+    await writeWorkingFile(dir, file.path, merged.content);
+    return progressOf(dir, state, cache);
+  });
+}
+
+/** Aborts the merge in progress: the working tree and the index become byte for byte what they were before it. */
+export function abortMerge(dir: string): Promise<void> {
+  return inRepoQueue(dir, async () => {
+    const state = await requireMerge(dir, 'abort the merge');
+    await restoreBefore(dir, state);
+    await clearStoredMerge(dir);
+  });
+}
+
+/** Finishes a merge whose conflicts are all resolved: stages the merged files and commits with both parents. */
+export function concludeMerge(dir: string, options: { message?: string; author: Author }): Promise<string> {
+  return inRepoQueue(dir, async () => {
+    const cache = {};
+    const state = await requireMerge(dir, 'finish the merge');
+    const left = await conflictsOf(dir, state, cache);
+    if (left.length > 0) throw new ConflictsLeft(left.length);
+    if ((await headOid(dir)) !== state.oursOid) throw new GitError('merge-in-progress', 'The branch moved since the merge started, so the merge cannot be finished. Abort it and merge again.');
+    // The working tree has each merged file as resolved (or as edited by hand since).
+    await stageAsInWorkingTree(dir, state.files.map((f) => f.path), cache);
+    return commitMerge(dir, state, options.message?.trim() || state.message, options.author, cache);
+  });
+}
