@@ -20,10 +20,13 @@ function studioOrigin(): string | undefined {
  * The Preview area: the open app running in the runtime, framed. The frame's origin is the preview
  * host's own port, so even with allow-same-origin it cannot reach the studio.
  */
+/** One empty list, so a selector answering "none yet" gives the same value each time (a new [] would re-render forever). */
+const noLanguages: readonly string[] = [];
+
 export function PreviewArea() {
   const t = useT();
   const uiLanguage = useUi((s) => s.language);
-  const appLanguages = useAppDocument((s) => s.overview?.languages ?? []);
+  const appLanguages = useAppDocument((s) => s.overview?.languages) ?? noLanguages;
   const [store] = useState(() => createPreviewStore(studioApi, uiLanguage, window.location.hostname));
   const state = useStore(store);
   const layoutSets = useAppDocument((s) => s.overview?.layoutSets);
