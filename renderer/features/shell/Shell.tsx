@@ -27,6 +27,7 @@ import { StatusBar } from './StatusBar';
 const CodeArea = lazy(() => import('../code/CodeArea'));
 // The canvas brings the form app's components and Designsystemet: loaded when the area is first shown.
 const LayoutArea = lazy(() => import('../layout/LayoutArea').then((m) => ({ default: m.LayoutArea })));
+const HistoryArea = lazy(() => import('../history/HistoryArea'));
 
 /** The studio around an open app: top bar, area navigation, file tree and the shown area. */
 export function Shell({ app }: { readonly app: OpenedApp }) {
@@ -104,6 +105,10 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
             ) : area === 'code' ? (
               <Suspense fallback={null}>
                 <CodeArea />
+              </Suspense>
+            ) : area === 'history' ? (
+              <Suspense fallback={null}>
+                <HistoryArea />
               </Suspense>
             ) : (
               <AreaPlaceholder area={area} />

@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
+import { useT } from '../../i18n/useT';
+import { studioApi } from '../../platform';
+import { Button } from '../../ui/Button';
+import { EmptyState } from '../../ui/EmptyState';
+import { BranchBar } from './BranchBar';
+import { ChangesPanel } from './ChangesPanel';
+import { CommitList } from './CommitList';
+import { HistoryContext } from './historyContext';
+import { createHistoryStore } from './historyStore';
+import { HistoryMessages } from './HistoryMessages';
+import { RecoveryList } from './RecoveryList';
+
+const tabs = ['changes', 'commits', 'recovery'] as const;
+type Tab = (typeof tabs)[number];
+
+/** The History area: the working tree's changes and the commit box, the branch bar, the commits and the recovery list. */
+export default function HistoryArea() {
+  const t = useT();
+  const [store] = useState(() => createHistoryStore(studioApi));
+  const repo = useStore(store, (s) => s.repo);
+  const busy = useStore(store, (s) => s.busy);
+  const changeCount = useStore(store, (s) => s.changes.length);
+  const recoveryCount = useStore(store, (s) => s.recovery.length);
+  const [tab, setTab] = useState<Tab>('changes');
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ changes: null, commits: null, recovery: null });
+
+  useEffect(() => {
+    void store.getState().refresh();
+    const stopWatching = store.getState().watch();
+    // The event stream came back after a drop: what it missed is read again.
+    const stopReconnect = studioApi.onReconnect(() => void store.getState().refresh());
+    return () => {
+      stopWatching();
+      stopReconnect();
+    };
+  }, [store]);
+
+  // Arrow keys move between the tabs, as a tab list does.
+  const onTabKey = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]!;
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  const counts: Record<Tab, number | null> = { changes: changeCount, commits: null, recovery: recoveryCount };
+  return (
+    <HistoryContext.Provider value={store}>
+      <div className="history-area" data-testid="history-area">
+        {repo === null ? (
+          <>
+            <HistoryMessages />
+            <p className="history-loading muted">{t('common.loading')}</p>
+          </>
+        ) : !repo.isRepo ? (
+          <div className="history-start">
+            <HistoryMessages />
+            <EmptyState icon="history" title={t('history.start.title')} note={t('history.start.note')}>
+              {t('history.start.text')}
+            </EmptyState>
+            <Button variant="primary" icon="history" disabled={busy !== null} onClick={() => void store.getState().init()}>
+              {t('history.start.action')}
+            </Button>
+          </div>
+        ) : (
+          <>
+            <BranchBar onShowCommits={() => setTab('commits')} />
+            <HistoryMessages onShowRecovery={() => setTab('recovery')} />
+            <div className="history-tabs" role="tablist" aria-label={t('history.tabs')} onKeyDown={onTabKey}>
+              {tabs.map((id) => (
+                <button
+                  key={id}
+                  ref={(el) => {
+                    tabRefs.current[id] = el;
+                  }}
+                  type="button"
+                  role="tab"
+                  id={`history-tab-${id}`}
+                  aria-controls={`history-panel-${id}`}
+                  aria-selected={tab === id}
+                  tabIndex={tab === id ? 0 : -1}
+                  className={tab === id ? 'history-tab history-tab-active' : 'history-tab'}
+                  onClick={() => setTab(id)}
+                >
+                  {t(`history.tab.${id}`)}
+                  {counts[id] ? <span className="badge">{counts[id]}</span> : null}
+                </button>
+              ))}
+            </div>
+            <div className="history-panel" role="tabpanel" id={`history-panel-${tab}`} aria-labelledby={`history-tab-${tab}`}>
+              {tab === 'changes' ? <ChangesPanel /> : tab === 'commits' ? <CommitList /> : <RecoveryList />}
+            </div>
+          </>
+        )}
+      </div>
+    </HistoryContext.Provider>
+  );
+}

@@ -1,0 +1,78 @@
+import { useT } from '../../i18n/useT';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { useHistory, useHistoryStore } from './historyContext';
+
+/** What the last git operation said: a problem with what can be done about it, or a notice. */
+export function HistoryMessages({ onShowRecovery }: { readonly onShowRecovery?: () => void }) {
+  const t = useT();
+  const store = useHistoryStore();
+  const problem = useHistory((s) => s.problem);
+  const notice = useHistory((s) => s.notice);
+  const busy = useHistory((s) => s.busy);
+  const { dismissProblem, dismissNotice } = store.getState();
+
+  if (problem) {
+    const hint =
+      problem.code === 'would-overwrite'
+        ? t('history.problem.wouldOverwrite')
+        : problem.code === 'needs-merge'
+          ? t('history.problem.needsMerge')
+          : problem.code === 'auth-failed'
+            ? t('history.problem.authFailed')
+            : null;
+    const offersRetry = problem.code !== 'would-overwrite' && problem.code !== 'invalid-name' && problem.code !== 'already-exists';
+    return (
+      <div className="history-messages" data-testid="history-problem">
+        <Alert
+          tone={problem.code === 'would-overwrite' ? 'warning' : 'error'}
+          action={
+            <div className="history-message-actions">
+              {problem.keepCopy ? (
+                <Button variant="primary" size="sm" disabled={busy !== null} onClick={() => void problem.keepCopy?.()}>
+                  {t('history.problem.keepCopy')}
+                </Button>
+              ) : null}
+              {offersRetry && problem.retry ? (
+                <Button size="sm" disabled={busy !== null} onClick={() => void problem.retry?.()}>
+                  {t('common.retry')}
+                </Button>
+              ) : null}
+              <Button size="sm" variant="ghost" onClick={dismissProblem}>
+                {t('common.close')}
+              </Button>
+            </div>
+          }
+        >
+          <strong>{t('history.problem.title', { operation: t(`history.op.${problem.operation}`) })}</strong> {problem.message}
+          {hint ? <div className="history-message-hint">{hint}</div> : null}
+        </Alert>
+      </div>
+    );
+  }
+  if (notice) {
+    const kept = notice.key === 'history.notice.keptCopy' || notice.key === 'history.notice.discarded';
+    return (
+      <div className="history-messages" data-testid="history-notice">
+        <Alert
+          tone="info"
+          action={
+            <div className="history-message-actions">
+              {kept && onShowRecovery ? (
+                <Button size="sm" onClick={onShowRecovery}>
+                  {t('history.recovery.show')}
+                </Button>
+              ) : null}
+              <Button size="sm" variant="ghost" onClick={dismissNotice}>
+                {t('common.close')}
+              </Button>
+            </div>
+          }
+        >
+          {t(notice.key, notice.params)}
+        </Alert>
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useT } from '../../i18n/useT';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { TextField } from '../../ui/TextField';
+import { useHistory, useHistoryStore } from './historyContext';
+
+/** Sets the address of the repository this one pushes to and pulls from (`origin`). */
+export function RemoteDialog({ onClose }: { readonly onClose: () => void }) {
+  const t = useT();
+  const store = useHistoryStore();
+  const current = useHistory((s) => s.repo?.remote ?? '');
+  const busy = useHistory((s) => s.busy);
+  const problem = useHistory((s) => (s.problem?.operation === 'remote' ? s.problem : null));
+  const [url, setUrl] = useState(current);
+  const valid = /^https?:\/\/\S+$/.test(url.trim());
+
+  const save = async () => {
+    if (valid && (await store.getState().setRemote(url.trim()))) onClose();
+  };
+  return (
+    <Dialog
+      title={t('history.remote.title')}
+      closeLabel={t('common.close')}
+      onClose={onClose}
+      onSubmit={() => void save()}
+      busy={busy !== null}
+      footer={
+        <>
+          <Button variant="ghost" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" variant="primary" disabled={!valid || busy !== null}>
+            {t('history.remote.save')}
+          </Button>
+        </>
+      }
+    >
+      <TextField
+        label={t('history.remote.url')}
+        value={url}
+        onChange={setUrl}
+        placeholder="https://altinn.studio/repos/org/app.git"
+        hint={t('history.remote.hint')}
+        error={url.trim() && !valid ? t('history.remote.invalid') : null}
+      />
+      {problem ? <Alert>{problem.message}</Alert> : null}
+    </Dialog>
+  );
+}

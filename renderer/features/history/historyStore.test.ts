@@ -1,0 +1,134 @@
+import { describe, expect, it, vi } from 'vitest';
+import { StudioError, type GitChange, type GitCommit, type GitRepoState } from '../../../core/api';
+import { fakeApi } from '../../state/fakeApi';
+import { createHistoryStore } from './historyStore';
+
+const repo: GitRepoState = {
+  isRepo: true,
+  branch: 'main',
+  head: 'a'.repeat(40),
+  appPath: '',
+  remote: null,
+  ahead: null,
+  behind: null,
+  merging: null,
+  hasCredentials: false,
+};
+const commit = (n: number): GitCommit => ({ oid: String(n).padStart(40, '0'), parents: [], author: { name: 'A', email: 'a@x' }, date: n, message: `c${n}` });
+
+function api(status: () => GitChange[], extra: Parameters<typeof fakeApi>[0] = {}) {
+  return fakeApi({
+    'git:state': () => repo,
+    'git:status': status,
+    'git:author': () => ({ name: 'A', email: 'a@x' }),
+    'git:branches': () => [{ name: 'main', oid: repo.head!, current: true }],
+    'git:tags': () => [],
+    'git:recoveryList': () => [],
+    'git:history': ({ cursor }) => (cursor ? { entries: [commit(2)], next: null } : { entries: [commit(1)], next: 'page2' }),
+    ...extra,
+  });
+}
+
+describe('history store', () => {
+  it('reads the repository and pages through the history', async () => {
+    const store = createHistoryStore(api(() => []));
+    await store.getState().refresh();
+    expect(store.getState().repo?.branch).toBe('main');
+    expect(store.getState().commits.map((c) => c.message)).toEqual(['c1']);
+    await store.getState().loadMore();
+    expect(store.getState().commits.map((c) => c.message)).toEqual(['c1', 'c2']);
+    expect(store.getState().next).toBeNull();
+  });
+
+  it('offers to keep a copy when a switch would overwrite changes, and keeps one when asked', async () => {
+    const switches: unknown[] = [];
+    const entry = { id: 'r1', operation: 'switch to dev', createdAt: '2026-01-01T00:00:00Z', files: [{ path: 'a.json', inWorkingTree: true, hasStagedVersion: false }] };
+    const store = createHistoryStore(
+      api(() => [], {
+        'git:switchBranch': (args) => {
+          switches.push(args);
+          if (args.onDirty !== 'keep-copy') throw new StudioError('would-overwrite', 'Switching would overwrite a.json.');
+          return { recovery: entry };
+        },
+      }),
+    );
+    await store.getState().refresh();
+    await store.getState().switchBranch('dev');
+    const problem = store.getState().problem!;
+    expect(problem).toMatchObject({ operation: 'switch', code: 'would-overwrite', message: 'Switching would overwrite a.json.' });
+    expect(problem.keepCopy).toBeTypeOf('function');
+    await problem.keepCopy!();
+    expect(switches).toEqual([{ name: 'dev' }, { name: 'dev', onDirty: 'keep-copy' }]);
+    expect(store.getState().problem).toBeNull();
+    expect(store.getState().notice).toEqual({ key: 'history.notice.keptCopy', params: { count: 1 } });
+  });
+
+  it('keeps the message and says why when a commit fails', async () => {
+    const store = createHistoryStore(
+      api(() => [], {
+        'git:commit': () => {
+          throw new StudioError('git', 'Nothing is staged.');
+        },
+      }),
+    );
+    expect(await store.getState().commit('Fix', false)).toBe(false);
+    expect(store.getState().problem).toMatchObject({ operation: 'commit', code: 'git', message: 'Nothing is staged.' });
+    expect(store.getState().busy).toBeNull();
+  });
+
+  it('remembers an index text it wrote only while the file stays partly staged', async () => {
+    let changes: GitChange[] = [{ path: 'a.json', staged: 'modified', unstaged: 'modified' }];
+    const store = createHistoryStore(api(() => changes, { 'git:stageContent': () => null, 'git:stage': () => null }));
+    await store.getState().stageContent('a.json', 'partly');
+    expect(store.getState().stagedTexts.get('a.json')).toBe('partly');
+    changes = [{ path: 'a.json', staged: 'modified', unstaged: null }];
+    await store.getState().stage(['a.json']);
+    expect(store.getState().stagedTexts.has('a.json')).toBe(false);
+  });
+
+  it('reads the changes again once after a burst of file changes, and an older answer never wins', async () => {
+    vi.useFakeTimers();
+    try {
+      let reads = 0;
+      const fake = api(() => [{ path: `f${++reads}`, staged: null, unstaged: 'modified' }]);
+      const store = createHistoryStore(fake, 50);
+      await store.getState().refresh();
+      const before = reads;
+      const stop = store.getState().watch();
+      for (let i = 0; i < 5; i++) fake.emit('files:changed', { changes: [] } as never);
+      await vi.advanceTimersByTimeAsync(60);
+      expect(reads).toBe(before + 1);
+      stop();
+
+      // Two reads in flight: the first to start answers last and is ignored.
+      let release: (changes: GitChange[]) => void = () => undefined;
+      const slow = new Promise<GitChange[]>((resolve) => (release = resolve));
+      let call = 0;
+      const racing = createHistoryStore(api(() => (++call === 1 ? (slow as unknown as GitChange[]) : [{ path: 'new', staged: null, unstaged: 'modified' }])));
+      const first = racing.getState().refreshChanges();
+      await racing.getState().refreshChanges();
+      release([{ path: 'old', staged: null, unstaged: 'modified' }]);
+      await first;
+      expect(racing.getState().changes.map((c) => c.path)).toEqual(['new']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says how a pull went, and offers keep-a-copy when it would overwrite', async () => {
+    let dirty = true;
+    const store = createHistoryStore(
+      api(() => [], {
+        'git:pull': ({ onDirty }) => {
+          if (dirty && onDirty !== 'keep-copy') throw new StudioError('would-overwrite', 'Pulling would overwrite a.json.');
+          return { outcome: 'fast-forward', recovery: null };
+        },
+      }),
+    );
+    await store.getState().pull();
+    expect(store.getState().problem?.keepCopy).toBeTypeOf('function');
+    dirty = false;
+    await store.getState().pull();
+    expect(store.getState().notice).toEqual({ key: 'history.notice.pullFastForward' });
+  });
+});

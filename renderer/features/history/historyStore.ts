@@ -1,0 +1,307 @@
+/**
+ * The History area's state: the repository, its changed files, branches, commits and recovery
+ * entries as the host last told them, and every git operation the area offers. An operation that
+ * fails keeps what the person typed and leaves a problem saying what to do next (keep a copy and
+ * continue, give credentials, try again).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  StudioError,
+  type GitAuthor,
+  type GitBranch,
+  type GitChange,
+  type GitCommit,
+  type GitDirtyPolicy,
+  type GitProgressEvent,
+  type GitRecoveryEntry,
+  type GitRepoState,
+  type GitTag,
+  type StudioApi,
+  type StudioErrorCode,
+} from '../../../core/api';
+import type { TextKey, TextParams } from '../../i18n/texts';
+
+/** The operations the area runs; each has a text `history.op.<name>`. */
+export type GitOperation =
+  | 'load' | 'init' | 'stage' | 'unstage' | 'discard' | 'commit' | 'author' | 'history' | 'switch' | 'create' | 'rename'
+  | 'delete' | 'fetch' | 'pull' | 'push' | 'remote' | 'recover';
+
+/** A failed operation and what can be done about it. */
+export interface GitProblem {
+  readonly operation: GitOperation;
+  readonly code: StudioErrorCode;
+  readonly message: string;
+  /** Runs the operation again keeping a copy of the changes it would replace (would-overwrite). */
+  readonly keepCopy?: () => Promise<void>;
+  /** Runs the operation again as it was (after credentials are given, or a passing failure). */
+  readonly retry?: () => Promise<void>;
+}
+
+/** Something that went well and is worth saying (a copy was kept, a push finished). */
+export interface GitNotice {
+  readonly key: TextKey;
+  readonly params?: TextParams;
+}
+
+export interface HistoryState {
+  readonly repo: GitRepoState | null;
+  readonly changes: readonly GitChange[];
+  readonly author: GitAuthor | null;
+  readonly branches: readonly GitBranch[];
+  readonly tags: readonly GitTag[];
+  readonly commits: readonly GitCommit[];
+  /** The cursor of the next history page; null after the last. */
+  readonly next: string | null;
+  readonly recovery: readonly GitRecoveryEntry[];
+  /** The operation running now (the buttons that would start another wait). */
+  readonly busy: GitOperation | null;
+  readonly progress: GitProgressEvent | null;
+  readonly problem: GitProblem | null;
+  readonly notice: GitNotice | null;
+  /**
+   * Index texts this window wrote with chosen hunks, by path: the host cannot read the index, so a
+   * file partly staged elsewhere shows its changes against the last commit instead.
+   */
+  readonly stagedTexts: ReadonlyMap<string, string>;
+  /** Reads everything again (the first history page too). */
+  refresh(): Promise<void>;
+  /** Reads the changed files and the repository state (after an edit or a stage). */
+  refreshChanges(): Promise<void>;
+  init(): Promise<void>;
+  stage(paths: readonly string[]): Promise<void>;
+  unstage(paths: readonly string[]): Promise<void>;
+  /** Writes `content` as the index version of `path` (chosen hunks). */
+  stageContent(path: string, content: string): Promise<void>;
+  discard(paths: readonly string[]): Promise<void>;
+  /** Resolves to true when the commit was made. */
+  commit(message: string, amend: boolean): Promise<boolean>;
+  setAuthor(author: GitAuthor): Promise<boolean>;
+  loadMore(): Promise<void>;
+  switchBranch(name: string, onDirty?: GitDirtyPolicy): Promise<void>;
+  createBranch(name: string, switchTo: boolean): Promise<boolean>;
+  renameBranch(from: string, to: string): Promise<boolean>;
+  deleteBranch(name: string, force: boolean): Promise<boolean>;
+  fetch(): Promise<void>;
+  pull(onDirty?: GitDirtyPolicy): Promise<void>;
+  push(): Promise<void>;
+  cancel(): Promise<void>;
+  setRemote(url: string): Promise<boolean>;
+  recover(id: string, paths?: readonly string[]): Promise<void>;
+  dismissProblem(): void;
+  dismissNotice(): void;
+  /** Follows `git:progress` and changed files until the returned function is called. */
+  watch(): () => void;
+}
+
+const asStudioError = (error: unknown) =>
+  error instanceof StudioError ? error : new StudioError('io', error instanceof Error ? error.message : String(error));
+
+const pullNotices = {
+  'up-to-date': 'history.notice.pullUpToDate',
+  'fast-forward': 'history.notice.pullFastForward',
+  ahead: 'history.notice.pullAhead',
+  'not-on-remote': 'history.notice.pullNotOnRemote',
+} as const satisfies Record<string, TextKey>;
+
+/** Creates the History area's store over the studio API. */
+export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreApi<HistoryState> {
+  return createStore<HistoryState>((set, get) => {
+    // Bumped by each read of the changes, so an older answer never replaces a newer one.
+    let changesRead = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+
+    /** Runs `work` as `operation`: one at a time, a failure becomes the problem; resolves to whether it worked. */
+    const run = async (operation: GitOperation, work: () => Promise<void>, again?: Partial<Pick<GitProblem, 'keepCopy'>>): Promise<boolean> => {
+      set({ busy: operation, problem: null, notice: null });
+      try {
+        await work();
+        return true;
+      } catch (error) {
+        const { code, message } = asStudioError(error);
+        const retry = async () => void (await run(operation, work, again));
+        set({ problem: { operation, code, message, retry, ...(code === 'would-overwrite' ? again : {}) } });
+        return false;
+      } finally {
+        set({ busy: null, progress: null });
+      }
+    };
+
+    const readChanges = async () => {
+      const read = ++changesRead;
+      const [repo, changes] = await Promise.all([api.invoke('git:state'), api.invoke('git:status')]);
+      if (read !== changesRead) return;
+      // A text written here stays known only while the file is still partly staged.
+      const stagedTexts = new Map([...get().stagedTexts].filter(([path]) => changes.some((c) => c.path === path && c.staged && c.unstaged)));
+      set({ repo, changes, stagedTexts });
+    };
+
+    const readAll = async () => {
+      const repo = await api.invoke('git:state');
+      if (!repo.isRepo) {
+        set({ repo, changes: [], branches: [], tags: [], commits: [], next: null, recovery: [] });
+        return;
+      }
+      const [author, branches, tags, recovery, page] = await Promise.all([
+        api.invoke('git:author'),
+        api.invoke('git:branches'),
+        api.invoke('git:tags'),
+        api.invoke('git:recoveryList'),
+        // Before the first commit there is no history to read.
+        repo.head ? api.invoke('git:history', {}) : Promise.resolve({ entries: [], next: null }),
+      ]);
+      set({ author, branches, tags, recovery, commits: page.entries, next: page.next });
+      await readChanges();
+    };
+
+    /** The notice for an operation that kept a copy of replaced work. */
+    const keptCopy = (recovery: GitRecoveryEntry | null) => (recovery ? set({ notice: { key: 'history.notice.keptCopy', params: { count: recovery.files.length } } }) : undefined);
+
+    return {
+      repo: null,
+      changes: [],
+      author: null,
+      branches: [],
+      tags: [],
+      commits: [],
+      next: null,
+      recovery: [],
+      busy: null,
+      progress: null,
+      problem: null,
+      notice: null,
+      stagedTexts: new Map(),
+      refresh: async () => void (await run('load', readAll)),
+      refreshChanges: async () => {
+        try {
+          await readChanges();
+        } catch (error) {
+          // Reading again after an edit is quiet; it only speaks when it fails.
+          const { code, message } = asStudioError(error);
+          set({ problem: { operation: 'load', code, message, retry: () => get().refresh() } });
+        }
+      },
+      init: async () => void (await run('init', async () => (await api.invoke('git:init'), await readAll()))),
+      stage: async (paths) =>
+        void (await run('stage', async () => {
+          await api.invoke('git:stage', { paths: [...paths] });
+          await readChanges();
+        })),
+      unstage: async (paths) =>
+        void (await run('unstage', async () => {
+          await api.invoke('git:unstage', { paths: [...paths] });
+          await readChanges();
+        })),
+      stageContent: async (path, content) =>
+        void (await run('stage', async () => {
+          await api.invoke('git:stageContent', { path, content });
+          set({ stagedTexts: new Map(get().stagedTexts).set(path, content) });
+          await readChanges();
+        })),
+      discard: async (paths) =>
+        void (await run('discard', async () => {
+          const entry = await api.invoke('git:discard', { paths: [...paths] });
+          if (entry) set({ notice: { key: 'history.notice.discarded', params: { count: entry.files.length } } });
+          set({ recovery: await api.invoke('git:recoveryList') });
+          await readChanges();
+        })),
+      commit: (message, amend) =>
+        run('commit', async () => {
+          await api.invoke('git:commit', { message, ...(amend ? { amend: true } : {}) });
+          await readAll();
+        }),
+      setAuthor: (author) =>
+        run('author', async () => {
+          await api.invoke('git:setAuthor', author);
+          set({ author: await api.invoke('git:author') });
+        }),
+      loadMore: async () => {
+        const cursor = get().next;
+        if (!cursor) return;
+        await run('history', async () => {
+          const page = await api.invoke('git:history', { cursor });
+          set({ commits: [...get().commits, ...page.entries], next: page.next });
+        });
+      },
+      switchBranch: async (name, onDirty) =>
+        void (await run(
+          'switch',
+          async () => {
+            keptCopy((await api.invoke('git:switchBranch', { name, ...(onDirty ? { onDirty } : {}) })).recovery);
+            await readAll();
+          },
+          { keepCopy: () => get().switchBranch(name, 'keep-copy') },
+        )),
+      createBranch: (name, switchTo) =>
+        run('create', async () => {
+          await api.invoke('git:createBranch', { name });
+          // A new branch starts at the current commit, so switching to it never touches a file.
+          if (switchTo) await api.invoke('git:switchBranch', { name });
+          await readAll();
+        }),
+      renameBranch: (from, to) =>
+        run('rename', async () => {
+          await api.invoke('git:renameBranch', { from, to });
+          await readAll();
+        }),
+      deleteBranch: (name, force) =>
+        run('delete', async () => {
+          await api.invoke('git:deleteBranch', { name, ...(force ? { force: true } : {}) });
+          await readAll();
+        }),
+      fetch: async () =>
+        void (await run('fetch', async () => {
+          set({ repo: await api.invoke('git:fetch') });
+        })),
+      pull: async (onDirty) =>
+        void (await run(
+          'pull',
+          async () => {
+            const result = await api.invoke('git:pull', { ...(onDirty ? { onDirty } : {}) });
+            keptCopy(result.recovery);
+            if (!result.recovery) set({ notice: { key: pullNotices[result.outcome] } });
+            await readAll();
+          },
+          { keepCopy: () => get().pull('keep-copy') },
+        )),
+      push: async () =>
+        void (await run('push', async () => {
+          set({ repo: await api.invoke('git:push'), notice: { key: 'history.notice.pushed' } });
+        })),
+      cancel: async () => {
+        await api.invoke('git:cancel');
+      },
+      setRemote: (url) =>
+        run('remote', async () => {
+          await api.invoke('git:setRemote', { url });
+          set({ repo: await api.invoke('git:state') });
+        }),
+      recover: async (id, paths) =>
+        void (await run('recover', async () => {
+          await api.invoke('git:recover', { id, ...(paths ? { paths: [...paths] } : {}) });
+          set({ notice: { key: 'history.notice.recovered' }, recovery: await api.invoke('git:recoveryList') });
+          await readChanges();
+        })),
+      dismissProblem: () => set({ problem: null }),
+      dismissNotice: () => set({ notice: null }),
+      watch: () => {
+        const stopProgress = api.on('git:progress', (progress) => {
+          if (get().busy) set({ progress });
+        });
+        const stopFiles = api.on('files:changed', () => {
+          // Saves come in bursts; one read after the burst.
+          if (timer !== null) clearTimeout(timer);
+          timer = setTimeout(() => {
+            timer = null;
+            if (get().repo?.isRepo) void get().refreshChanges();
+          }, refreshDelayMs);
+        });
+        return () => {
+          stopProgress();
+          stopFiles();
+          if (timer !== null) clearTimeout(timer);
+          timer = null;
+        };
+      },
+    };
+  });
+}
