@@ -259,6 +259,26 @@ const Menu = {
 
 const session = { defaultSession: new FakeSession() };
 
+/** A stand-in keychain: "encrypts" by reversing the bytes behind a marker, so tests can see nothing is plain. */
+const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  isEncryptionAvailable(): boolean {
+    return safeStorage.available;
+  },
+  getSelectedStorageBackend(): string {
+    return safeStorage.backend;
+  },
+  encryptString(plain: string): Buffer {
+    return Buffer.concat([Buffer.from('fake-safe:'), Buffer.from(plain, 'utf8').reverse()]);
+  },
+  decryptString(encrypted: Buffer): string {
+    const marker = Buffer.from('fake-safe:');
+    if (!encrypted.subarray(0, marker.length).equals(marker)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(encrypted.subarray(marker.length)).reverse().toString('utf8');
+  },
+};
+
 /** The fake module, shaped like `import * as electron from 'electron'`. */
 export const fakeElectron = {
   app,
@@ -268,6 +288,7 @@ export const fakeElectron = {
   dialog,
   Menu,
   session,
+  safeStorage,
   BrowserWindow: FakeBrowserWindow,
 };
 
@@ -283,6 +304,8 @@ export function resetFakeElectron(): void {
   dialog.messages.length = 0;
   Menu.current = null;
   session.defaultSession = new FakeSession();
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
   FakeBrowserWindow.created.length = 0;
   FakeBrowserWindow.focused = null;
 }
