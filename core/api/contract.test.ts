@@ -38,6 +38,18 @@ describe('the StudioApi contract', () => {
   });
 });
 
+describe('merge and clone arguments', () => {
+  it('takes ours, theirs or a value as a conflict choice, nothing else', () => {
+    const check = requestChecks['git:resolveConflict'];
+    expect(check({ conflictId: 'a.json#x', choice: 'ours' }, 'arguments')).toEqual({ conflictId: 'a.json#x', choice: 'ours' });
+    expect(check({ conflictId: 'a.json#x', choice: { value: '"v"' } }, 'arguments')).toEqual({ conflictId: 'a.json#x', choice: { value: '"v"' } });
+    expect(() => check({ conflictId: 'a.json#x', choice: 'mine' }, 'arguments')).toThrow();
+    expect(() => check({ conflictId: 'a.json#x', choice: { value: 1 } }, 'arguments')).toThrow();
+    expect(() => requestChecks['git:clone']({ url: 'https://x/y.git' }, 'arguments')).toThrow();
+    expect(requestChecks['git:clone']({ url: 'https://x/y.git', dir: '/tmp/y' }, 'arguments')).toEqual({ url: 'https://x/y.git', dir: '/tmp/y' });
+  });
+});
+
 describe('dispatchRequest', () => {
   const handlers = Object.fromEntries(requestChannels.map((c) => [c, async () => c])) as unknown as StudioHandlers;
 

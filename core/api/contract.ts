@@ -3,7 +3,21 @@
  * and a runtime argument check per channel. Main, preload and renderer all import it.
  */
 import { type Check, bool, none, nullable, obj, oneOf, optional, str, text, list } from './check';
-import type { GitAuthor, GitBranch, GitChange, GitChangedFile, GitDirtyPolicy, GitHistoryPage, GitProgressEvent, GitRecoveryEntry, GitRepoState, GitTag } from './gitTypes';
+import type {
+  GitAuthor,
+  GitBranch,
+  GitChange,
+  GitChangedFile,
+  GitConflictChoice,
+  GitDirtyPolicy,
+  GitHistoryPage,
+  GitMergeResult,
+  GitMergeState,
+  GitProgressEvent,
+  GitRecoveryEntry,
+  GitRepoState,
+  GitTag,
+} from './gitTypes';
 import type {
   CodeBackup,
   FileChange,
@@ -27,6 +41,13 @@ const relPath = str({ minLength: 1, maxLength: 4096 });
 const gitRef = str({ minLength: 1, maxLength: 255 });
 const dirtyPolicy = oneOf('refuse', 'keep-copy');
 const absPath = str({ minLength: 1, maxLength: 4096 });
+const choiceSide = oneOf('ours', 'theirs');
+const choiceValue = obj<{ value: string }>({ value: text(maxFileChars) });
+/** A conflict's resolution: 'ours', 'theirs' or `{ value }` (JSON text, or the lines for a text file). */
+const conflictChoice: Check<GitConflictChoice> = (value, where) => (typeof value === 'string' ? choiceSide(value, where) : choiceValue(value, where));
+const remoteUrlCheck = str({ minLength: 1, maxLength: 2048 });
+const username = str({ minLength: 1, maxLength: 256 });
+const token = str({ minLength: 1, maxLength: 4096 });
 
 /** Request channels: arguments and result of each. */
 export interface StudioRequests {
@@ -79,6 +100,14 @@ export interface StudioRequests {
   'git:push': { args: void; result: GitRepoState };
   'git:setRemote': { args: { url: string }; result: null };
   'git:cancel': { args: void; result: null };
+  'git:merge': { args: { branch: string; onDirty?: GitDirtyPolicy }; result: GitMergeResult };
+  'git:mergeState': { args: void; result: GitMergeState | null };
+  'git:resolveConflict': { args: { conflictId: string; choice: GitConflictChoice }; result: GitMergeState };
+  'git:abortMerge': { args: void; result: null };
+  'git:concludeMerge': { args: { message?: string }; result: { oid: string } };
+  'git:setCredentials': { args: { username: string; token: string }; result: GitRepoState };
+  'git:forgetCredentials': { args: void; result: GitRepoState };
+  'git:clone': { args: { url: string; dir: string; username?: string; token?: string }; result: OpenedApp };
 }
 
 /** Events pushed from main to the renderer, with their payloads. */
@@ -147,8 +176,16 @@ export const requestChecks: { readonly [C in RequestChannel]: Check<RequestArgs<
   'git:fetch': none,
   'git:pull': obj({ onDirty: optional(dirtyPolicy) }),
   'git:push': none,
-  'git:setRemote': obj({ url: str({ minLength: 1, maxLength: 2048 }) }),
+  'git:setRemote': obj({ url: remoteUrlCheck }),
   'git:cancel': none,
+  'git:merge': obj({ branch: gitRef, onDirty: optional(dirtyPolicy) }),
+  'git:mergeState': none,
+  'git:resolveConflict': obj({ conflictId: str({ minLength: 1, maxLength: 8192 }), choice: conflictChoice }),
+  'git:abortMerge': none,
+  'git:concludeMerge': obj({ message: optional(str({ maxLength: 65536 })) }),
+  'git:setCredentials': obj({ username, token }),
+  'git:forgetCredentials': none,
+  'git:clone': obj({ url: remoteUrlCheck, dir: absPath, username: optional(username), token: optional(token) }),
 };
 
 /** Every request channel, in declaration order. */

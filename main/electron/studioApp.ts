@@ -4,6 +4,7 @@ import { dispatchRequest } from '../../core/api';
 import { studioConfigDir } from '../services/configDir';
 import { createStudioServices, type StudioServices } from '../services/studioServices';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import { electronCredentialStore } from './credentialEncryption';
 import { pickFolder } from './folderDialog';
 import { registerIpcHandlers } from './ipcHandlers';
 import { installMenu } from './menu';
@@ -76,7 +77,8 @@ export function startStudio(): void {
     .then(() => {
       denyAllPermissions(session.defaultSession);
       serveAppProtocol();
-      const services = createStudioServices({ host: 'electron', configDir, pickFolder });
+      // After ready: safeStorage can only tell whether the OS keychain is there once the app is ready.
+      const services = createStudioServices({ host: 'electron', configDir, pickFolder, credentials: electronCredentialStore(configDir) });
       registerIpcHandlers(services, windows);
       installMenu({
         isMac: process.platform === 'darwin',

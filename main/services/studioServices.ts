@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type HostKind, type StudioHandlers, StudioError } from '../../core/api';
 import { CodeBackups } from './codeBackups';
 import { EventHub } from './eventHub';
+import type { CredentialStore } from './gitCredentials';
 import { GitService } from './gitService';
 import { FileWatcher } from './fileWatcher';
 import { listFolders } from './folderBrowser';
@@ -18,6 +19,8 @@ export interface StudioServicesOptions {
   /** The host's native folder dialog; the browser host has none. */
   readonly pickFolder?: (title: string | undefined) => Promise<string | null>;
   readonly preview?: PreviewServiceOptions;
+  /** Where git credentials are kept: the OS keychain in Electron; default in memory (the browser host). */
+  readonly credentials?: CredentialStore;
 }
 
 /** The one set of service objects behind both hosts, and the handler of every API channel. */
@@ -39,13 +42,16 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
   const preview = new PreviewService(events, workspace, options.preview);
   const watcher = new FileWatcher(events);
   const backups = new CodeBackups(path.join(options.configDir, 'code-backups'));
-  const gitService = new GitService(workspace, events, options.configDir);
 
   const openAndRemember = async (dir: string) => {
     const app = await workspace.open(dir);
     await recent.remember(app.dir, app.name);
     return app;
   };
+  const gitService = new GitService(workspace, events, options.configDir, {
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    openApp: openAndRemember,
+  });
 
   const handlers: StudioHandlers = {
     'studio:info': async () => ({ host: options.host, version: studioVersion(), platform: process.platform, homeDir: os.homedir() }),
