@@ -12,6 +12,7 @@ import './styles/layout.css';
 import './styles/preview.css';
 import './styles/properties.css';
 import './styles/code.css';
+import './styles/review.css';
 import './styles/history.css';
 
 const container = document.getElementById('root');

@@ -27,6 +27,8 @@ import { StatusBar } from './StatusBar';
 const CodeArea = lazy(() => import('../code/CodeArea'));
 // The canvas brings the form app's components and Designsystemet: loaded when the area is first shown.
 const LayoutArea = lazy(() => import('../layout/LayoutArea').then((m) => ({ default: m.LayoutArea })));
+// The review draws pages with the form app's components too: loaded when the area is first shown.
+const ReviewArea = lazy(() => import('../review/ReviewArea').then((m) => ({ default: m.ReviewArea })));
 const HistoryArea = lazy(() => import('../history/HistoryArea'));
 
 /** The studio around an open app: top bar, area navigation, file tree and the shown area. */
@@ -109,6 +111,10 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
             ) : area === 'history' ? (
               <Suspense fallback={null}>
                 <HistoryArea />
+              </Suspense>
+            ) : area === 'review' ? (
+              <Suspense fallback={null}>
+                <ReviewArea />
               </Suspense>
             ) : (
               <AreaPlaceholder area={area} />
