@@ -13,10 +13,9 @@ export function HistoryMessages({ onShowRecovery }: { readonly onShowRecovery?: 
   const { dismissProblem, dismissNotice } = store.getState();
 
   if (problem) {
+    // A refusal over uncommitted changes already names them and the ways on; the button is the one to take here.
     const hint =
-      problem.code === 'would-overwrite'
-        ? t('history.problem.wouldOverwrite')
-        : problem.code === 'needs-merge'
+      problem.code === 'needs-merge'
           ? t('history.problem.needsMerge')
           : problem.code === 'auth-failed'
             ? t('history.problem.authFailed')

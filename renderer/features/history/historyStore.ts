@@ -234,9 +234,13 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
       createBranch: (name, switchTo) =>
         run('create', async () => {
           await api.invoke('git:createBranch', { name });
-          // A new branch starts at the current commit, so switching to it never touches a file.
-          if (switchTo) await api.invoke('git:switchBranch', { name });
-          await readAll();
+          try {
+            // A new branch starts at the current commit: switching to it replaces no file (the host still refuses staged changes).
+            if (switchTo) await api.invoke('git:switchBranch', { name });
+          } finally {
+            // The branch exists even when the switch was refused.
+            await readAll();
+          }
         }),
       renameBranch: (from, to) =>
         run('rename', async () => {
