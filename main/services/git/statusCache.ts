@@ -2,14 +2,18 @@
  * git: warm status. A full statusMatrix walks every file of the repository (≈ 0.7 s for 5,000
  * files); the studio asks for status after every save. So the last answer is kept per repository and
  * only the paths reported changed since — by the file watcher, or by the studio's own git verbs — are
- * read again, with `statusMatrix({ filepaths })`. A change nobody reported (another program ran git)
- * shows in the index's stat data or in HEAD, and then the whole status is read again.
+ * read again (statusPaths.ts, against HEAD's and the index's blobs kept while they stay the same). A
+ * change nobody reported (another program ran git) shows in the index's stat data or in HEAD, and then
+ * the whole status is read again.
  */
 import type fs from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import git from 'isomorphic-git';
+import { readHead } from './repository';
 import { inRepoQueue } from './repoQueue';
 import { readChanges, type FileChange } from './status';
+import { readBlobMap, readPathChanges, type BlobMap } from './statusPaths';
 
 interface KnownStatus {
   changes: Map<string, FileChange>;
@@ -19,9 +23,16 @@ interface KnownStatus {
   signature: string;
   /** The studio's own verbs changed the index or HEAD since: a new signature is expected. */
   ownWrite: boolean;
-  /** One isomorphic-git cache for the warm reads: the parsed index is reused while its stat data holds. */
+  /** One isomorphic-git cache for the warm reads (packfile indexes are read once). */
   cache: object;
+  head: BlobMap | null;
+  stage: BlobMap | null;
 }
+
+const indexStamp = async (dir: string) => {
+  const s = await stat(path.join(dir, '.git', 'index')).catch(() => null);
+  return s ? `${s.ino}:${s.size}:${s.mtimeMs}` : '-';
+};
 
 async function signatureOf(dir: string): Promise<string> {
   const gitdir = path.join(dir, '.git');
@@ -52,7 +63,7 @@ export class StatusCache {
       const known = this.known.get(key);
       if (!known || (known.signature !== signature && !known.ownWrite)) {
         // In place before the walk, so paths reported while it runs are read again next time.
-        const entry: KnownStatus = { changes: new Map(), changed: new Set(), signature, ownWrite: false, cache: {} };
+        const entry: KnownStatus = { changes: new Map(), changed: new Set(), signature, ownWrite: false, cache: {}, head: null, stage: null };
         this.known.set(key, entry);
         try {
           const changes = await readChanges(dir, entry.cache);
@@ -66,7 +77,7 @@ export class StatusCache {
       if (known.changed.size > 0) {
         const paths = [...known.changed];
         known.changed.clear();
-        const fresh = await readChanges(dir, known.cache, paths);
+        const fresh = await readPathChanges(dir, paths, await this.headBlobs(dir, known), await this.stageBlobs(dir, known));
         for (const file of [...known.changes.keys()]) if (covers(paths, file)) known.changes.delete(file);
         for (const change of fresh) known.changes.set(change.path, change);
       }
@@ -74,6 +85,18 @@ export class StatusCache {
       known.ownWrite = false;
       return [...known.changes.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     });
+  }
+
+  private async headBlobs(dir: string, known: KnownStatus): Promise<BlobMap> {
+    const oid = (await readHead(dir)).oid ?? '';
+    if (known.head?.key !== oid) known.head = oid ? await readBlobMap(dir, git.TREE({ ref: oid }), oid, known.cache) : { key: '', blobs: new Map() };
+    return known.head;
+  }
+
+  private async stageBlobs(dir: string, known: KnownStatus): Promise<BlobMap> {
+    const stamp = await indexStamp(dir);
+    if (known.stage?.key !== stamp) known.stage = await readBlobMap(dir, git.STAGE(), stamp, known.cache);
+    return known.stage;
   }
 
   /** Notes changed paths (relative to the repository root; files or folders), e.g. from the file watcher. */
