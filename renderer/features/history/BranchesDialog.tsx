@@ -24,7 +24,8 @@ export function BranchesDialog({ onClose }: { readonly onClose: () => void }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [newName, setNewName] = useState('');
   const [failedDelete, setFailedDelete] = useState<string | null>(null);
-  const { createBranch, renameBranch, deleteBranch, switchBranch } = store.getState();
+  const current = branches.find((b) => b.current)?.name ?? null;
+  const { createBranch, renameBranch, deleteBranch, switchBranch, merge } = store.getState();
 
   const create = async () => {
     if (!name.trim()) return;
@@ -34,6 +35,11 @@ export function BranchesDialog({ onClose }: { readonly onClose: () => void }) {
     // Refusals over uncommitted changes are answered in the area, where "Keep a copy" is offered.
     onClose();
     void switchBranch(branch);
+  };
+  const mergeIn = (branch: string) => {
+    // Like a switch, a refusal or the conflicts are answered in the area.
+    onClose();
+    void merge(branch);
   };
   const confirmEdit = async () => {
     if (!editing) return;
@@ -79,6 +85,11 @@ export function BranchesDialog({ onClose }: { readonly onClose: () => void }) {
               {!branch.current ? (
                 <Button size="sm" disabled={busy !== null} onClick={() => switchBranchTo(branch.name)} aria-label={t('history.branches.switchTo', { name: branch.name })}>
                   {t('history.branches.switch')}
+                </Button>
+              ) : null}
+              {!branch.current && current ? (
+                <Button size="sm" variant="ghost" disabled={busy !== null} onClick={() => mergeIn(branch.name)} aria-label={t('history.branches.mergeOne', { name: branch.name, current })}>
+                  {t('history.branches.merge')}
                 </Button>
               ) : null}
               <Button

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import { studioApi } from '../../platform';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { MergePanel } from '../merge/MergePanel';
 import { BranchBar } from './BranchBar';
 import { ChangesPanel } from './ChangesPanel';
 import { CommitList } from './CommitList';
@@ -92,7 +93,16 @@ export default function HistoryArea() {
               ))}
             </div>
             <div className="history-panel" role="tabpanel" id={`history-panel-${tab}`} aria-labelledby={`history-tab-${tab}`}>
-              {tab === 'changes' ? <ChangesPanel /> : tab === 'commits' ? <CommitList /> : <RecoveryList />}
+              {tab !== 'changes' ? (
+                tab === 'commits' ? <CommitList /> : <RecoveryList />
+              ) : repo.merging ? (
+                // While a merge is in progress its conflicts are the changes to settle.
+                <div className="history-merge">
+                  <MergePanel state={repo.merging} branch={repo.branch} appPath={repo.appPath} onChange={() => void store.getState().mergeChanged()} />
+                </div>
+              ) : (
+                <ChangesPanel />
+              )}
             </div>
           </>
         )}

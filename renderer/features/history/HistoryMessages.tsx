@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { CredentialsDialog } from './CredentialsDialog';
 import { useHistory, useHistoryStore } from './historyContext';
 
 /** What the last git operation said: a problem with what can be done about it, or a notice. */
@@ -10,6 +12,7 @@ export function HistoryMessages({ onShowRecovery }: { readonly onShowRecovery?: 
   const problem = useHistory((s) => s.problem);
   const notice = useHistory((s) => s.notice);
   const busy = useHistory((s) => s.busy);
+  const [askCredentials, setAskCredentials] = useState(false);
   const { dismissProblem, dismissNotice } = store.getState();
 
   if (problem) {
@@ -20,13 +23,23 @@ export function HistoryMessages({ onShowRecovery }: { readonly onShowRecovery?: 
           : problem.code === 'auth-failed'
             ? t('history.problem.authFailed')
             : null;
-    const offersRetry = problem.code !== 'would-overwrite' && problem.code !== 'invalid-name' && problem.code !== 'already-exists';
+    const offersRetry = problem.code !== 'would-overwrite' && problem.code !== 'auth-failed' && problem.code !== 'needs-merge' && problem.code !== 'invalid-name' && problem.code !== 'already-exists';
     return (
       <div className="history-messages" data-testid="history-problem">
         <Alert
           tone={problem.code === 'would-overwrite' ? 'warning' : 'error'}
           action={
             <div className="history-message-actions">
+              {problem.code === 'auth-failed' ? (
+                <Button variant="primary" size="sm" disabled={busy !== null} onClick={() => setAskCredentials(true)}>
+                  {t('history.problem.credentials')}
+                </Button>
+              ) : null}
+              {problem.merge ? (
+                <Button variant="primary" size="sm" disabled={busy !== null} onClick={() => void problem.merge?.()}>
+                  {t('history.problem.merge')}
+                </Button>
+              ) : null}
               {problem.keepCopy ? (
                 <Button variant="primary" size="sm" disabled={busy !== null} onClick={() => void problem.keepCopy?.()}>
                   {t('history.problem.keepCopy')}
@@ -46,6 +59,7 @@ export function HistoryMessages({ onShowRecovery }: { readonly onShowRecovery?: 
           <strong>{t('history.problem.title', { operation: t(`history.op.${problem.operation}`) })}</strong> {problem.message}
           {hint ? <div className="history-message-hint">{hint}</div> : null}
         </Alert>
+        {askCredentials ? <CredentialsDialog onClose={() => setAskCredentials(false)} then={problem.retry} /> : null}
       </div>
     );
   }

@@ -4,6 +4,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';
+import { CredentialsDialog } from './CredentialsDialog';
 import { useHistory, useHistoryStore } from './historyContext';
 
 /** Sets the address of the repository this one pushes to and pulls from (`origin`). */
@@ -13,7 +14,9 @@ export function RemoteDialog({ onClose }: { readonly onClose: () => void }) {
   const current = useHistory((s) => s.repo?.remote ?? '');
   const busy = useHistory((s) => s.busy);
   const problem = useHistory((s) => (s.problem?.operation === 'remote' ? s.problem : null));
+  const hasCredentials = useHistory((s) => s.repo?.hasCredentials ?? false);
   const [url, setUrl] = useState(current);
+  const [askCredentials, setAskCredentials] = useState(false);
   const valid = /^https?:\/\/\S+$/.test(url.trim());
 
   const save = async () => {
@@ -46,6 +49,20 @@ export function RemoteDialog({ onClose }: { readonly onClose: () => void }) {
         error={url.trim() && !valid ? t('history.remote.invalid') : null}
       />
       {problem ? <Alert>{problem.message}</Alert> : null}
+      {current ? (
+        <div className="history-credentials">
+          <span className="small muted">{hasCredentials ? t('history.credentials.kept') : t('history.credentials.none')}</span>
+          {hasCredentials ? (
+            <Button size="sm" variant="ghost" disabled={busy !== null} onClick={() => void store.getState().forgetCredentials()}>
+              {t('history.credentials.forget')}
+            </Button>
+          ) : null}
+          <Button size="sm" disabled={busy !== null} onClick={() => setAskCredentials(true)}>
+            {t('history.credentials.set')}
+          </Button>
+        </div>
+      ) : null}
+      {askCredentials ? <CredentialsDialog onClose={() => setAskCredentials(false)} /> : null}
     </Dialog>
   );
 }

@@ -131,4 +131,35 @@ describe('history store', () => {
     await store.getState().pull();
     expect(store.getState().notice).toEqual({ key: 'history.notice.pullFastForward' });
   });
+
+  it('offers a merge of the remote branch when a pull needs one, and the credentials retry the refused push', async () => {
+    const merges: unknown[] = [];
+    let authorized = false;
+    const store = createHistoryStore(
+      api(() => [], {
+        'git:pull': () => {
+          throw new StudioError('needs-merge', 'Both have changed.');
+        },
+        'git:merge': (args) => (merges.push(args), { outcome: 'merged', oid: 'b'.repeat(40), state: null }),
+        'git:push': () => {
+          if (!authorized) throw new StudioError('auth-failed', 'Refused.');
+          return repo;
+        },
+        'git:setCredentials': () => ((authorized = true), { ...repo, hasCredentials: true }),
+      }),
+    );
+    await store.getState().refresh();
+    await store.getState().pull();
+    await store.getState().problem!.merge!();
+    expect(merges).toEqual([{ branch: 'origin/main' }]);
+    expect(store.getState().notice).toEqual({ key: 'history.notice.mergeMerged', params: { branch: 'origin/main', count: 0 } });
+
+    await store.getState().push();
+    const refused = store.getState().problem!;
+    expect(refused.code).toBe('auth-failed');
+    expect(await store.getState().setCredentials('ada', 'token')).toBe(true);
+    await refused.retry!();
+    expect(store.getState().problem).toBeNull();
+    expect(store.getState().notice).toEqual({ key: 'history.notice.pushed' });
+  });
 });

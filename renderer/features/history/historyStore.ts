@@ -24,7 +24,7 @@ import type { TextKey, TextParams } from '../../i18n/texts';
 /** The operations the area runs; each has a text `history.op.<name>`. */
 export type GitOperation =
   | 'load' | 'init' | 'stage' | 'unstage' | 'discard' | 'commit' | 'author' | 'history' | 'switch' | 'create' | 'rename'
-  | 'delete' | 'fetch' | 'pull' | 'push' | 'remote' | 'recover';
+  | 'delete' | 'fetch' | 'pull' | 'push' | 'remote' | 'recover' | 'merge' | 'credentials';
 
 /** A failed operation and what can be done about it. */
 export interface GitProblem {
@@ -35,6 +35,8 @@ export interface GitProblem {
   readonly keepCopy?: () => Promise<void>;
   /** Runs the operation again as it was (after credentials are given, or a passing failure). */
   readonly retry?: () => Promise<void>;
+  /** Merges the remote branch into this one (needs-merge: both have moved on). */
+  readonly merge?: () => Promise<void>;
 }
 
 /** Something that went well and is worth saying (a copy was kept, a push finished). */
@@ -87,6 +89,13 @@ export interface HistoryState {
   cancel(): Promise<void>;
   setRemote(url: string): Promise<boolean>;
   recover(id: string, paths?: readonly string[]): Promise<void>;
+  /** Merges branch (or remote-tracking branch) `branch` into the current one; conflicts leave a merge in progress. */
+  merge(branch: string, onDirty?: GitDirtyPolicy): Promise<void>;
+  /** Keeps a username and token for the remote's server; resolves to whether they were kept. */
+  setCredentials(username: string, token: string): Promise<boolean>;
+  forgetCredentials(): Promise<void>;
+  /** Reads everything again after the merge panel took a step (null: the merge was concluded or aborted). */
+  mergeChanged(): Promise<void>;
   dismissProblem(): void;
   dismissNotice(): void;
   /** Follows `git:progress` and changed files until the returned function is called. */
@@ -95,6 +104,13 @@ export interface HistoryState {
 
 const asStudioError = (error: unknown) =>
   error instanceof StudioError ? error : new StudioError('io', error instanceof Error ? error.message : String(error));
+
+const mergeNotices = {
+  'up-to-date': 'history.notice.mergeUpToDate',
+  'fast-forward': 'history.notice.mergeFastForward',
+  merged: 'history.notice.mergeMerged',
+  conflicts: 'history.notice.mergeConflicts',
+} as const satisfies Record<string, TextKey>;
 
 const pullNotices = {
   'up-to-date': 'history.notice.pullUpToDate',
@@ -119,7 +135,9 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
       } catch (error) {
         const { code, message } = asStudioError(error);
         const retry = async () => void (await run(operation, work, again));
-        set({ problem: { operation, code, message, retry, ...(code === 'would-overwrite' ? again : {}) } });
+        const branch = get().repo?.branch;
+        const merge = code === 'needs-merge' && branch ? () => get().merge(`origin/${branch}`) : undefined;
+        set({ problem: { operation, code, message, retry, ...(code === 'would-overwrite' ? again : {}), ...(merge ? { merge } : {}) } });
         return false;
       } finally {
         set({ busy: null, progress: null });
@@ -153,6 +171,16 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
       await readChanges();
     };
 
+    /** Reads again without marking the area busy (after an edit, a merge step); speaks only when it fails. */
+    const quietly = async (read: () => Promise<void>) => {
+      try {
+        await read();
+      } catch (error) {
+        const { code, message } = asStudioError(error);
+        set({ problem: { operation: 'load', code, message, retry: () => get().refresh() } });
+      }
+    };
+
     /** The notice for an operation that kept a copy of replaced work. */
     const keptCopy = (recovery: GitRecoveryEntry | null) => (recovery ? set({ notice: { key: 'history.notice.keptCopy', params: { count: recovery.files.length } } }) : undefined);
 
@@ -171,15 +199,7 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
       notice: null,
       stagedTexts: new Map(),
       refresh: async () => void (await run('load', readAll)),
-      refreshChanges: async () => {
-        try {
-          await readChanges();
-        } catch (error) {
-          // Reading again after an edit is quiet; it only speaks when it fails.
-          const { code, message } = asStudioError(error);
-          set({ problem: { operation: 'load', code, message, retry: () => get().refresh() } });
-        }
-      },
+      refreshChanges: () => quietly(readChanges),
       init: async () => void (await run('init', async () => (await api.invoke('git:init'), await readAll()))),
       stage: async (paths) =>
         void (await run('stage', async () => {
@@ -285,6 +305,25 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
           set({ notice: { key: 'history.notice.recovered' }, recovery: await api.invoke('git:recoveryList') });
           await readChanges();
         })),
+      merge: async (branch, onDirty) =>
+        void (await run(
+          'merge',
+          async () => {
+            const result = await api.invoke('git:merge', { branch, ...(onDirty ? { onDirty } : {}) });
+            set({ notice: { key: mergeNotices[result.outcome], params: { branch, count: result.state?.conflicts.length ?? 0 } } });
+            await readAll();
+          },
+          { keepCopy: () => get().merge(branch, 'keep-copy') },
+        )),
+      setCredentials: (username, token) =>
+        run('credentials', async () => {
+          set({ repo: await api.invoke('git:setCredentials', { username, token }) });
+        }),
+      forgetCredentials: async () =>
+        void (await run('credentials', async () => {
+          set({ repo: await api.invoke('git:forgetCredentials') });
+        })),
+      mergeChanged: () => quietly(readAll),
       dismissProblem: () => set({ problem: null }),
       dismissNotice: () => set({ notice: null }),
       watch: () => {
