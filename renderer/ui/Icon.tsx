@@ -7,6 +7,7 @@ const paths = {
   chevronDown: 'M5 8l5 5 5-5',
   arrowUp: 'M10 16V4M5 9l5-5 5 5',
   plus: 'M10 4v12M4 10h12',
+  clone: 'M10 3v9M6.5 8.5L10 12l3.5-3.5M3.5 13.5v3h13v-3',
   close: 'M5 5l10 10M15 5L5 15',
   warning: 'M10 3l7.5 13h-15zM10 8v3.5M10 13.8v.2',
   error: 'M10 2.5a7.5 7.5 0 1 0 0 15 7.5 7.5 0 0 0 0-15zM10 6.5v4.5M10 13.3v.2',

@@ -8,6 +8,7 @@ import { errorData } from '../../state/workspaceStore';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Icon, type IconName } from '../../ui/Icon';
+import { CloneDialog } from './CloneDialog';
 import { NewAppDialog } from './NewAppDialog';
 import { OpenFolderDialog } from './OpenFolderDialog';
 import { RecentAppsList } from './RecentAppsList';
@@ -26,12 +27,12 @@ function ActionCard({ icon, title, description, onClick }: { icon: IconName; tit
   );
 }
 
-/** The first screen: recent apps, open a folder, create a new app. */
+/** The first screen: recent apps, open a folder, create a new app, clone one. */
 export function StartScreen() {
   const t = useT();
   const info = useWorkspace((s) => s.info);
   const { items, status, error: listError } = useRecent((s) => s);
-  const [dialog, setDialog] = useState<'open' | 'new' | null>(null);
+  const [dialog, setDialog] = useState<'open' | 'new' | 'clone' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busyDir, setBusyDir] = useState<string | null>(null);
 
@@ -111,6 +112,7 @@ export function StartScreen() {
             </h2>
             <ActionCard icon="folderOpen" title={t('start.open.title')} description={t('start.open.description')} onClick={() => void openFolder()} />
             <ActionCard icon="plus" title={t('start.new.title')} description={t('start.new.description')} onClick={() => setDialog('new')} />
+            <ActionCard icon="clone" title={t('start.clone.title')} description={t('start.clone.description')} onClick={() => setDialog('clone')} />
           </section>
         </div>
       </main>
@@ -123,6 +125,7 @@ export function StartScreen() {
       </footer>
       {dialog === 'open' ? <OpenFolderDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'new' ? <NewAppDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'clone' ? <CloneDialog onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }
