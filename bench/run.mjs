@@ -19,3 +19,5 @@ const { benchLayoutDrag } = await import('./layoutDrag.mjs');
 for (const line of await benchLayoutDrag()) console.log(line);
 const { benchCodeLargeFiles } = await import('./codeLargeFiles.mjs');
 for (const line of await benchCodeLargeFiles()) console.log(line);
+const { benchGitOps } = await import('./gitOps.mjs');
+for (const line of await benchGitOps()) console.log(line);

@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import git from 'isomorphic-git';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../testing/tempDirs';
 import { EventHub } from './eventHub';
 import { clone } from './git/clone';
 import { push } from './git/push';
 import { status } from './git/status';
-import { startGitHttpServer, type GitHttpServer } from './git/testing/gitHttpServer';
+import { gitServerDuringTests } from './git/testing/serverDuringTests';
 import { commitAll, makeRepo, readText, writeFiles } from './git/testing/repoFixture';
 import { MemoryCredentialStore } from './gitCredentials';
 import { GitService } from './gitService';
@@ -23,14 +23,7 @@ const page = 'App/ui/form/layouts/Side1.json';
 const layout = (title: string, readOnly = false) => JSON.stringify({ data: { layout: [{ id: 'name', type: 'Input', textResourceBindings: { title }, readOnly }] } }, null, 2) + '\n';
 const credentials = { username: 'studio', token: 'secret-token' };
 const temp = tempDirs('studio-git-service-remote-');
-let server: GitHttpServer;
-beforeAll(async () => {
-  server = await startGitHttpServer({ auth: credentials });
-});
-afterAll(async () => {
-  await server.stop();
-  temp.cleanup();
-});
+const server = gitServerDuringTests({ auth: credentials }, () => temp.cleanup());
 
 async function openService(dir: string, store = new MemoryCredentialStore()) {
   const events = new EventHub();
@@ -45,7 +38,7 @@ async function openService(dir: string, store = new MemoryCredentialStore()) {
 let serial = 0;
 describe('GitService remote, merge and credentials', () => {
   it('finishes a pull that needs a merge by merging origin/main, resolving the conflict, and pushing', async () => {
-    const url = server.createRepo(`merge${++serial}`);
+    const url = server().createRepo(`merge${++serial}`);
     const first = await makeRepo(temp.make(), { [marker]: '{}', [page]: layout('base') });
     await git.addRemote({ fs, dir: first, remote: 'origin', url });
     await push(first, { credentials });
@@ -99,7 +92,7 @@ describe('GitService remote, merge and credentials', () => {
   });
 
   it('clones with progress into a new folder, opens the app, keeps the credentials for the host only in the store', async () => {
-    const url = server.createRepo(`clone${++serial}`);
+    const url = server().createRepo(`clone${++serial}`);
     const source = await makeRepo(temp.make(), { [marker]: '{}', 'App/a.json': '1' });
     await git.addRemote({ fs, dir: source, remote: 'origin', url });
     await push(source, { credentials });
