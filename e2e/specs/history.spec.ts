@@ -30,6 +30,21 @@ const gitAsync = (cwd: string, ...args: string[]) =>
     execFile('git', [...asServerPerson, ...args], { cwd, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
   );
 
+/** Clones `url` with native git, adds `file` with `content`, commits it as the server person and pushes. */
+async function commitAtServer(url: string, file: string, content: string, message: string): Promise<void> {
+  const other = mkdtempSync(path.join(os.tmpdir(), 'history-server-side-'));
+  try {
+    await gitAsync(other, 'clone', '-q', url, 'clone');
+    const clone = path.join(other, 'clone');
+    writeFileSync(path.join(clone, file), content);
+    git(clone, 'add', file);
+    git(clone, 'commit', '-q', '-m', message);
+    await gitAsync(clone, 'push', '-q', 'origin', 'main');
+  } finally {
+    rmSync(other, { recursive: true, force: true });
+  }
+}
+
 /** Puts the cursor on the first match of `text` in the Code area's editor, selected, so typing replaces it. */
 async function selectInEditor(page: Page, text: string): Promise<void> {
   await page.getByTestId('code-area').locator('.monaco-editor textarea').first().focus();
@@ -104,17 +119,7 @@ test('stages one hunk, commits, pushes, pulls a commit made at the server, and k
   expect(git(bare, 'log', '-1', '--format=%s', 'main')).toBe('Rename the heading\n');
 
   // Someone commits at the server; fetch shows it, pull brings it.
-  const other = mkdtempSync(path.join(os.tmpdir(), 'history-other-'));
-  try {
-    await gitAsync(other, 'clone', '-q', url, 'clone');
-    const clone = path.join(other, 'clone');
-    writeFileSync(path.join(clone, 'NOTES.md'), '# Notes\n\nWritten at the server.\n');
-    git(clone, 'add', 'NOTES.md');
-    git(clone, 'commit', '-q', '-m', 'Add notes at the server');
-    await gitAsync(clone, 'push', '-q', 'origin', 'main');
-  } finally {
-    rmSync(other, { recursive: true, force: true });
-  }
+  await commitAtServer(url, 'NOTES.md', '# Notes\n\nWritten at the server.\n', 'Add notes at the server');
   await history.bar.getByRole('button', { name: 'Fetch' }).click();
   await expect(history.counts).toHaveAttribute('aria-label', '0 commits to push, 1 commit to pull');
   await history.bar.getByRole('button', { name: 'Pull 1' }).click();
@@ -215,18 +220,7 @@ test('asks for credentials when the server refuses, and merges when both sides h
     expect(readFileSync(path.join(appDir, '.git', 'config'), 'utf8')).not.toContain('secret-token');
 
     // A commit at the server and another here: pull says both moved on, Merge joins them.
-    const other = mkdtempSync(path.join(os.tmpdir(), 'history-merge-'));
-    try {
-      const authed = url.replace('http://', 'http://ada:secret-token@');
-      await gitAsync(other, 'clone', '-q', authed, 'clone');
-      const clone = path.join(other, 'clone');
-      writeFileSync(path.join(clone, 'NOTES.md'), 'From the server.\n');
-      git(clone, 'add', 'NOTES.md');
-      git(clone, 'commit', '-q', '-m', 'Notes at the server');
-      await gitAsync(clone, 'push', '-q', 'origin', 'main');
-    } finally {
-      rmSync(other, { recursive: true, force: true });
-    }
+    await commitAtServer(url.replace('http://', 'http://ada:secret-token@'), 'NOTES.md', 'From the server.\n', 'Notes at the server');
     writeFileSync(path.join(appDir, 'LOCAL.md'), 'Written here.\n');
     await expect(history.file('LOCAL.md', 'unstaged')).toBeVisible();
     await history.file('LOCAL.md', 'unstaged').getByRole('button', { name: 'Stage LOCAL.md' }).click();

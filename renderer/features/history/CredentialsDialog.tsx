@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';
+import { FormDialog } from './FormDialog';
 import { useHistory, useHistoryStore } from './historyContext';
 
 /** Asks for a username and access token for the remote's server, then runs `then` (the refused operation again). */
@@ -24,27 +23,18 @@ export function CredentialsDialog({ onClose, then }: { readonly onClose: () => v
     await then?.();
   };
   return (
-    <Dialog
+    <FormDialog
       title={t('history.credentials.title')}
-      closeLabel={t('common.close')}
-      onClose={onClose}
-      onSubmit={() => void save()}
+      submitLabel={then ? t('history.credentials.saveAndRetry') : t('history.credentials.save')}
+      canSubmit={username.trim() !== '' && token !== ''}
       busy={busy !== null}
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" disabled={busy !== null || !username.trim() || !token}>
-            {then ? t('history.credentials.saveAndRetry') : t('history.credentials.save')}
-          </Button>
-        </>
-      }
+      onSubmit={() => void save()}
+      onClose={onClose}
     >
       <p className="small">{t('history.credentials.text', { host })}</p>
       <TextField label={t('history.credentials.username')} value={username} onChange={setUsername} autoComplete="username" />
       <TextField label={t('history.credentials.token')} value={token} onChange={setToken} type="password" autoComplete="current-password" hint={t('history.credentials.hint')} />
       {problem ? <Alert>{problem.message}</Alert> : null}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';
 import { CredentialsDialog } from './CredentialsDialog';
+import { FormDialog } from './FormDialog';
 import { useHistory, useHistoryStore } from './historyContext';
 
 /** Sets the address of the repository this one pushes to and pulls from (`origin`). */
@@ -23,23 +23,7 @@ export function RemoteDialog({ onClose }: { readonly onClose: () => void }) {
     if (valid && (await store.getState().setRemote(url.trim()))) onClose();
   };
   return (
-    <Dialog
-      title={t('history.remote.title')}
-      closeLabel={t('common.close')}
-      onClose={onClose}
-      onSubmit={() => void save()}
-      busy={busy !== null}
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" disabled={!valid || busy !== null}>
-            {t('history.remote.save')}
-          </Button>
-        </>
-      }
-    >
+    <FormDialog title={t('history.remote.title')} submitLabel={t('history.remote.save')} canSubmit={valid} busy={busy !== null} onSubmit={() => void save()} onClose={onClose}>
       <TextField
         label={t('history.remote.url')}
         value={url}
@@ -63,6 +47,6 @@ export function RemoteDialog({ onClose }: { readonly onClose: () => void }) {
         </div>
       ) : null}
       {askCredentials ? <CredentialsDialog onClose={() => setAskCredentials(false)} /> : null}
-    </Dialog>
+    </FormDialog>
   );
 }
