@@ -111,6 +111,21 @@ describe('workspace store', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(store.getState().phase).toBe('start');
   });
+
+  it('drops a late answer to a create when the app was closed after the host said it was open', async () => {
+    let created: (app: OpenedApp) => void = () => undefined;
+    const api = fakeApi({ 'studio:info': () => info, 'workspace:current': () => null, 'app:create': () => new Promise<OpenedApp>((resolve) => (created = resolve)), 'workspace:close': () => null });
+    const store = createWorkspaceStore(api);
+    await store.getState().init();
+    const creating = store.getState().create({ dir: '/a/new', org: 'ttd', name: 'new', title: 'New' });
+    // The host's event shows the app before the answer to the request arrives; the person closes it.
+    api.emit('workspace:changed', { app: app('/a/new') });
+    expect(store.getState().phase).toBe('open');
+    await store.getState().close();
+    created(app('/a/new'));
+    expect(await creating).toEqual({ ok: true });
+    expect(store.getState().phase).toBe('start');
+  });
 });
 
 describe('recent store', () => {

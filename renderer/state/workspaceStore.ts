@@ -93,12 +93,23 @@ export function createWorkspaceStore(api: WorkspaceApi, refreshDelayMs = 120): S
           set({ phase: 'unreachable', unreachable: errorData(error).message });
         }
       },
-      open: (dir) => run(async () => showApp(await api.invoke('workspace:open', { dir }))),
-      create: (request) => run(async () => showApp(await api.invoke('app:create', request))),
+      // Each answer is shown unless the shown app changed while it was on its way: the host's own event
+      // for the same change came first, or a later action (a close right after an open) already did.
+      open: (dir) =>
+        run(async () => {
+          const asked = shown;
+          showCurrent(await api.invoke('workspace:open', { dir }), asked);
+        }),
+      create: (request) =>
+        run(async () => {
+          const asked = shown;
+          showCurrent(await api.invoke('app:create', request), asked);
+        }),
       close: () =>
         run(async () => {
+          const asked = shown;
           await api.invoke('workspace:close');
-          showApp(null);
+          showCurrent(null, asked);
         }),
       refreshFiles: () =>
         run(async () => {
