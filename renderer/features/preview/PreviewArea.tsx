@@ -64,7 +64,7 @@ export function PreviewArea() {
   const width = deviceWidths[state.device];
   return (
     <div className="preview" data-testid="preview-area">
-      <div className="preview-toolbar" role="toolbar" aria-label={t('preview.toolbar')}>
+      <div className="area-toolbar preview-toolbar" role="toolbar" aria-label={t('preview.toolbar')}>
         <div className="preview-devices" role="group" aria-label={t('preview.device')}>
           {devices.map((device) => (
             <Button key={device} size="sm" variant={device === state.device ? 'primary' : 'secondary'} aria-pressed={device === state.device} onClick={() => state.setDevice(device)}>

@@ -101,7 +101,7 @@ function ReviewBody({ diff, before, after, names }: { diff: ReviewDiff; before: 
             <ul>
               {group.items.map((i) => (
                 <li key={i.key}>
-                  <button type="button" className={`rv-item${i.key === item?.key ? ' is-current' : ''}`} aria-current={i.key === item?.key ? 'true' : undefined} onClick={() => setChosen(i.key)}>
+                  <button type="button" className={`list-button rv-item${i.key === item?.key ? ' is-current' : ''}`} aria-current={i.key === item?.key ? 'true' : undefined} onClick={() => setChosen(i.key)}>
                     <span className="rv-item-name" title={i.file?.path}>
                       {i.page ? i.page.page : i.file!.path.slice(i.file!.path.lastIndexOf('/') + 1)}
                     </span>

@@ -68,7 +68,7 @@ export function VersionBar({ from, to, choices, onChange, children }: VersionBar
   const pushed = choices ? lastPushedVersion(choices) : null;
   const tag = choices ? lastTagVersion(choices) : null;
   return (
-    <div className="rv-toolbar" role="toolbar" aria-label={t('review.versions')}>
+    <div className="area-toolbar rv-toolbar" role="toolbar" aria-label={t('review.versions')}>
       <VersionSelect label={t('review.from')} value={from} choices={choices} onChange={(v) => onChange(v, to)} testId="review-from" />
       <span aria-hidden="true">→</span>
       <VersionSelect label={t('review.to')} value={to} choices={choices} onChange={(v) => onChange(from, v)} testId="review-to" />

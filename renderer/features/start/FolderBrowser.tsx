@@ -95,7 +95,7 @@ export function FolderBrowser({ value, onChange, autoFocus }: FolderBrowserProps
           <ul className="folder-list" ref={listRef} aria-label={t('folders.listLabel', { dir: listing.dir })} onKeyDown={moveFocus}>
             {listing.folders.map((folder) => (
               <li key={folder.path}>
-                <button type="button" className="folder-item" data-path={folder.path} onClick={() => void show(folder.path, true)}>
+                <button type="button" className="list-button folder-item" data-path={folder.path} onClick={() => void show(folder.path, true)}>
                   <Icon name={folder.isApp ? 'app' : 'folder'} className={folder.isApp ? 'icon-app' : undefined} />
                   <span className="folder-name">{folder.name}</span>
                   {folder.isApp ? <span className="badge badge-accent">{t('folders.appBadge')}</span> : null}
