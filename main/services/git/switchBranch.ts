@@ -22,6 +22,11 @@ export function switchBranch(dir: string, branch: string, options: { onDirty?: D
     }
     const head = await readHead(dir);
     if (head.kind === 'branch' && head.branch === branch) return { recovery: null };
+    if (head.oid === target) {
+      // The same commit (a branch just made here): only HEAD moves; index and working tree stay as they are, as git does.
+      await git.writeRef({ fs, dir, ref: 'HEAD', value: `refs/heads/${branch}`, symbolic: true, force: true });
+      return { recovery: null };
+    }
     const operation = `switch to ${branch}`;
     const recovery = await clearTheWay(dir, operation, head.oid, target, options.onDirty ?? 'refuse', cache);
     await checkoutCleared(dir, branch, operation, cache);

@@ -184,6 +184,20 @@ describe('switchBranch', () => {
     expect(await status(dir)).toEqual([{ path: 'a.json', staged: 'modified', unstaged: null }]);
   });
 
+  it('moves only HEAD to a branch at the same commit, staged and unstaged changes kept as they are', async () => {
+    const dir = await repo();
+    await writeFiles(dir, { 'a.json': 'staged edit', 'b.json': 'unstaged edit' });
+    await stage(dir, ['a.json']);
+    await createBranch(dir, 'fresh');
+    expect(await switchBranch(dir, 'fresh')).toEqual({ recovery: null });
+    expect(await git.currentBranch({ fs, dir })).toBe('fresh');
+    expect(await status(dir)).toEqual([
+      { path: 'a.json', staged: 'modified', unstaged: null },
+      { path: 'b.json', staged: null, unstaged: 'modified' },
+    ]);
+    expect(await readText(dir, 'b.json')).toBe('unstaged edit');
+  });
+
   it('carries changes that are not in the way', async () => {
     const dir = await twoBranches();
     await writeFiles(dir, { 'b.json': 'my edit', 'new.json': 'n' });
