@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import git from 'isomorphic-git';
 import { afterAll, expect, it } from 'vitest';
 import { tempDirs } from '../../testing/tempDirs';
+import { stage } from './stage';
 import { status } from './status';
 import { StatusCache } from './statusCache';
 import { makeRepo, writeFiles } from './testing/repoFixture';
@@ -61,4 +62,16 @@ it('reads everything again when another program changed the index or HEAD', asyn
   expect(await cache.read(dir)).toEqual([{ path: 'a.txt', staged: 'modified', unstaged: null }]);
   execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-qm', 'Two'], { cwd: dir });
   expect(await cache.read(dir)).toEqual([]);
+});
+
+it('follows staging before the first commit, by file, by folder and by the whole tree', async () => {
+  for (const paths of [['App/a.json', 'b.txt'], ['App'], ['.'], ['']]) {
+    const dir = await makeRepo(temp.make());
+    await writeFiles(dir, { 'App/a.json': '1', 'b.txt': '2' });
+    const cache = new StatusCache();
+    expect(await cache.read(dir)).toEqual(await status(dir));
+    await stage(dir, paths.filter(Boolean).length ? paths : ['.']);
+    cache.wrote(dir, paths);
+    expect(await cache.read(dir)).toEqual(await status(dir));
+  }
 });

@@ -95,14 +95,23 @@ export class StatusCache {
 
   private async stageBlobs(dir: string, known: KnownStatus): Promise<BlobMap> {
     const stamp = await indexStamp(dir);
-    if (known.stage?.key !== stamp) known.stage = await readBlobMap(dir, git.STAGE(), stamp, known.cache);
+    if (known.stage?.key !== stamp) {
+      // A fresh cache: isomorphic-git's index cache keeps an index that did not exist when first read as empty for good.
+      known.cache = {};
+      known.stage = await readBlobMap(dir, git.STAGE(), stamp, known.cache);
+    }
     return known.stage;
   }
 
   /** Notes changed paths (relative to the repository root; files or folders), e.g. from the file watcher. */
   changed(dir: string, paths: readonly string[]): void {
     const known = this.known.get(path.resolve(dir));
-    for (const p of paths) known?.changed.add(p.replace(/\/+$/, ''));
+    for (const p of paths) {
+      const clean = p.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+      // The whole tree: read it all again.
+      if (clean === '' || clean === '.') return this.forget(dir);
+      known?.changed.add(clean);
+    }
   }
 
   /** Notes that one of the studio's verbs changed the index or HEAD for `paths` only. */
