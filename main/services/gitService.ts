@@ -218,6 +218,8 @@ export class GitService {
         if (!existing) {
           await git.init({ fs, dir: app, defaultBranch: 'main' });
           await ensureGitignore(app);
+          // A status kept from an earlier repository in this folder (its .git removed) is not this one's.
+          this.statusCache.forget(app);
         }
         return this.state();
       },
