@@ -82,3 +82,27 @@ test('a merge with a true conflict: only that property conflicts, it leads to it
   await layout.open();
   await expect(layout.item('applicant-name')).toBeVisible();
 });
+
+test('tags a commit from the history, annotated with a message, and shows the tag on it', async ({ page, studio }) => {
+  test.setTimeout(120_000);
+  const start = new StartPage(page);
+  const shell = new ShellPage(page);
+  const history = new HistoryPage(page);
+  await start.goto(studio.url);
+  await start.createApp({ org: 'ttd', name: 'tag-app', title: 'Tag app', location: studio.workDir });
+  await shell.expectOpen('tag-app');
+  await history.open();
+  await history.setAuthor('Kari Nordmann', 'kari@example.no');
+  await history.tab('History');
+  const row = history.commits.locator('.history-commit-row').first();
+  await row.getByRole('button', { name: /^Tag / }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tag this commit' });
+  await dialog.getByLabel('Tag name').fill('v1.0.0');
+  await dialog.getByLabel('Message (optional: makes an annotated tag)').fill('First version for test');
+  await dialog.getByRole('button', { name: 'Create tag' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row.locator('.badge', { hasText: 'v1.0.0' })).toBeVisible();
+  const dir = path.join(studio.workDir, 'tag-app');
+  const { stdout } = await promisify(execFile)('git', ['tag', '-n1', '--format=%(refname:short)|%(contents:subject)|%(taggername)'], { cwd: dir });
+  expect(stdout.trim()).toBe('v1.0.0|First version for test|Kari Nordmann');
+});

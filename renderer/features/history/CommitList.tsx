@@ -7,11 +7,32 @@ import { useUi } from '../../state/stores';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
+import { TextField } from '../../ui/TextField';
+import { FormDialog } from './FormDialog';
 import { openReview } from '../review/reviewRequest';
 import { shortOid } from './BranchBar';
 import { useHistory, useHistoryStore } from './historyContext';
 
 type Files = { readonly files: readonly GitChangedFile[] } | { readonly error: string };
+
+/** The form that tags a commit: a name, and a message for an annotated tag. */
+function TagDialog({ commit, onClose }: { readonly commit: GitCommit; readonly onClose: () => void }) {
+  const t = useT();
+  const store = useHistoryStore();
+  const busy = useHistory((s) => s.busy);
+  const [name, setName] = useState('');
+  const [message, setMessage] = useState('');
+  const submit = async () => {
+    if (!name.trim()) return;
+    if (await store.getState().createTag(name.trim(), commit.oid, message)) onClose();
+  };
+  return (
+    <FormDialog title={t('history.tag.title')} submitLabel={t('history.tag.create')} canSubmit={name.trim() !== ''} busy={busy === 'tag'} onSubmit={() => void submit()} onClose={onClose}>
+      <TextField label={t('history.tag.name')} value={name} onChange={setName} hint={t('history.tag.nameHint')} autoFocus />
+      <TextField label={t('history.tag.message')} value={message} onChange={setMessage} />
+    </FormDialog>
+  );
+}
 
 /** One commit: its summary line, and when opened its whole message and the files it changed. */
 function CommitRow({ commit, isHead }: { readonly commit: GitCommit; readonly isHead: boolean }) {
@@ -19,6 +40,8 @@ function CommitRow({ commit, isHead }: { readonly commit: GitCommit; readonly is
   const language = useUi((s) => s.language);
   const [open, setOpen] = useState(false);
   const [files, setFiles] = useState<Files | null>(null);
+  const [tagging, setTagging] = useState(false);
+  const tags = useHistory((s) => s.tags).filter((tag) => tag.oid === commit.oid);
   const [summary, ...rest] = commit.message.trimEnd().split('\n');
   const body = rest.join('\n').trim();
   const iso = new Date(commit.date).toISOString();
@@ -46,7 +69,15 @@ function CommitRow({ commit, isHead }: { readonly commit: GitCommit; readonly is
         <time className="history-commit-date muted" dateTime={iso} title={fullTime(iso, language)}>
           {relativeTime(iso, language)}
         </time>
+        {tags.map((tag) => (
+          <span key={tag.name} className="badge" title={tag.message ?? undefined}>
+            {tag.name}
+          </span>
+        ))}
         <span className="mono muted small">{shortOid(commit.oid)}</span>
+        <Button size="sm" variant="ghost" aria-label={t('history.tag.actionOne', { summary: summary ?? shortOid(commit.oid) })} onClick={() => setTagging(true)}>
+          {t('history.tag.action')}
+        </Button>
         <Button
           size="sm"
           variant="ghost"
@@ -59,6 +90,7 @@ function CommitRow({ commit, isHead }: { readonly commit: GitCommit; readonly is
           {t('history.commits.review')}
         </Button>
       </div>
+      {tagging ? <TagDialog commit={commit} onClose={() => setTagging(false)} /> : null}
       {open ? (
         <div className="history-commit-details" id={panelId}>
           {body ? <pre className="history-commit-body">{body}</pre> : null}

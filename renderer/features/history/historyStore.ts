@@ -24,7 +24,7 @@ import type { TextKey, TextParams } from '../../i18n/texts';
 /** The operations the area runs; each has a text `history.op.<name>`. */
 export type GitOperation =
   | 'load' | 'init' | 'stage' | 'unstage' | 'discard' | 'commit' | 'author' | 'history' | 'switch' | 'create' | 'rename'
-  | 'delete' | 'fetch' | 'pull' | 'push' | 'remote' | 'recover' | 'merge' | 'credentials';
+  | 'delete' | 'fetch' | 'pull' | 'push' | 'remote' | 'recover' | 'merge' | 'credentials' | 'tag';
 
 /** A failed operation and what can be done about it. */
 export interface GitProblem {
@@ -78,6 +78,8 @@ export interface HistoryState {
   /** Resolves to true when the commit was made. */
   commit(message: string, amend: boolean): Promise<boolean>;
   setAuthor(author: GitAuthor): Promise<boolean>;
+  /** Tags commit `target` as `name` (annotated when there is a message). */
+  createTag(name: string, target: string, message: string): Promise<boolean>;
   loadMore(): Promise<void>;
   switchBranch(name: string, onDirty?: GitDirtyPolicy): Promise<void>;
   createBranch(name: string, switchTo: boolean): Promise<boolean>;
@@ -233,6 +235,11 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
         run('author', async () => {
           await api.invoke('git:setAuthor', author);
           set({ author: await api.invoke('git:author') });
+        }),
+      createTag: (name, target, message) =>
+        run('tag', async () => {
+          await api.invoke('git:createTag', { name, target, ...(message.trim() ? { message: message.trim() } : {}) });
+          set({ tags: await api.invoke('git:tags') });
         }),
       loadMore: async () => {
         const cursor = get().next;
