@@ -169,9 +169,6 @@ test('stages one hunk, commits, pushes, pulls a commit made at the server, and k
 });
 
 test('an app without a repository starts tracking versions', async ({ page, studio }) => {
-  // Red until the host's kept status sees files staged in a repository without commits (StatusCache:
-  // read, stage, wrote, read still says "untracked"); the staging itself works (native git shows "A").
-  test.fail();
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   const history = new HistoryPage(page);
