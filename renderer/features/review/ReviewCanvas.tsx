@@ -89,7 +89,7 @@ function ReviewPageNodes({ form, page }: { form: NonNullable<ReturnType<typeof u
   const error = useStore(form, (s) => s.error);
   if (status === 'error') return <p className="rv-note">{t('layout.canvas.renderFailed', { message: error ?? '' })}</p>;
   return (
-    <div className="rv-page" data-color-scheme="light">
+    <div className="form-paper rv-page" data-color-scheme="light">
       {pageNode?.children.map((node) => <ComponentView key={node.id} node={node} />)}
       {pageNode && pageNode.children.length === 0 ? <p className="rv-note">{t('layout.canvas.empty')}</p> : null}
     </div>

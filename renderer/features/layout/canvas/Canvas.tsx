@@ -105,7 +105,7 @@ function CanvasPage({ form, tree, texts, problems, openMenu, page }: CanvasPageP
   return (
     <CanvasDataContext.Provider value={data}>
       {status === 'error' ? <Alert>{t('layout.canvas.renderFailed', { message: error ?? '' })}</Alert> : null}
-      <section className="lc-page" aria-label={t('layout.canvas', { page })} data-color-scheme="light" data-lc-zone="" data-lc-place={JSON.stringify({ index: tree.roots.length })} data-lc-depth={-1}>
+      <section className="form-paper lc-page" aria-label={t('layout.canvas', { page })} data-color-scheme="light" data-lc-zone="" data-lc-place={JSON.stringify({ index: tree.roots.length })} data-lc-depth={-1}>
         {tree.roots.map((id) => (
           <CanvasItem key={id} id={id} depth={0} />
         ))}
