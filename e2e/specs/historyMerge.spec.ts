@@ -55,6 +55,9 @@ test('a merge with a true conflict: only that property conflicts, it leads to it
   // The conflict leads to its component on the canvas.
   await conflict.getByRole('button', { name: 'Show on the page' }).click();
   await expect(layout.item('applicant-name')).toHaveAttribute('aria-pressed', 'true');
+  // The canvas marks it as in conflict (the other components are not).
+  await expect(layout.item('applicant-name').getByRole('img', { name: /Merge conflict/ })).toBeVisible();
+  await expect(layout.canvas.getByRole('img', { name: /Merge conflict/ })).toHaveCount(1);
 
   // Abort: the page is back exactly as before the merge.
   await history.open();
@@ -78,9 +81,10 @@ test('a merge with a true conflict: only that property conflicts, it leads to it
   expect(parents).toHaveLength(3);
   const { stdout: log } = await git('log', '-1', '--format=%an|%s');
   expect(log.trim()).toBe('Kari Nordmann|Merge feature into main');
-  // The canvas shows the merged page.
+  // The canvas shows the merged page, no longer marked.
   await layout.open();
   await expect(layout.item('applicant-name')).toBeVisible();
+  await expect(layout.canvas.getByRole('img', { name: /Merge conflict/ })).toHaveCount(0);
 });
 
 test('tags a commit from the history, annotated with a message, and shows the tag on it', async ({ page, studio }) => {

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import { studioApi } from '../../platform';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { markConflicts } from '../merge/mergeMarks';
 import { MergePanel } from '../merge/MergePanel';
 import { BranchBar } from './BranchBar';
 import { ChangesPanel } from './ChangesPanel';
@@ -37,6 +38,12 @@ export default function HistoryArea() {
       stopReconnect();
     };
   }, [store]);
+
+  // A merge ended (here, by a commit, or by another program): the canvas stops marking its conflicts.
+  const merging = repo?.merging ?? null;
+  useEffect(() => {
+    if (repo !== null && merging === null) markConflicts([], '');
+  }, [repo, merging]);
 
   // Arrow keys move between the tabs, as a tab list does.
   const onTabKey = (event: KeyboardEvent) => {

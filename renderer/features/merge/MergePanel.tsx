@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button';
 import { LayoutEditorContext } from '../layout/layoutEditorStore';
 import { pageOfFile } from '../layout/problems/problemGroups';
 import { editedValue, editProblem, groupConflicts, shownValue } from './mergeConflicts';
+import { markConflicts } from './mergeMarks';
 
 export interface MergePanelProps {
   /** The merge in progress (from `git:state().merging` or `git:merge`). */
@@ -106,16 +107,20 @@ export function MergePanel({ state, branch, appPath, onChange }: MergePanelProps
       setBusy(true);
       setError(null);
       try {
-        onChange(await work());
+        const next = await work();
+        markConflicts(next?.conflicts ?? [], appPath);
+        onChange(next);
       } catch (e) {
         setError(errorData(e).message);
       } finally {
         setBusy(false);
       }
     },
-    [onChange],
+    [onChange, appPath],
   );
   useEffect(() => setConfirmAbort(false), [state]);
+  // The canvas marks the conflicted components while the merge lasts (also when this panel is not shown).
+  useEffect(() => markConflicts(state.conflicts, appPath), [state, appPath]);
 
   const showOnPage = (conflict: GitMergeConflict) => {
     const model = doc?.getState().model;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GitMergeConflict } from '../../../core/api';
 import { editedValue, editProblem, groupConflicts, shownValue } from './mergeConflicts';
+import { conflictDiagnostics } from './mergeMarks';
 
 const conflict = (file: string, id: string, extra: Partial<GitMergeConflict> = {}): GitMergeConflict => ({
   id,
@@ -39,5 +40,20 @@ describe('merge conflicts', () => {
     const lines = conflict('a.cs', '2', { kind: 'lines' });
     expect(editProblem(lines, 'not json')).toBeNull();
     expect(editedValue(lines, 'int y;\n')).toBe('int y;\n');
+  });
+});
+
+describe('conflict marks', () => {
+  it('puts component conflicts of files in the app on their components, others not', () => {
+    const marks = conflictDiagnostics(
+      [
+        conflict('apps/x/App/ui/form/layouts/P.json', 'a', { componentId: 'name' }),
+        conflict('apps/x/App/config/texts/resource.nb.json', 'b', { textKey: 'k' }),
+        conflict('other/App/ui/form/layouts/P.json', 'c', { componentId: 'elsewhere' }),
+      ],
+      'apps/x',
+    );
+    expect(marks).toEqual([expect.objectContaining({ file: 'App/ui/form/layouts/P.json', componentId: 'name', severity: 'error', code: 'merge-conflict' })]);
+    expect(conflictDiagnostics([conflict('App/x.json', 'd', { componentId: 'c' })], '')[0]).toMatchObject({ file: 'App/x.json' });
   });
 });

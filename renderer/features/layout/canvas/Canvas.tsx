@@ -15,6 +15,7 @@ import { FormContext } from '../../../../runtime/client/state/FormContext';
 import { useT } from '../../../i18n/useT';
 import { useAppDocument } from '../../../state/stores';
 import { Alert } from '../../../ui/Alert';
+import { mergeMarks } from '../../merge/mergeMarks';
 import { problemsByComponent } from '../componentProblems';
 import { useLayoutEditor, useLayoutEditorStore } from '../layoutEditorStore';
 import { CanvasContextMenu } from './CanvasContextMenu';
@@ -59,7 +60,8 @@ export function Canvas({ model, folderId, page }: { readonly model: AppModel; re
   const tree = useMemo(() => (layoutPage ? canvasTree(layoutPage) : null), [layoutPage]);
   const texts = useMemo(() => textsIn(model, language), [model, language]);
   const diagnostics = useAppDocument((s) => s.check?.diagnostics);
-  const problems = useMemo(() => problemsByComponent(model, diagnostics ?? [], folderId, page), [model, diagnostics, folderId, page]);
+  const conflicts = useStore(mergeMarks, (s) => s.diagnostics);
+  const problems = useMemo(() => problemsByComponent(model, [...conflicts, ...(diagnostics ?? [])], folderId, page), [model, conflicts, diagnostics, folderId, page]);
 
   if (!tree) return <p className="lc-canvas-note">{t('layout.canvas.noPage')}</p>;
 
