@@ -32,8 +32,18 @@ async function launch(configDir: string, workDir: string, running: SpawnedStudio
   };
 }
 
-/** `test` with a fresh browser host per test: its own config folder and work folder. */
-export const test = base.extend<{ studio: StudioServer }>({
+/**
+ * `test` with a fresh browser host per test (its own config folder and work folder), and the page's
+ * console errors collected as they come (a spec asserts there are none where it matters).
+ */
+export const test = base.extend<{ studio: StudioServer; consoleErrors: string[] }>({
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    await use(errors);
+  },
   studio: async ({}, use) => {
     const configDir = mkdtempSync(path.join(os.tmpdir(), 'studio-e2e-config-'));
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'studio-e2e-work-'));

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ShellPage } from './ShellPage';
 
 export interface NewAppInput {
   readonly org: string;
@@ -53,6 +54,12 @@ export class StartPage {
   async createApp(input: NewAppInput): Promise<void> {
     await this.fillNewApp(input);
     await this.newAppDialog.getByRole('button', { name: 'Create app' }).click();
+  }
+
+  /** Creates an app through the New app dialog and waits for the studio to show it. */
+  async createAndOpen(input: NewAppInput): Promise<void> {
+    await this.createApp(input);
+    await new ShellPage(this.page).expectOpen(input.name);
   }
 
   /** Opens the browser host's folder dialog. */

@@ -26,8 +26,7 @@ test('clones an app from a private repository: a wrong token is refused, the rig
 
   // Someone made the app and pushed it to the server.
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'shared-app', title: 'Shared app', location: studio.workDir });
-  await shell.expectOpen('shared-app');
+  await start.createAndOpen({ org: 'ttd', name: 'shared-app', title: 'Shared app', location: studio.workDir });
   await shell.close();
   const made = path.join(studio.workDir, 'shared-app');
   const url = server.createRepo('shared-app');

@@ -54,8 +54,7 @@ test('unsaved invalid code survives a reload of the page', async ({ page, studio
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'recovery-app', title: 'Recovery', location: studio.workDir });
-  await shell.expectOpen('recovery-app');
+  await start.createAndOpen({ org: 'ttd', name: 'recovery-app', title: 'Recovery', location: studio.workDir });
   const file = path.join(studio.workDir, 'recovery-app', pagePath);
   const before = readFileSync(file, 'utf8');
 

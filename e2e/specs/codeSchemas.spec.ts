@@ -27,8 +27,7 @@ test('completes data model fields as validation keys and flags a wrong type in a
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'schemas-app', title: 'Schemas test', location: studio.workDir });
-  await shell.expectOpen('schemas-app');
+  await start.createAndOpen({ org: 'ttd', name: 'schemas-app', title: 'Schemas test', location: studio.workDir });
   await shell.close();
   const models = path.join(studio.workDir, 'schemas-app', 'App/models');
   writeFileSync(path.join(models, 'model.validation.json'), validation);

@@ -25,17 +25,12 @@ const spacesFormatted = '{\n    "name": "Zebra crossing",\n    "items": [\n     
 const tabs = '{\r\n\t"title": "A zebra CROSSING here",\r\n\t"list": [\r\n\t\t"a"\r\n\t],\r\n      "more": {"x": 1}\r\n}\r\n';
 const tabsFormatted = '{\r\n\t"title": "A zebra CROSSING here",\r\n\t"list": [\r\n\t\t"a"\r\n\t],\r\n\t"more": {\r\n\t\t"x": 1\r\n\t}\r\n}\r\n';
 
-test('formats a file in its own indentation and searches every file', async ({ page, studio }) => {
+test('formats a file in its own indentation and searches every file', async ({ page, studio, consoleErrors: errors }) => {
   test.setTimeout(120_000);
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'tools-app', title: 'Tools test', location: studio.workDir });
-  await shell.expectOpen('tools-app');
+  await start.createAndOpen({ org: 'ttd', name: 'tools-app', title: 'Tools test', location: studio.workDir });
   await shell.close();
   const appDir = path.join(studio.workDir, 'tools-app');
   const spacesFile = path.join(appDir, 'App/config/spaces.json');
@@ -107,20 +102,15 @@ test('formats a file in its own indentation and searches every file', async ({ p
   expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
 });
 
-test('split view: the page JSON beside the canvas follows the selection and drives the canvas', async ({ page, studio }) => {
+test('split view: the page JSON beside the canvas follows the selection and drives the canvas', async ({ page, studio, consoleErrors: errors }) => {
   test.setTimeout(120_000);
   // Canvas, JSON and properties side by side want a desktop-sized window.
   await page.setViewportSize({ width: 1600, height: 900 });
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   const layout = new LayoutPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'split-app', title: 'Split test', location: studio.workDir });
-  await shell.expectOpen('split-app');
+  await start.createAndOpen({ org: 'ttd', name: 'split-app', title: 'Split test', location: studio.workDir });
   const file = path.join(studio.workDir, 'split-app', pagePath);
   await layout.open();
 
@@ -169,8 +159,7 @@ test('a code edit of a file with mixed line endings keeps them on every line it 
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'endings-app', title: 'Endings', location: studio.workDir });
-  await shell.expectOpen('endings-app');
+  await start.createAndOpen({ org: 'ttd', name: 'endings-app', title: 'Endings', location: studio.workDir });
   await shell.close();
   const file = path.join(studio.workDir, 'endings-app', 'App/config/mixed.json');
   // Windows and Unix lines in one file, as happens when two editors have worked on it.

@@ -20,19 +20,14 @@ async function selectInEditor(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-test('edits a layout page as JSON in two-way sync with the Layout canvas', async ({ page, studio }) => {
+test('edits a layout page as JSON in two-way sync with the Layout canvas', async ({ page, studio, consoleErrors: errors }) => {
   // Several area switches, each mounting Monaco or the canvas again: about 40 s on two busy cores.
   test.setTimeout(120_000);
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   const layout = new LayoutPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'code-app', title: 'Code test', location: studio.workDir });
-  await shell.expectOpen('code-app');
+  await start.createAndOpen({ org: 'ttd', name: 'code-app', title: 'Code test', location: studio.workDir });
   const file = path.join(studio.workDir, 'code-app', pagePath);
 
   await shell.showArea('Code');
@@ -89,8 +84,7 @@ test('completes text keys, shows the studio check as markers, and goes to a text
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'smart-app', title: 'Smart test', location: studio.workDir });
-  await shell.expectOpen('smart-app');
+  await start.createAndOpen({ org: 'ttd', name: 'smart-app', title: 'Smart test', location: studio.workDir });
   await shell.showArea('Code');
   const area = page.getByTestId('code-area');
   await (await shell.reveal(pagePath)).click();
@@ -128,8 +122,7 @@ test('shows the working file against the last commit in a diff editor', async ({
   const shell = new ShellPage(page);
   await start.goto(studio.url);
   // A new app starts with a first commit, so HEAD has the page as the template wrote it.
-  await start.createApp({ org: 'ttd', name: 'diff-app', title: 'Diff test', location: studio.workDir });
-  await shell.expectOpen('diff-app');
+  await start.createAndOpen({ org: 'ttd', name: 'diff-app', title: 'Diff test', location: studio.workDir });
   await shell.showArea('Code');
   const area = page.getByTestId('code-area');
   await (await shell.reveal(pagePath)).click();

@@ -11,8 +11,7 @@ test('with the Electron bridge, the renderer uses it and Open app folder uses th
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'native', title: 'Native', location: studio.workDir });
-  await shell.expectOpen('native');
+  await start.createAndOpen({ org: 'ttd', name: 'native', title: 'Native', location: studio.workDir });
   await shell.close();
 
   const picked = path.join(studio.workDir, 'native');

@@ -15,8 +15,7 @@ test('creates an app, shows its overview and files, closes it and reopens it fro
   // The token leaves the address bar; the session keeps it.
   expect(new URL(page.url()).searchParams.has('token')).toBe(false);
 
-  await start.createApp({ org: 'ttd', name: 'e2e-app', title: 'E2E-app', location: studio.workDir });
-  await shell.expectOpen('e2e-app');
+  await start.createAndOpen({ org: 'ttd', name: 'e2e-app', title: 'E2E-app', location: studio.workDir });
   await expect(shell.appDir).toContainText(path.join(studio.workDir, 'e2e-app'));
 
   await expect(page.getByTestId('overview-app-id')).toHaveText('ttd/e2e-app');

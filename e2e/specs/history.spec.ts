@@ -54,18 +54,13 @@ async function selectInEditor(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-test('stages one hunk, commits, pushes, pulls a commit made at the server, and keeps a copy over a branch switch', async ({ page, studio }) => {
+test('stages one hunk, commits, pushes, pulls a commit made at the server, and keeps a copy over a branch switch', async ({ page, studio, consoleErrors: errors }) => {
   test.setTimeout(180_000);
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   const history = new HistoryPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'history-app', title: 'History test', location: studio.workDir });
-  await shell.expectOpen('history-app');
+  await start.createAndOpen({ org: 'ttd', name: 'history-app', title: 'History test', location: studio.workDir });
   const appDir = path.join(studio.workDir, 'history-app');
   const file = path.join(appDir, pagePath);
 
@@ -173,8 +168,7 @@ test('an app without a repository starts tracking versions', async ({ page, stud
   const shell = new ShellPage(page);
   const history = new HistoryPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'plain-app', title: 'Plain', location: studio.workDir });
-  await shell.expectOpen('plain-app');
+  await start.createAndOpen({ org: 'ttd', name: 'plain-app', title: 'Plain', location: studio.workDir });
   await shell.close();
   rmSync(path.join(studio.workDir, 'plain-app', '.git'), { recursive: true, force: true });
   await start.openRecent('plain-app');

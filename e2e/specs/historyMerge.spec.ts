@@ -5,7 +5,6 @@ import { promisify } from 'node:util';
 import { expect, test } from '../fixtures';
 import { HistoryPage } from '../pages/HistoryPage';
 import { LayoutPage } from '../pages/LayoutPage';
-import { ShellPage } from '../pages/ShellPage';
 import { StartPage } from '../pages/StartPage';
 
 test.use({ locale: 'en-US' });
@@ -15,12 +14,10 @@ const pagePath = 'App/ui/form/layouts/Side1.json';
 test('a merge with a true conflict: only that property conflicts, it leads to its component, abort puts everything back, theirs resolves it', async ({ page, studio }) => {
   test.setTimeout(180_000);
   const start = new StartPage(page);
-  const shell = new ShellPage(page);
   const history = new HistoryPage(page);
   const layout = new LayoutPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'merge-app', title: 'Merge app', location: studio.workDir });
-  await shell.expectOpen('merge-app');
+  await start.createAndOpen({ org: 'ttd', name: 'merge-app', title: 'Merge app', location: studio.workDir });
   const dir = path.join(studio.workDir, 'merge-app');
   const file = path.join(dir, pagePath);
   const git = (...args: string[]) => promisify(execFile)('git', ['-c', 'user.name=Someone Else', '-c', 'user.email=else@example.com', ...args], { cwd: dir });
@@ -90,11 +87,9 @@ test('a merge with a true conflict: only that property conflicts, it leads to it
 test('tags a commit from the history, annotated with a message, and shows the tag on it', async ({ page, studio }) => {
   test.setTimeout(120_000);
   const start = new StartPage(page);
-  const shell = new ShellPage(page);
   const history = new HistoryPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'tag-app', title: 'Tag app', location: studio.workDir });
-  await shell.expectOpen('tag-app');
+  await start.createAndOpen({ org: 'ttd', name: 'tag-app', title: 'Tag app', location: studio.workDir });
   await history.open();
   await history.setAuthor('Kari Nordmann', 'kari@example.no');
   await history.tab('History');

@@ -10,8 +10,7 @@ test('the properties panel binds, labels and makes a component required by an ex
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'props', title: 'Props', location: studio.workDir });
-  await shell.expectOpen('props');
+  await start.createAndOpen({ org: 'ttd', name: 'props', title: 'Props', location: studio.workDir });
   await shell.showArea('Layout');
 
   const app = path.join(studio.workDir, 'props', 'App');

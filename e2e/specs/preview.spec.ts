@@ -10,8 +10,7 @@ test('the Preview area frames the open app from its own sandboxed 127.0.0.1 orig
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'preview-app', title: 'Preview app', location: studio.workDir });
-  await shell.expectOpen('preview-app');
+  await start.createAndOpen({ org: 'ttd', name: 'preview-app', title: 'Preview app', location: studio.workDir });
   await shell.showArea('Preview');
 
   const frame = page.getByTitle('Preview of the app');
@@ -39,8 +38,7 @@ test('the Preview area shows the form data as it is typed and moves the frame to
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'bridge-app', title: 'Bridge app', location: studio.workDir });
-  await shell.expectOpen('bridge-app');
+  await start.createAndOpen({ org: 'ttd', name: 'bridge-app', title: 'Bridge app', location: studio.workDir });
   // A second page, added on disk before the preview starts (the host reads the app when it starts).
   const ui = path.join(studio.workDir, 'bridge-app', 'App', 'ui', 'form');
   writeFileSync(

@@ -11,18 +11,13 @@ test.use({ locale: 'en-US' });
 /** Native git in the app folder, as a person would commit from a terminal. */
 const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=Review Person', '-c', 'user.email=review@example.com', ...args], { cwd, encoding: 'utf8' });
 
-test('reviews a label change and a new component: the page drawn twice with both marked, the changes listed by id', async ({ page, studio }) => {
+test('reviews a label change and a new component: the page drawn twice with both marked, the changes listed by id', async ({ page, studio, consoleErrors: errors }) => {
   test.setTimeout(150_000);
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   const review = new ReviewPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'review-app', title: 'Review test', location: studio.workDir });
-  await shell.expectOpen('review-app');
+  await start.createAndOpen({ org: 'ttd', name: 'review-app', title: 'Review test', location: studio.workDir });
   const appDir = path.join(studio.workDir, 'review-app');
   git(appDir, 'add', '-A');
   git(appDir, 'commit', '--allow-empty', '-q', '-m', 'The app as created');

@@ -13,8 +13,7 @@ test('opens an app folder through the folder browser, and marks and removes a mi
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'browse-me', title: 'Browse me', location: studio.workDir });
-  await shell.expectOpen('browse-me');
+  await start.createAndOpen({ org: 'ttd', name: 'browse-me', title: 'Browse me', location: studio.workDir });
   await shell.close();
 
   await start.openFolderDialog();
@@ -73,8 +72,7 @@ test('the file tree and the areas are keyboard usable', async ({ page, studio })
   const start = new StartPage(page);
   const shell = new ShellPage(page);
   await start.goto(studio.url);
-  await start.createApp({ org: 'ttd', name: 'keys', title: 'Keys', location: studio.workDir });
-  await shell.expectOpen('keys');
+  await start.createAndOpen({ org: 'ttd', name: 'keys', title: 'Keys', location: studio.workDir });
 
   const app = shell.treeItem('App');
   await app.focus();
