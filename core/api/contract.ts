@@ -103,7 +103,8 @@ export interface StudioRequests {
   'git:merge': { args: { branch: string; onDirty?: GitDirtyPolicy }; result: GitMergeResult };
   'git:mergeState': { args: void; result: GitMergeState | null };
   'git:resolveConflict': { args: { conflictId: string; choice: GitConflictChoice }; result: GitMergeState };
-  'git:abortMerge': { args: void; result: null };
+  /** Edits made by hand to touched files during the merge come back as a recovery entry. */
+  'git:abortMerge': { args: void; result: GitRecoveryEntry | null };
   'git:concludeMerge': { args: { message?: string }; result: { oid: string } };
   'git:setCredentials': { args: { username: string; token: string }; result: GitRepoState };
   'git:forgetCredentials': { args: void; result: GitRepoState };

@@ -76,10 +76,7 @@ export function mergeHandlers(service: { requireAuthor(): Promise<GitAuthor> }, 
       if (!conflict) throw new verbs.ConflictNotFound(conflictId);
       return apiMergeState(await moved(dir, () => verbs.resolveMergeConflict(dir, conflictId, choiceFor(conflict, choice))));
     }),
-    'git:abortMerge': inRepo(async (dir) => {
-      await moved(dir, () => verbs.abortMerge(dir));
-      return null;
-    }),
+    'git:abortMerge': inRepo((dir) => moved(dir, () => verbs.abortMerge(dir))),
     'git:concludeMerge': inRepo(async (dir, { message }: { message?: string }) => {
       const author = await service.requireAuthor();
       return { oid: await moved(dir, () => verbs.concludeMerge(dir, { ...(message ? { message } : {}), author })) };

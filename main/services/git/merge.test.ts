@@ -11,7 +11,7 @@ import { createBranch } from './branches';
 import { MergeInProgress, WouldOverwrite } from './errors';
 import { merge } from './merge';
 import { abortMerge, concludeMerge, conflictKey, mergeProgress, resolveMergeConflict } from './mergeResolve';
-import { recoveryList } from './recoveryStore';
+import { readRecoveredFile, recoveryList } from './recoveryStore';
 import { status } from './status';
 import { commitAll, makeRepo, readText, testAuthor, writeFiles } from './testing/repoFixture';
 import { tempDirs } from '../../testing/tempDirs';
@@ -122,6 +122,23 @@ describe('merge', () => {
     expect(await readText(dir, 'notes.txt')).toBe('untracked\n');
     expect(await mergeProgress(dir)).toBeNull();
     expect(await recoveryList(dir)).toHaveLength(1);
+  });
+
+  it('abort keeps what was edited by hand during the merge in the recovery store, and nothing else', async () => {
+    const { dir } = await branched([{ ...name, required: true }, age], [{ ...name, required: false }], { theirs: { 'README.md': 'theirs\n' } });
+    const pageBefore = await readText(dir, page);
+    expect((await merge(dir, 'feature', { author: testAuthor })).outcome).toBe('conflicts');
+    // The person settles the page by hand in the code view; README stays as the merge wrote it.
+    const byHand = layout([{ ...name, required: 'maybe' }, age]);
+    await writeFiles(dir, { [page]: byHand });
+    const recovery = await abortMerge(dir);
+    expect(await readText(dir, page)).toBe(pageBefore);
+    expect(await readText(dir, 'README.md')).toBe('hello\n');
+    expect(recovery?.files.map((f) => f.path)).toEqual([page]);
+    expect(new TextDecoder().decode((await readRecoveredFile(dir, recovery!.id, page))!)).toBe(byHand);
+    // An abort right after a merge has nothing of the person's to keep.
+    expect((await merge(dir, 'feature', { author: testAuthor })).outcome).toBe('conflicts');
+    expect(await abortMerge(dir)).toBeNull();
   });
 
   it('refuses uncommitted changes in a file the merge writes, and carries changes in other files', async () => {

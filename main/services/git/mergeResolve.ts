@@ -5,12 +5,17 @@
  * `<file>#<id within the file>`; ids within a file come from core/merge and stay the same when
  * other conflicts are resolved.
  */
+import fs from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import git from 'isomorphic-git';
 import type { ConflictChoice } from '../../../core/merge';
 import type { Author } from './commit';
 import { ConflictNotFound, ConflictsLeft, GitError, MergeInProgress, NoMerge } from './errors';
 import { commitMerge, conflictsOf, stageAsInWorkingTree, writeWorkingFile, type MergeProgress } from './merge';
 import { mergeStoredFile } from './mergePlan';
-import { clearStoredMerge, readStoredMerge, restoreBefore, writeStoredMerge, type StoredMerge } from './mergeState';
+import { clearStoredMerge, readBefore, readStoredMerge, restoreBefore, writeStoredMerge, type StoredMerge } from './mergeState';
+import { snapshotFiles, type RecoveryEntry } from './recoveryStore';
 import { headOid } from './repository';
 import { inRepoQueue } from './repoQueue';
 
@@ -68,12 +73,55 @@ export function resolveMergeConflict(dir: string, conflictId: string, choice: Co
   });
 }
 
-/** Aborts the merge in progress: the working tree and the index become byte for byte what they were before it. */
-export function abortMerge(dir: string): Promise<void> {
+/** The bytes of a working file, or null when there is none. */
+async function workingBytes(dir: string, filepath: string): Promise<Uint8Array | null> {
+  try {
+    return await readFile(path.join(dir, filepath));
+  } catch {
+    return null;
+  }
+}
+
+const sameBytes = (a: Uint8Array | string | null, b: Uint8Array | null) =>
+  a === null || b === null ? a === b : Buffer.from(typeof a === 'string' ? Buffer.from(a, 'utf8') : a).equals(Buffer.from(b));
+
+/**
+ * The touched paths a person changed since the merge wrote them (hand-resolving in the code view, say):
+ * their working bytes are neither what the merge wrote nor what was there before it.
+ */
+async function editedDuringMerge(dir: string, state: StoredMerge, cache: object): Promise<string[]> {
+  const merged = new Map(state.files.map((file) => [file.path, file]));
+  const edited: string[] = [];
+  for (const [index, entry] of state.before.entries()) {
+    const now = await workingBytes(dir, entry.path);
+    if (sameBytes(now, await readBefore(dir, state, index))) continue;
+    const file = merged.get(entry.path);
+    const written = file ? (await mergeStoredFile(dir, file, cache)).content : await blobAt(dir, state.theirsOid, entry.path, cache);
+    if (!sameBytes(written, now)) edited.push(entry.path);
+  }
+  return edited;
+}
+
+async function blobAt(dir: string, oid: string, filepath: string, cache: object): Promise<Uint8Array | null> {
+  try {
+    return (await git.readBlob({ fs, dir, oid, filepath, cache })).blob;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Aborts the merge in progress: the working tree and the index become byte for byte what they were
+ * before it. Edits made to touched files during the merge are kept in the recovery store first.
+ */
+export function abortMerge(dir: string): Promise<RecoveryEntry | null> {
   return inRepoQueue(dir, async () => {
+    const cache = {};
     const state = await requireMerge(dir, 'abort the merge');
+    const recovery = await snapshotFiles(dir, 'abort the merge', await editedDuringMerge(dir, state, cache), cache);
     await restoreBefore(dir, state);
     await clearStoredMerge(dir);
+    return recovery;
   });
 }
 

@@ -124,6 +124,11 @@ async function removeEmptyParents(dir: string, filepath: string): Promise<void> 
   }
 }
 
+/** The bytes `state` kept of its `index`-th path before the merge (null: the file did not exist). */
+export function readBefore(dir: string, state: StoredMerge, index: number): Promise<Buffer | null> {
+  return state.before[index]?.existed ? readFile(beforeFile(dir, index)) : Promise.resolve(null);
+}
+
 /** Forgets the merge in progress (after it was concluded or aborted). */
 export async function clearStoredMerge(dir: string): Promise<void> {
   await rm(folderOf(dir), { recursive: true, force: true });
