@@ -84,6 +84,8 @@ export interface StudioRequests {
   'git:commitFiles': { args: { oid: string }; result: GitChangedFile[] };
   'git:compare': { args: { from: string; to: string | null }; result: GitChangedFile[] };
   'git:fileAt': { args: { ref: string; path: string }; result: FileAtHead };
+  /** The staged text of a file (null: not in the index). */
+  'git:fileAtIndex': { args: { path: string }; result: FileAtHead };
   'git:branches': { args: void; result: GitBranch[] };
   'git:createBranch': { args: { name: string; startPoint?: string }; result: null };
   'git:switchBranch': { args: { name: string; onDirty?: GitDirtyPolicy }; result: { recovery: GitRecoveryEntry | null } };
@@ -163,6 +165,7 @@ export const requestChecks: { readonly [C in RequestChannel]: Check<RequestArgs<
   'git:commitFiles': obj({ oid: gitRef }),
   'git:compare': obj({ from: gitRef, to: nullable(gitRef) }),
   'git:fileAt': obj({ ref: gitRef, path: relPath }),
+  'git:fileAtIndex': obj({ path: relPath }),
   'git:branches': none,
   'git:createBranch': obj({ name: gitRef, startPoint: optional(gitRef) }),
   'git:switchBranch': obj({ name: gitRef, onDirty: optional(dirtyPolicy) }),

@@ -56,7 +56,7 @@ describe('GitService', () => {
     expect(await h['git:state']()).toMatchObject({ branch: 'main', head: oid, remote: null, ahead: null });
   });
 
-  it('stages chosen content of a file and leaves the working file as it is', async () => {
+  it('stages chosen content of a file, reads it back from the index, and leaves the working file as it is', async () => {
     const { dir, h } = await openApp({ [marker]: '{}', 'a.txt': 'one\ntwo\n' });
     await writeFiles(dir, { 'a.txt': 'ONE\ntwo\nthree\n' });
     await h['git:stageContent']({ path: 'a.txt', content: 'ONE\ntwo\n' });
@@ -64,6 +64,13 @@ describe('GitService', () => {
     await h['git:setAuthor']({ name: 'K', email: 'k@example.no' });
     const { oid } = await h['git:commit']({ message: 'Part' });
     expect(await h['git:fileAt']({ ref: oid, path: 'a.txt' })).toEqual({ content: 'ONE\ntwo\n' });
+    await h['git:stageContent']({ path: 'a.txt', content: 'ONE\ntwo\nthree\n' });
+    expect(await h['git:fileAtIndex']({ path: 'a.txt' })).toEqual({ content: 'ONE\ntwo\nthree\n' });
+    expect(await h['git:fileAtIndex']({ path: 'missing.txt' })).toEqual({ content: null });
+    await writeFiles(dir, { 'App/ui/deep/n.json': '{"n": 1}', 'App/ui/other.json': '{}' });
+    await h['git:stage']({ paths: ['App/ui/deep/n.json', 'App/ui/other.json'] });
+    expect(await h['git:fileAtIndex']({ path: 'App/ui/deep/n.json' })).toEqual({ content: '{"n": 1}' });
+    expect(await h['git:fileAtIndex']({ path: 'App/ui/deep' })).toEqual({ content: null });
     expect(await readText(dir, 'a.txt')).toBe('ONE\ntwo\nthree\n');
   });
 

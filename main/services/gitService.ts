@@ -261,6 +261,7 @@ export class GitService {
       'git:commitFiles': inRepo((dir, { oid }) => verbs.commitChanges(dir, oid)),
       'git:compare': inRepo((dir, { from, to }) => verbs.compareVersions(dir, from, to)),
       'git:fileAt': inRepo(async (dir, { ref, path: file }) => ({ content: await verbs.readFileAt(dir, ref, file) })),
+      'git:fileAtIndex': inRepo(async (dir, { path: file }) => ({ content: await verbs.readFileInIndex(dir, file) })),
       'git:branches': inRepo((dir) => verbs.listBranches(dir)),
       'git:createBranch': inRepo((dir, { name, startPoint }) => done(verbs.createBranch(dir, name, startPoint))),
       'git:switchBranch': inRepo(async (dir, { name, onDirty }) => {

@@ -38,6 +38,28 @@ export function compareVersions(dir: string, from: string, to: string | null): P
   });
 }
 
+/** The text of `file` (a path from the repository root) as the index has it (staged), or null when the index has no such file. */
+export async function readFileInIndex(dir: string, file: string): Promise<string | null> {
+  const cache = {};
+  const found = (await git.walk({
+    fs,
+    dir,
+    cache,
+    trees: [git.STAGE()],
+    // Only the folders on the way to the file are entered.
+    map: async (filepath, [entry]) => {
+      // undefined: not a result, but walked into; null: neither.
+      if (filepath === '.' || file.startsWith(`${filepath}/`)) return undefined;
+      if (filepath !== file || !entry || (await entry.type()) !== 'blob') return null;
+      return entry.oid();
+    },
+  })) as (string | null | undefined)[];
+  const oid = found.find((value): value is string => typeof value === 'string');
+  if (!oid) return null;
+  const { blob } = await git.readBlob({ fs, dir, oid, cache });
+  return new TextDecoder('utf-8').decode(blob);
+}
+
 /** The text of `file` (a path from the repository root) in version `ref`, or null when that version has no such file. */
 export async function readFileAt(dir: string, ref: string, file: string): Promise<string | null> {
   const oid = await resolveVersion(dir, ref);

@@ -15,7 +15,7 @@ export { commit, defaultFileSizeLimit, type Author } from './commit';
 export { amend } from './amend';
 export { history, type HistoryEntry, type HistoryPage } from './history';
 export { commitChanges, type ChangedFile } from './commitChanges';
-export { compareVersions, readFileAt, resolveVersion } from './compareVersions';
+export { compareVersions, readFileAt, readFileInIndex, resolveVersion } from './compareVersions';
 export { createBranch, currentBranch, deleteBranch, listBranches, renameBranch, type Branch } from './branches';
 export { switchBranch } from './switchBranch';
 export { reset, type ResetResult } from './reset';

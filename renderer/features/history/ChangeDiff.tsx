@@ -17,7 +17,6 @@ export function ChangeDiff({ change, side }: { readonly change: GitChange; reado
   const store = useHistoryStore();
   const repo = useHistory((s) => s.repo)!;
   const changes = useHistory((s) => s.changes);
-  const stagedTexts = useHistory((s) => s.stagedTexts);
   const busy = useHistory((s) => s.busy);
   const [texts, setTexts] = useState<DiffTexts | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,14 +25,14 @@ export function ChangeDiff({ change, side }: { readonly change: GitChange; reado
   useEffect(() => {
     let current = true;
     setError(null);
-    readDiffTexts(studioApi, repo, change, side, stagedTexts).then(
+    readDiffTexts(studioApi, repo, change, side).then(
       (read) => current && setTexts(read),
       (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
     );
     return () => {
       current = false;
     };
-  }, [repo, change, side, stagedTexts, changes]);
+  }, [repo, change, side, changes]);
 
   const diff = useMemo(() => (texts?.kind === 'texts' ? diffTexts(texts.base, texts.next) : null), [texts]);
   const { stage, unstage, stageContent } = store.getState();
@@ -67,7 +66,6 @@ export function ChangeDiff({ change, side }: { readonly change: GitChange; reado
       {error ? <Alert>{t('history.diff.failed', { message: error })}</Alert> : null}
       {texts === null && !error ? <p className="muted">{t('common.loading')}</p> : null}
       {texts && texts.kind !== 'texts' ? <p className="history-diff-note muted">{t(`history.diff.${texts.kind}`)}</p> : null}
-      {texts?.kind === 'texts' && texts.againstHead ? <Alert tone="warning">{t('history.diff.againstHead')}</Alert> : null}
       {diff && diff.hunks.length === 0 ? <p className="history-diff-note muted">{t('history.diff.same')}</p> : null}
       {diff
         ? diff.hunks.slice(0, shownHunks).map((hunk, index) => (

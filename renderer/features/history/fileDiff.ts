@@ -1,8 +1,7 @@
 /**
  * Which two texts of a changed file the Changes view compares: the index and the working file for
- * its unstaged changes, the last commit and the index for its staged ones. The host reads commits
- * and the working tree but not the index, so the index text is known when it equals one of them or
- * when this window wrote it; otherwise hunks are shown against the last commit and not choosable.
+ * its unstaged changes, the last commit and the index for its staged ones (the index read through the
+ * host, so a part staged by another program shows as it is).
  */
 import type { GitChange, GitRepoState, StudioApi } from '../../../core/api';
 import { looksBinary } from './hunks';
@@ -17,10 +16,8 @@ export type DiffTexts =
       readonly next: string;
       /** Whether single hunks can be staged (or unstaged) from this comparison. */
       readonly choosable: boolean;
-      /** The base is the last commit because the index holds a part staged elsewhere. */
-      readonly againstHead: boolean;
     }
-  | { readonly kind: 'binary' | 'outside' | 'unknown-index' };
+  | { readonly kind: 'binary' | 'outside' };
 
 /** The path inside the app folder of a path from the repository root, or null when it is outside the app. */
 export function appRelativePath(path: string, appPath: string): string | null {
@@ -29,13 +26,7 @@ export function appRelativePath(path: string, appPath: string): string | null {
 }
 
 /** Reads the texts that show `change` on `side`. */
-export async function readDiffTexts(
-  api: StudioApi,
-  repo: GitRepoState,
-  change: GitChange,
-  side: DiffSide,
-  stagedTexts: ReadonlyMap<string, string>,
-): Promise<DiffTexts> {
+export async function readDiffTexts(api: StudioApi, repo: GitRepoState, change: GitChange, side: DiffSide): Promise<DiffTexts> {
   const inHead = async () => (repo.head ? ((await api.invoke('git:fileAt', { ref: 'HEAD', path: change.path })).content ?? '') : '');
   const working = async (): Promise<string | null> => {
     if (change.unstaged === 'deleted' || (change.unstaged === null && change.staged === 'deleted')) return '';
@@ -44,27 +35,20 @@ export async function readDiffTexts(
     return (await api.invoke('workspace:readFile', { path: inApp })).content;
   };
   const head = await inHead();
-  const index: string | null | undefined =
-    stagedTexts.get(change.path) ??
-    (change.staged === null ? head : change.staged === 'deleted' ? '' : change.unstaged === null ? await working() : undefined);
-  if (index === null) return { kind: 'outside' };
-
+  const index = change.staged === null ? head : change.staged === 'deleted' ? '' : ((await api.invoke('git:fileAtIndex', { path: change.path })).content ?? '');
   let base: string;
   let next: string;
-  let againstHead = false;
   if (side === 'staged') {
-    if (index === undefined) return { kind: 'unknown-index' };
     base = head;
     next = index;
   } else {
     const work = await working();
     if (work === null) return { kind: 'outside' };
-    againstHead = index === undefined;
-    base = index ?? head;
+    base = index;
     next = work;
   }
   if (looksBinary(base) || looksBinary(next)) return { kind: 'binary' };
   // A deletion is staged as a whole: a staged empty text would be a file, not its removal.
   const deletion = side === 'unstaged' ? change.unstaged === 'deleted' : change.staged === 'deleted';
-  return { kind: 'texts', base, next, choosable: !againstHead && !deletion, againstHead };
+  return { kind: 'texts', base, next, choosable: !deletion };
 }

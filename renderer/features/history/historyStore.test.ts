@@ -76,16 +76,6 @@ describe('history store', () => {
     expect(store.getState().busy).toBeNull();
   });
 
-  it('remembers an index text it wrote only while the file stays partly staged', async () => {
-    let changes: GitChange[] = [{ path: 'a.json', staged: 'modified', unstaged: 'modified' }];
-    const store = createHistoryStore(api(() => changes, { 'git:stageContent': () => null, 'git:stage': () => null }));
-    await store.getState().stageContent('a.json', 'partly');
-    expect(store.getState().stagedTexts.get('a.json')).toBe('partly');
-    changes = [{ path: 'a.json', staged: 'modified', unstaged: null }];
-    await store.getState().stage(['a.json']);
-    expect(store.getState().stagedTexts.has('a.json')).toBe(false);
-  });
-
   it('reads the changes again once after a burst of file changes, and an older answer never wins', async () => {
     vi.useFakeTimers();
     try {

@@ -60,11 +60,6 @@ export interface HistoryState {
   readonly progress: GitProgressEvent | null;
   readonly problem: GitProblem | null;
   readonly notice: GitNotice | null;
-  /**
-   * Index texts this window wrote with chosen hunks, by path: the host cannot read the index, so a
-   * file partly staged elsewhere shows its changes against the last commit instead.
-   */
-  readonly stagedTexts: ReadonlyMap<string, string>;
   /** Reads everything again (the first history page too). */
   refresh(): Promise<void>;
   /** Reads the changed files and the repository state (after an edit or a stage). */
@@ -150,9 +145,7 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
       const read = ++changesRead;
       const [repo, changes] = await Promise.all([api.invoke('git:state'), api.invoke('git:status')]);
       if (read !== changesRead) return;
-      // A text written here stays known only while the file is still partly staged.
-      const stagedTexts = new Map([...get().stagedTexts].filter(([path]) => changes.some((c) => c.path === path && c.staged && c.unstaged)));
-      set({ repo, changes, stagedTexts });
+      set({ repo, changes });
     };
 
     const readAll = async () => {
@@ -199,7 +192,6 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
       progress: null,
       problem: null,
       notice: null,
-      stagedTexts: new Map(),
       refresh: async () => void (await run('load', readAll)),
       refreshChanges: () => quietly(readChanges),
       init: async () => void (await run('init', async () => (await api.invoke('git:init'), await readAll()))),
@@ -216,7 +208,6 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
       stageContent: async (path, content) =>
         void (await run('stage', async () => {
           await api.invoke('git:stageContent', { path, content });
-          set({ stagedTexts: new Map(get().stagedTexts).set(path, content) });
           await readChanges();
         })),
       discard: async (paths) =>
