@@ -14,6 +14,7 @@ import './styles/properties.css';
 import './styles/code.css';
 import './styles/review.css';
 import './styles/history.css';
+import './styles/historyDiff.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
