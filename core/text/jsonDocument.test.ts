@@ -241,3 +241,13 @@ describe('strict and tolerant reading', () => {
     expect(setJsonValue(doc, ['b'], 'y')).toBe('{\n  "a": [1, 2],\n  "b": "y"\n}\n');
   });
 });
+
+describe('inserting into an array of one-line items', () => {
+  it('writes the new item on one line like its neighbours, and a multi-line one where they are multi-line', () => {
+    const texts = '{\n  "resources": [\n    { "id": "a", "value": "A" },\n    { "id": "b", "value": "B" }\n  ]\n}\n';
+    expect(insertJsonArrayItem(parseJsonDocument(texts), ['resources'], 2, { id: 'c', value: 'C' })).toBe('{\n  "resources": [\n    { "id": "a", "value": "A" },\n    { "id": "b", "value": "B" },\n    { "id": "c", "value": "C" }\n  ]\n}\n');
+    expect(insertJsonArrayItem(parseJsonDocument(texts), ['resources'], 0, { id: 'z', value: 'Z' })).toContain('[\n    { "id": "z", "value": "Z" },\n    { "id": "a"');
+    const layout = '{\n  "layout": [\n    {\n      "id": "a"\n    }\n  ]\n}\n';
+    expect(insertJsonArrayItem(parseJsonDocument(layout), ['layout'], 1, { id: 'b' })).toBe('{\n  "layout": [\n    {\n      "id": "a"\n    },\n    {\n      "id": "b"\n    }\n  ]\n}\n');
+  });
+});

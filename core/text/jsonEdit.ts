@@ -74,11 +74,13 @@ function insertIntoContainer(text: string, container: Node, index: number, entry
   const anchor = children[Math.min(index, children.length - 1)]!;
   const childIndent = multiLine ? (indentAt(text, anchor.offset) ?? '') : '';
   const glue = multiLine ? `,${format.eol}${childIndent}` : ', ';
+  // Items written one to a line (`{ "id": "a", "value": "A" },` in a text file) get a new one like them.
+  const compactItems = !multiLine || (container.type === 'array' && children.every((c) => (c.type !== 'object' && c.type !== 'array') || !/[\r\n]/.test(text.slice(c.offset, c.offset + c.length))));
   if (index >= children.length) {
     const last = children[children.length - 1]!;
-    return { offset: last.offset + last.length, length: 0, content: `${glue}${entryFor(childIndent, !multiLine)}` };
+    return { offset: last.offset + last.length, length: 0, content: `${glue}${entryFor(childIndent, compactItems)}` };
   }
-  return { offset: anchor.offset, length: 0, content: `${entryFor(childIndent, !multiLine)}${glue}` };
+  return { offset: anchor.offset, length: 0, content: `${entryFor(childIndent, compactItems)}${glue}` };
 }
 
 function nest(rest: Path, value: unknown): unknown {
