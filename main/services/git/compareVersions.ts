@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import git from 'isomorphic-git';
 import { readTreeChanges, type ChangedFile } from './commitChanges';
 import { inRepoQueue } from './repoQueue';
+import { stagedOids } from './stagedFiles';
 
 const notFound = (error: unknown) => (error as { code?: string } | null)?.code === 'NotFoundError';
 
@@ -41,20 +42,7 @@ export function compareVersions(dir: string, from: string, to: string | null): P
 /** The text of `file` (a path from the repository root) as the index has it (staged), or null when the index has no such file. */
 export async function readFileInIndex(dir: string, file: string): Promise<string | null> {
   const cache = {};
-  const found = (await git.walk({
-    fs,
-    dir,
-    cache,
-    trees: [git.STAGE()],
-    // Only the folders on the way to the file are entered.
-    map: async (filepath, [entry]) => {
-      // undefined: not a result, but walked into; null: neither.
-      if (filepath === '.' || file.startsWith(`${filepath}/`)) return undefined;
-      if (filepath !== file || !entry || (await entry.type()) !== 'blob') return null;
-      return entry.oid();
-    },
-  })) as (string | null | undefined)[];
-  const oid = found.find((value): value is string => typeof value === 'string');
+  const oid = (await stagedOids(dir, [file], cache)).get(file);
   if (!oid) return null;
   const { blob } = await git.readBlob({ fs, dir, oid, cache });
   return new TextDecoder('utf-8').decode(blob);

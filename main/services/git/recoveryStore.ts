@@ -12,6 +12,7 @@ import git from 'isomorphic-git';
 import { checkRelativePath } from '../pathJail';
 import { RecoveryNotFound } from './errors';
 import { inRepoQueue } from './repoQueue';
+import { stagedOids } from './stagedFiles';
 import { readChanges } from './status';
 
 /** One file in a recovery entry: whether the working tree had it, and whether a different staged version was kept too. */
@@ -43,24 +44,6 @@ async function readOrNull(file: string): Promise<Buffer | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return null;
     throw error;
   }
-}
-
-/** The index (staged) blob oid of each of `paths`, from one walk. */
-async function stagedOids(dir: string, paths: string[], cache: object): Promise<Map<string, string>> {
-  const wanted = new Set(paths);
-  const found = (await git.walk({
-    fs,
-    dir,
-    cache,
-    trees: [git.STAGE()],
-    map: async (filepath, [entry]) => {
-      if (filepath === '.') return undefined;
-      if (!entry) return null;
-      if ((await entry.type()) === 'tree') return paths.some((p) => p.startsWith(`${filepath}/`)) ? undefined : null;
-      return wanted.has(filepath) ? [filepath, await entry.oid()] : undefined;
-    },
-  })) as [string, string][];
-  return new Map(found.filter(Boolean));
 }
 
 /** Stores the working (and differing staged) bytes of `paths`, unqueued; returns the entry, or null for no paths. */
