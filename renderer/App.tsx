@@ -6,6 +6,7 @@ import { studioApi } from './platform';
 import { useUi, useWorkspace, workspaceStore } from './state/stores';
 import { Alert } from './ui/Alert';
 import { Button } from './ui/Button';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 
 /** The host could not be reached: say why and offer to try again. */
 function Unreachable({ message }: { readonly message: string }) {
@@ -21,8 +22,39 @@ function Unreachable({ message }: { readonly message: string }) {
   );
 }
 
-/** The whole window: start screen or the shell of the open app. */
+/** A view threw while drawing: say so, with the error, and offer to draw it again or reload. */
+function Crashed({ error, reset }: { readonly error: Error; readonly reset: () => void }) {
+  const t = useT();
+  return (
+    <main className="center-screen">
+      <div className="center-card">
+        <h1 className="center-title">{t('crash.title')}</h1>
+        <p>{t('crash.body')}</p>
+        <Alert
+          action={
+            <>
+              <Button onClick={reset}>{t('crash.retry')}</Button>
+              <Button onClick={() => window.location.reload()}>{t('crash.reload')}</Button>
+            </>
+          }
+        >
+          {error.message}
+        </Alert>
+      </div>
+    </main>
+  );
+}
+
+/** The whole window: start screen or the shell of the open app, and what went wrong if a view breaks. */
 export function App() {
+  return (
+    <ErrorBoundary fallback={(error, reset) => <Crashed error={error} reset={reset} />}>
+      <Screens />
+    </ErrorBoundary>
+  );
+}
+
+function Screens() {
   const t = useT();
   const language = useUi((s) => s.language);
   const phase = useWorkspace((s) => s.phase);

@@ -161,6 +161,7 @@ test('a code edit of a file with mixed line endings keeps them on every line it 
   await start.goto(studio.url);
   await start.createAndOpen({ org: 'ttd', name: 'endings-app', title: 'Endings', location: studio.workDir });
   await shell.close();
+  await expect(start.recentItem('endings-app')).toBeVisible();
   const file = path.join(studio.workDir, 'endings-app', 'App/config/mixed.json');
   // Windows and Unix lines in one file, as happens when two editors have worked on it.
   writeFileSync(file, '{\r\n  "first": "windows",\n  "second": "unix",\r\n  "third": "windows"\n}\n');

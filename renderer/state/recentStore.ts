@@ -12,21 +12,27 @@ export interface RecentState {
 
 /** The recent-apps list of the start screen. */
 export function createRecentStore(api: StudioApi): StoreApi<RecentState> {
+  // Bumped by every question, so a slow answer to an earlier one cannot replace a newer list.
+  let asked = 0;
   return createStore<RecentState>((set) => ({
     items: [],
     status: 'idle',
     error: null,
     load: async () => {
+      const ticket = ++asked;
       set({ status: 'loading', error: null });
       try {
-        set({ items: await api.invoke('recent:list'), status: 'ready' });
+        const items = await api.invoke('recent:list');
+        if (ticket === asked) set({ items, status: 'ready' });
       } catch (error) {
-        set({ status: 'failed', error: errorData(error).message });
+        if (ticket === asked) set({ status: 'failed', error: errorData(error).message });
       }
     },
     forget: async (dir) => {
+      const ticket = ++asked;
       try {
-        set({ items: await api.invoke('recent:forget', { dir }), status: 'ready', error: null });
+        const items = await api.invoke('recent:forget', { dir });
+        if (ticket === asked) set({ items, status: 'ready', error: null });
         return { ok: true };
       } catch (error) {
         return { ok: false, error: errorData(error) };

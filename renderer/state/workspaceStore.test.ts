@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { StudioError, type OpenedApp, type StudioInfo } from '../../core/api';
+import { StudioError, type OpenedApp, type RecentApp, type StudioInfo } from '../../core/api';
 import { fakeApi } from './fakeApi';
 import { createRecentStore } from './recentStore';
 import { createUiStore } from './uiStore';
@@ -141,6 +141,19 @@ describe('recent store', () => {
     const failing = createRecentStore(fakeApi({}));
     await failing.getState().load();
     expect(failing.getState()).toMatchObject({ status: 'failed', error: 'no handler for recent:list' });
+  });
+
+  it('keeps the newest list when an earlier answer arrives after it', async () => {
+    const answers: ((items: RecentApp[]) => void)[] = [];
+    const store = createRecentStore(fakeApi({ 'recent:list': () => new Promise<RecentApp[]>((resolve) => answers.push(resolve)) }));
+    const first = store.getState().load();
+    const second = store.getState().load();
+    const fresh = [{ dir: '/a/new', name: 'new', openedAt: '2026-01-02T00:00:00Z', available: true }];
+    answers[1]!(fresh);
+    await second;
+    answers[0]!([]);
+    await first;
+    expect(store.getState()).toMatchObject({ status: 'ready', items: fresh });
   });
 });
 
