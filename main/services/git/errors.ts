@@ -26,7 +26,9 @@ export type GitErrorKind =
   | 'merge-in-progress'
   | 'no-merge'
   | 'conflicts-left'
-  | 'conflict-not-found';
+  | 'conflict-not-found'
+  | 'repository-busy'
+  | 'damaged-index';
 
 /** The base of every git failure the studio reports. */
 export class GitError extends Error {
@@ -240,4 +242,18 @@ export function remoteError(error: unknown, url: string): unknown {
   if (code === 'HttpError') return new NetworkFailed(url, `the server answered ${data?.statusCode}`);
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET') return new NetworkFailed(url, (error as Error).message);
   return error;
+}
+
+/** Another git program holds the repository's lock file. */
+export class RepositoryBusy extends GitError {
+  constructor(readonly lockFile: string) {
+    super('repository-busy', `Another git program is changing this repository (${lockFile} exists). Wait for it to finish, or delete that file if no git is running, then try again.`);
+  }
+}
+
+/** The index file cannot be read. */
+export class DamagedIndex extends GitError {
+  constructor(why: string) {
+    super('damaged-index', `The repository's index (.git/index) is damaged: ${why}. Run \`git reset\` in a terminal to rebuild it from the last commit (your files are not touched).`);
+  }
 }

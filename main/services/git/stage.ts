@@ -9,6 +9,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import { headOid } from './repository';
 import { inRepoQueue } from './repoQueue';
+import { stageFiles } from './stageFiles';
 import { readChanges } from './status';
 
 /** Stages `files` (paths relative to the repository root) as they are in the working tree. */
@@ -29,6 +30,7 @@ export function stage(dir: string, files: string[]): Promise<void> {
       removed.push(...changes.filter((c) => c.unstaged === 'deleted').map((c) => c.path));
       plain.push(...changes.filter((c) => c.unstaged && c.unstaged !== 'deleted').map((c) => c.path));
     }
+    if (await stageFiles(dir, plain, removed)) return;
     // One batched add (per-file adds re-read the index each time); `force` skips reading .gitignore per file, checked above.
     if (plain.length > 0) await git.add({ fs, dir, filepath: plain, cache, force: true });
     for (const filepath of removed) await git.remove({ fs, dir, filepath, cache });
