@@ -2,6 +2,7 @@ import { type FSWatcher, promises as fs, statSync, watch } from 'node:fs';
 import path from 'node:path';
 import type { EventHub } from './eventHub';
 import { toPosix } from './fileTree';
+import { findRepositoryRoot } from './git/repository';
 
 /** Folders whose changes never reach the studio: version control, packages, build output, IDE state. */
 const ignoredFolders = new Set(['.git', 'node_modules', 'bin', 'obj', '.vs', '.idea', 'dist', 'out', 'build']);
@@ -15,6 +16,24 @@ export function isIgnoredPath(rel: string): boolean {
   const name = parts[parts.length - 1] ?? '';
   if (atomicTempFile.test(name)) return true;
   return parts.slice(0, -1).some((p) => ignoredFolders.has(p)) || ignoredFolders.has(name);
+}
+
+/**
+ * The files of `.git` (relative to it) that say where HEAD, the index, the branches and a merge stand.
+ * Objects, logs and git's lock files churn on every operation and say nothing more.
+ */
+export function isGitMetadata(rel: string): boolean {
+  return /^(?:HEAD|index|packed-refs|MERGE_HEAD|refs\/.+)$/.test(rel) && !rel.endsWith('.lock');
+}
+
+/** What changed in the open app's repository beyond the app's own files. */
+export interface RepoChange {
+  /** The repository root (the app folder itself, or a folder above it). */
+  readonly repo: string;
+  /** Files or folders of the working tree outside the app folder, relative to the repository root. */
+  readonly paths: readonly string[];
+  /** Files of `.git` that changed (`HEAD`, `index`, `refs/heads/main`, …), relative to `.git`. */
+  readonly git: readonly string[];
 }
 
 export interface FileWatcherOptions {
@@ -50,9 +69,21 @@ function signatureOf(abs: string): string {
  * Watches the open app's folder and tells every view, through `files:changed`, which files another
  * program created, changed or deleted. Follows the workspace: it starts when an app is opened and
  * stops when it is closed or another is opened. Bursts (a git checkout) become one or a few events.
+ *
+ * When the app is in a git repository, the whole repository is watched instead (the app folder is its
+ * root, or a folder in it, as in a monorepo), because the git status depends on all of it: changes
+ * outside the app and in `.git`'s metadata go to `onRepoChange` listeners, never to `files:changed`
+ * (the renderer's document holds the app folder only).
  */
 export class FileWatcher {
+  /** The app folder. */
   private root: string | null = null;
+  /** The folder watched: the repository root, or the app folder when it is in no repository. */
+  private base: string | null = null;
+  private repo: string | null = null;
+  /** The app folder relative to `base` ('' when they are the same), forward slashes. */
+  private appPrefix = '';
+  private readonly repoListeners = new Set<(change: RepoChange) => void>();
   private native: FSWatcher | null = null;
   private readonly folders = new Map<string, FSWatcher>();
   private pending = new Set<string>();
@@ -92,6 +123,17 @@ export class FileWatcher {
     return this.started;
   }
 
+  /** Calls `listener` with each batch of changes in the app's repository outside the app; returns the function that stops it. */
+  onRepoChange(listener: (change: RepoChange) => void): () => void {
+    this.repoListeners.add(listener);
+    return () => this.repoListeners.delete(listener);
+  }
+
+  /** How many folders are watched one by one, .git's included (for tests). */
+  get watchedFolders(): number {
+    return this.folders.size;
+  }
+
   /** Resolves when the watch of the open app is in place (for tests). */
   ready(): Promise<void> {
     return this.started;
@@ -100,10 +142,18 @@ export class FileWatcher {
   private async begin(dir: string): Promise<void> {
     const generation = this.generation;
     this.root = dir;
+    // The same search as the git service's, so both place a path in the same repository.
+    const found = await findRepositoryRoot(dir).catch(() => null);
+    if (generation !== this.generation) return;
+    const prefix = found ? toPosix(path.relative(found, dir)) : '';
+    this.repo = found && !prefix.startsWith('..') && !path.isAbsolute(prefix) ? found : null;
+    this.appPrefix = this.repo ? prefix : '';
+    const base = this.repo ?? dir;
+    this.base = base;
     const mode = this.options.mode ?? (process.platform === 'darwin' || process.platform === 'win32' ? 'native' : 'tree');
     if (mode === 'native') {
       try {
-        this.native = watch(dir, { recursive: true }, (_type, name) => this.onNative(generation, name));
+        this.native = watch(base, { recursive: true }, (_type, name) => this.onNative(generation, name));
         this.native.on('error', () => undefined);
         this.native.unref(); // Watching never keeps the process alive.
         return;
@@ -111,13 +161,21 @@ export class FileWatcher {
         // No recursive watch on this platform: watch folder by folder.
       }
     }
-    await this.watchTree(generation, dir);
+    await this.watchTree(generation, base);
+    if (this.repo) {
+      // Only the metadata of .git: its own entries (HEAD, index, MERGE_HEAD) and the refs, never objects/.
+      await this.watchTree(generation, path.join(base, '.git'), false);
+      await this.watchTree(generation, path.join(base, '.git', 'refs'));
+    }
   }
 
   /** Stops watching; changes not yet reported are dropped. */
   stop(): void {
     this.generation++;
     this.root = null;
+    this.base = null;
+    this.repo = null;
+    this.appPrefix = '';
     this.native?.close();
     this.native = null;
     for (const watcher of this.folders.values()) watcher.close();
@@ -130,6 +188,7 @@ export class FileWatcher {
   /** Stops and listens to the workspace no more. */
   dispose(): void {
     this.unsubscribe();
+    this.repoListeners.clear();
     this.stop();
   }
 
@@ -139,15 +198,15 @@ export class FileWatcher {
   }
 
   private onNative(generation: number, name: string | Buffer | null): void {
-    if (generation !== this.generation || !this.root) return;
+    if (generation !== this.generation || !this.base) return;
     if (name === null) return;
     this.note(toPosix(name.toString()));
   }
 
-  /** Watches `abs` and every folder under it that is not ignored. */
-  private async watchTree(generation: number, abs: string): Promise<void> {
-    if (generation !== this.generation || !this.root || this.folders.has(abs)) return;
-    const root = this.root;
+  /** Watches `abs` and (with `descend`) every folder under it that is not ignored. */
+  private async watchTree(generation: number, abs: string, descend = true): Promise<void> {
+    if (generation !== this.generation || !this.base || this.folders.has(abs)) return;
+    const root = this.base;
     let watcher: FSWatcher;
     try {
       watcher = watch(abs, (_type, name) => {
@@ -164,6 +223,7 @@ export class FileWatcher {
       if (this.folders.get(abs) === watcher) this.folders.delete(abs);
     });
     this.folders.set(abs, watcher);
+    if (!descend) return;
     let entries: import('node:fs').Dirent[];
     try {
       entries = await fs.readdir(abs, { withFileTypes: true });
@@ -172,13 +232,30 @@ export class FileWatcher {
     }
     await Promise.all(
       entries
-        .filter((e) => e.isDirectory() && !ignoredFolders.has(e.name))
+        .filter((e) => e.isDirectory() && this.wanted(toPosix(path.relative(root, path.join(abs, e.name)))))
         .map((e) => this.watchTree(generation, path.join(abs, e.name))),
     );
   }
 
+  /** The app-relative form of a path relative to the watched folder, or null when it is outside the app. */
+  private inApp(rel: string): string | null {
+    if (this.appPrefix === '') return rel;
+    if (rel === this.appPrefix) return '';
+    return rel.startsWith(`${this.appPrefix}/`) ? rel.slice(this.appPrefix.length + 1) : null;
+  }
+
+  /** Whether a path relative to the watched folder (file or folder) matters to the app or its git status. */
+  private wanted(rel: string): boolean {
+    if (rel === '.git' || rel.startsWith('.git/')) return this.repo !== null && (rel === '.git/refs' || isGitMetadata(rel.slice(5)));
+    const app = this.inApp(rel);
+    if (app !== null) return !isIgnoredPath(app);
+    // The folders on the way down to the app are watched whatever they are called (an app under build/).
+    if (this.appPrefix.startsWith(`${rel}/`)) return true;
+    return !isIgnoredPath(rel);
+  }
+
   private note(rel: string): void {
-    if (isIgnoredPath(rel)) return;
+    if (rel === '' || !this.wanted(rel)) return;
     this.pending.add(rel);
     if (this.debounceTimer) clearTimeout(this.debounceTimer);
     this.debounceTimer = setTimeout(() => this.flush(), this.options.debounceMs ?? 50);
@@ -196,36 +273,57 @@ export class FileWatcher {
     this.clearTimers();
     const batch = [...this.pending];
     this.pending = new Set();
-    if (batch.length === 0 || !this.root) return;
+    if (batch.length === 0 || !this.root || !this.base) return;
     const generation = this.generation;
-    const root = this.root;
-    this.flushing = this.flushing.then(() => this.report(generation, root, batch)).catch(() => undefined);
+    const where = { app: this.root, base: this.base, repo: this.repo };
+    this.flushing = this.flushing.then(() => this.report(generation, where, batch)).catch(() => undefined);
   }
 
-  /** Turns changed paths into the files to report: new folders by their contents, own writes left out. */
-  private async report(generation: number, root: string, batch: readonly string[]): Promise<void> {
+  /**
+   * Turns changed paths (relative to the watched folder) into what to report: the app's files (new
+   * folders by their contents, own writes left out) as `files:changed`, the rest of the repository and
+   * `.git`'s metadata to the repository's listeners.
+   */
+  private async report(generation: number, where: { app: string; base: string; repo: string | null }, batch: readonly string[]): Promise<void> {
     const out = new Set<string>();
+    const outside = new Set<string>();
+    const gitFiles = new Set<string>();
     const now = Date.now();
     for (const [rel, own] of this.ownWrites) if (now - own.at > (this.options.ownWriteMs ?? 500)) this.ownWrites.delete(rel);
     for (const rel of batch) {
-      const abs = path.join(root, rel);
+      const abs = path.join(where.base, rel);
       const stat = await fs.lstat(abs).catch(() => null);
-      if (stat?.isDirectory()) {
-        if (this.native === null) await this.watchTree(generation, abs);
-        for (const file of await this.filesUnder(root, abs)) out.add(file);
-        continue;
-      }
+      if (stat?.isDirectory() && this.native === null) await this.watchTree(generation, abs);
       if (!stat) this.forgetFolders(abs);
-      const own = this.ownWrites.get(rel);
-      if (own && own.signature === (stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : 'gone')) continue;
-      out.add(rel);
+      const app = this.inApp(rel);
+      if (rel.startsWith('.git/')) gitFiles.add(rel.slice(5));
+      else if (app === null) outside.add(rel);
+      else if (app === '') continue;
+      else if (stat?.isDirectory()) for (const file of await this.filesUnder(where.app, abs)) out.add(file);
+      else {
+        const own = this.ownWrites.get(app);
+        if (own && own.signature === (stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : 'gone')) continue;
+        out.add(app);
+      }
     }
-    if (generation !== this.generation || out.size === 0) return;
-    this.emitting = true;
-    try {
-      this.events.emit('files:changed', { dir: root, paths: [...out].sort() });
-    } finally {
-      this.emitting = false;
+    if (generation !== this.generation) return;
+    if (out.size > 0) {
+      this.emitting = true;
+      try {
+        this.events.emit('files:changed', { dir: where.app, paths: [...out].sort() });
+      } finally {
+        this.emitting = false;
+      }
+    }
+    if (where.repo && (outside.size > 0 || gitFiles.size > 0)) {
+      const change: RepoChange = { repo: where.repo, paths: [...outside].sort(), git: [...gitFiles].sort() };
+      for (const listener of this.repoListeners) {
+        try {
+          listener(change);
+        } catch {
+          // One listener failing does not keep the change from the others.
+        }
+      }
     }
   }
 

@@ -52,6 +52,8 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
     ...(options.credentials ? { credentials: options.credentials } : {}),
     openApp: openAndRemember,
   });
+  // The kept git status follows the repository outside the app too (a monorepo); .git's own files it checks on each read.
+  watcher.onRepoChange(({ repo, paths }) => gitService.statusCache.changed(repo, paths));
 
   const handlers: StudioHandlers = {
     'studio:info': async () => ({ host: options.host, version: studioVersion(), platform: process.platform, homeDir: os.homedir() }),
