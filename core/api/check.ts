@@ -93,6 +93,15 @@ export const bool: Check<boolean> = (value, where) => {
   return value;
 };
 
+/** A whole number from `min` to `max`. */
+export function int(min: number, max: number): Check<number> {
+  return (value, where) => {
+    if (typeof value !== 'number' || !Number.isInteger(value)) throw new ArgumentError(where, `must be a whole number, got ${describe(value)}`);
+    if (value < min || value > max) throw new ArgumentError(where, `must be from ${min} to ${max}, got ${value}`);
+    return value;
+  };
+}
+
 /** One of the given strings. */
 export function oneOf<T extends string>(...values: readonly T[]): Check<T> {
   return (value, where) => {

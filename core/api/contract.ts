@@ -2,7 +2,7 @@
  * The StudioApi contract: every request channel with its argument and result types, every event,
  * and a runtime argument check per channel. Main, preload and renderer all import it.
  */
-import { type Check, bool, none, nullable, obj, oneOf, optional, str, text, list } from './check';
+import { type Check, bool, int, none, nullable, obj, oneOf, optional, str, text, list } from './check';
 import type {
   GitAuthor,
   GitBranch,
@@ -16,6 +16,8 @@ import type {
   GitProgressEvent,
   GitRecoveryEntry,
   GitRepoState,
+  GitStash,
+  GitStashApplied,
   GitTag,
 } from './gitTypes';
 import type {
@@ -97,6 +99,13 @@ export interface StudioRequests {
   'git:recoveryList': { args: void; result: GitRecoveryEntry[] };
   'git:recover': { args: { id: string; paths?: string[] }; result: null };
   'git:reset': { args: { target: string; mode: 'soft' | 'hard'; onDirty?: GitDirtyPolicy }; result: { recovery: GitRecoveryEntry | null } };
+  'git:stashList': { args: void; result: GitStash[] };
+  /** Puts every uncommitted change (new files too) aside and sets the tree back to the last commit. */
+  'git:stash': { args: { message?: string }; result: GitStash };
+  /** Takes a stash back; `drop` removes it from the list afterwards (pop). */
+  'git:stashApply': { args: { index: number; drop?: boolean; onDirty?: GitDirtyPolicy }; result: GitStashApplied };
+  /** Removes a stash; its files go to the recovery list. */
+  'git:stashDrop': { args: { index: number }; result: GitRecoveryEntry | null };
   'git:fetch': { args: void; result: GitRepoState };
   'git:pull': { args: { onDirty?: GitDirtyPolicy }; result: { outcome: 'up-to-date' | 'fast-forward' | 'ahead' | 'not-on-remote'; recovery: GitRecoveryEntry | null } };
   'git:push': { args: void; result: GitRepoState };
@@ -177,6 +186,10 @@ export const requestChecks: { readonly [C in RequestChannel]: Check<RequestArgs<
   'git:recoveryList': none,
   'git:recover': obj({ id: str({ minLength: 1, maxLength: 200 }), paths: optional(list(relPath, 10000)) }),
   'git:reset': obj({ target: gitRef, mode: oneOf('soft', 'hard'), onDirty: optional(dirtyPolicy) }),
+  'git:stashList': none,
+  'git:stash': obj({ message: optional(str({ maxLength: 1000 })) }),
+  'git:stashApply': obj({ index: int(0, 100000), drop: optional(bool), onDirty: optional(dirtyPolicy) }),
+  'git:stashDrop': obj({ index: int(0, 100000) }),
   'git:fetch': none,
   'git:pull': obj({ onDirty: optional(dirtyPolicy) }),
   'git:push': none,

@@ -69,6 +69,24 @@ export interface GitTag {
   readonly message: string | null;
 }
 
+/** Uncommitted work put aside; `index` 0 is the newest (git's `stash@{0}`). */
+export interface GitStash {
+  readonly index: number;
+  readonly oid: string;
+  /** As git words it: "On main: <message>" or "WIP on main: <commit>". */
+  readonly message: string;
+  /** ISO date and time. */
+  readonly createdAt: string;
+  readonly files: readonly GitChangedFile[];
+}
+
+/** What applying a stash did: the files merged with changes made since, and the copy of rewritten work. */
+export interface GitStashApplied {
+  readonly written: readonly string[];
+  readonly merged: readonly string[];
+  readonly recovery: GitRecoveryEntry | null;
+}
+
 /** A snapshot of uncommitted work kept before an operation replaced it. */
 export interface GitRecoveryEntry {
   readonly id: string;

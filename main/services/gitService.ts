@@ -283,6 +283,16 @@ export class GitService {
         await verbs.refuseDuringMerge(dir, 'reset');
         return moved(dir, async () => ({ recovery: (await verbs.reset(dir, target, { mode, onDirty: onDirty ?? 'refuse' })).recovery }));
       }),
+      'git:stashList': inRepo((dir) => verbs.stashList(dir)),
+      'git:stash': inRepo(async (dir, { message }) => {
+        const author = await this.requireAuthor();
+        return moved(dir, () => verbs.stashPush(dir, { ...(message ? { message } : {}), author }));
+      }),
+      'git:stashApply': inRepo(async (dir, { index, drop, onDirty }) => {
+        await verbs.refuseDuringMerge(dir, 'apply a stash');
+        return moved(dir, () => verbs.stashApply(dir, index, { drop: drop ?? false, onDirty: onDirty ?? 'refuse' }));
+      }),
+      'git:stashDrop': inRepo((dir, { index }) => verbs.stashDrop(dir, index)),
       'git:fetch': async () => {
         try {
           await this.remote('fetch', (dir, options) => verbs.fetch(dir, options));

@@ -28,6 +28,9 @@ export type GitErrorKind =
   | 'conflicts-left'
   | 'conflict-not-found'
   | 'repository-busy'
+  | 'stash-not-found'
+  | 'nothing-to-stash'
+  | 'git'
   | 'damaged-index';
 
 /** The base of every git failure the studio reports. */

@@ -29,3 +29,5 @@ export { aheadBehind, type AheadBehind } from './aheadBehind';
 export { createTag, listTags, type Tag } from './tags';
 export { merge, type MergeOutcome, type MergeProgress } from './merge';
 export { abortMerge, concludeMerge, conflictKey, mergeProgress, refuseDuringMerge, resolveMergeConflict } from './mergeResolve';
+export { stashDrop, stashList, stashPush, NothingToStash, StashNotFound, type Stash } from './stash';
+export { stashApply, type StashApplyResult } from './stashApply';

@@ -63,7 +63,7 @@ describe('index file', () => {
     native(dir, 'update-index', '--index-version', '4');
     expect(await readIndexFile(gitdir)).toBeNull();
     const bytes = readFileSync(path.join(gitdir, 'index'));
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
     writeFileSync(path.join(gitdir, 'index'), bytes);
     await expect(readIndexFile(gitdir)).rejects.toThrow(DamagedIndex);
     await expect(readIndexFile(gitdir)).rejects.toThrow(/checksum/);

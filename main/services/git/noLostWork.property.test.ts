@@ -1,6 +1,6 @@
 /**
  * Property: whatever uncommitted state the working tree and the index are in, switch, pull, hard
- * reset and discard lose none of it — each changed file's working bytes (or its absence) and its staged
+ * reset, discard, stash and stash apply lose none of it — each changed file's working bytes (or its absence) and its staged
  * version are either still where they were or in the recovery list, byte-identical.
  */
 import fs from 'node:fs';
@@ -20,7 +20,9 @@ import { reset } from './reset';
 import { stage } from './stage';
 import { switchBranch } from './switchBranch';
 import { startGitHttpServer, type GitHttpServer } from './testing/gitHttpServer';
-import { commitAll, makeRepo, writeFiles } from './testing/repoFixture';
+import { NothingToStash, stashPush } from './stash';
+import { stashApply } from './stashApply';
+import { commitAll, makeRepo, testAuthor, writeFiles } from './testing/repoFixture';
 import type { DirtyPolicy } from './workingTreeGuard';
 
 const universe = ['App/a.json', 'App/b.json', 'App/sub/c.json', 'd.txt', 'new1.json', 'new2.json'];
@@ -45,6 +47,9 @@ beforeAll(async () => {
   await push(template);
   await git.writeRef({ fs, dir: template, ref: 'refs/heads/main', value: base, force: true });
   await git.checkout({ fs, dir: template, ref: 'main', force: true });
+  // A stash every working copy has, to apply over its random changes.
+  await writeFiles(template, { 'App/a.json': 'a-stash', 'd.txt': null, 'new1.json': 'n1-stash' });
+  await stashPush(template, { message: 'aside', author: testAuthor });
 });
 afterAll(async () => {
   await server.stop();
@@ -173,6 +178,41 @@ describe('no uncommitted change is lost', () => {
   it('by pulling', () => guardedOperationLosesNothing((dir, onDirty) => pull(dir, { onDirty })));
 
   it('by a hard reset', () => guardedOperationLosesNothing((dir, onDirty) => reset(dir, 'other', { mode: 'hard', onDirty })));
+
+  it('by applying a stash', () => guardedOperationLosesNothing((dir, onDirty) => stashApply(dir, 0, { onDirty })));
+
+  it('by stashing: the stash holds every working and staged version, and applying it brings the working ones back', async () => {
+    await fc.assert(
+      fc.asyncProperty(edits, async (plan) => {
+        const dir = await dirtyCopy(plan);
+        const before = await readState(dir);
+        try {
+          await stashPush(dir, { author: testAuthor });
+        } catch (error) {
+          if (error instanceof NothingToStash && before.size === 0) return;
+          throw error;
+        }
+        const cache = {};
+        const stash = await git.resolveRef({ fs, dir, ref: 'refs/stash' });
+        const { commit } = await git.readCommit({ fs, dir, oid: stash, cache });
+        const blobAt = async (oid: string | undefined, filepath: string) =>
+          oid ? await git.readBlob({ fs, dir, oid, filepath, cache }).then((r) => Buffer.from(r.blob), () => null) : null;
+        for (const [file, was] of before) {
+          const stashed = (await blobAt(stash, file)) ?? (await blobAt(commit.parent[2], file));
+          expect(stashed === null ? was.working === null : was.working !== null && stashed.equals(was.working), `${file}: working version in the stash`).toBe(true);
+          const stagedThere = await blobAt(commit.parent[1], file);
+          expect(was.staged === null ? stagedThere === null : stagedThere !== null && stagedThere.equals(was.staged), `${file}: staged version in the stash`).toBe(true);
+        }
+        expect(await readState(dir)).toEqual(new Map());
+        await stashApply(dir, 0);
+        for (const [file, was] of before) {
+          const now = await readFile(path.join(dir, file)).catch(() => null);
+          expect(was.working === null ? now === null : now !== null && now.equals(was.working), `${file}: back after apply`).toBe(true);
+        }
+      }),
+      settings,
+    );
+  });
 
   it('by discarding', async () => {
     await fc.assert(

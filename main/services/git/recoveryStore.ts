@@ -46,35 +46,54 @@ async function readOrNull(file: string): Promise<Buffer | null> {
   }
 }
 
-/** Stores the working (and differing staged) bytes of `paths`, unqueued; returns the entry, or null for no paths. */
-export async function snapshotFiles(dir: string, operation: string, paths: string[], cache: object): Promise<RecoveryEntry | null> {
-  if (paths.length === 0) return null;
+/** What one file of a snapshot keeps: its working bytes (null: absent) and a different staged version, if any. */
+interface SnapshotItem {
+  path: string;
+  working: Uint8Array | null;
+  staged: Uint8Array | null;
+}
+
+/** Writes a recovery entry holding `items`; `entry.json` last, so an interrupted write is never listed. */
+async function writeSnapshot(dir: string, operation: string, items: SnapshotItem[]): Promise<RecoveryEntry | null> {
+  if (items.length === 0) return null;
   const createdAt = new Date().toISOString();
   const id = `${createdAt.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
   const folder = path.join(storeDir(dir), id);
   await mkdir(folder, { recursive: true });
-  const staged = await stagedOids(dir, paths, cache);
   const files: RecoveredFile[] = [];
-  for (const [index, filepath] of paths.entries()) {
-    const working = await readOrNull(path.join(dir, filepath));
-    if (working) await writeFile(path.join(folder, blobName(index, 'work')), working);
-    const stagedOid = staged.get(filepath);
-    let hasStagedVersion = false;
-    if (stagedOid) {
-      const workingOid = working ? await git.hashBlob({ object: working }).then((r) => r.oid) : null;
-      if (workingOid !== stagedOid) {
-        const { blob } = await git.readBlob({ fs, dir, oid: stagedOid, cache });
-        await writeFile(path.join(folder, blobName(index, 'staged')), blob);
-        hasStagedVersion = true;
-      }
-    }
-    files.push({ path: filepath, inWorkingTree: working !== null, hasStagedVersion });
+  for (const [index, item] of items.entries()) {
+    if (item.working) await writeFile(path.join(folder, blobName(index, 'work')), item.working);
+    if (item.staged) await writeFile(path.join(folder, blobName(index, 'staged')), item.staged);
+    files.push({ path: item.path, inWorkingTree: item.working !== null, hasStagedVersion: item.staged !== null });
   }
   const entry: RecoveryEntry = { id, operation, createdAt, files };
   const temp = path.join(folder, 'entry.json.tmp');
   await writeFile(temp, JSON.stringify(entry, null, 2));
   await rename(temp, path.join(folder, 'entry.json'));
   return entry;
+}
+
+/** Stores the working (and differing staged) bytes of `paths`, unqueued; returns the entry, or null for no paths. */
+export async function snapshotFiles(dir: string, operation: string, paths: string[], cache: object): Promise<RecoveryEntry | null> {
+  if (paths.length === 0) return null;
+  const staged = await stagedOids(dir, paths, cache);
+  const items: SnapshotItem[] = [];
+  for (const filepath of paths) {
+    const working = await readOrNull(path.join(dir, filepath));
+    const stagedOid = staged.get(filepath);
+    let stagedBytes: Uint8Array | null = null;
+    if (stagedOid) {
+      const workingOid = working ? await git.hashBlob({ object: working }).then((r) => r.oid) : null;
+      if (workingOid !== stagedOid) stagedBytes = (await git.readBlob({ fs, dir, oid: stagedOid, cache })).blob;
+    }
+    items.push({ path: filepath, working, staged: stagedBytes });
+  }
+  return writeSnapshot(dir, operation, items);
+}
+
+/** Stores given bytes of files (null: the file is absent in that version) as a recovery entry, unqueued. */
+export function snapshotContents(dir: string, operation: string, files: readonly { path: string; content: Uint8Array | null }[]): Promise<RecoveryEntry | null> {
+  return writeSnapshot(dir, operation, files.map((f) => ({ path: f.path, working: f.content, staged: null })));
 }
 
 async function readEntry(dir: string, id: string): Promise<RecoveryEntry> {

@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { ChangeDiff } from './ChangeDiff';
 import { CommitBox } from './CommitBox';
+import { StashDialog } from './StashDialog';
 import type { DiffSide } from './fileDiff';
 import { useHistory, useHistoryStore } from './historyContext';
 
@@ -24,6 +25,7 @@ export function ChangesPanel() {
   const busy = useHistory((s) => s.busy);
   const [selected, setSelected] = useState<Selected | null>(null);
   const [discarding, setDiscarding] = useState<readonly string[] | null>(null);
+  const [stashing, setStashing] = useState(false);
   const { stage, unstage, discard } = store.getState();
 
   const staged = changes.filter((c) => c.staged !== null);
@@ -107,6 +109,11 @@ export function ChangesPanel() {
           <>
             {group(t('history.changes.staged'), staged, 'staged')}
             {group(t('history.changes.unstaged'), unstaged, 'unstaged')}
+            <div className="history-stash-row">
+              <Button size="sm" variant="ghost" icon="history" disabled={busy !== null} onClick={() => setStashing(true)}>
+                {t('history.stash.action')}
+              </Button>
+            </div>
           </>
         )}
         <CommitBox stagedCount={staged.length} />
@@ -120,6 +127,7 @@ export function ChangesPanel() {
           </EmptyState>
         )}
       </div>
+      {stashing ? <StashDialog onClose={() => setStashing(false)} /> : null}
       {discarding ? (
         <Dialog
           title={t('history.discard.title', { count: discarding.length })}

@@ -13,8 +13,9 @@ import { HistoryContext } from './historyContext';
 import { createHistoryStore } from './historyStore';
 import { HistoryMessages } from './HistoryMessages';
 import { RecoveryList } from './RecoveryList';
+import { StashList } from './StashList';
 
-const tabs = ['changes', 'commits', 'recovery'] as const;
+const tabs = ['changes', 'commits', 'stashes', 'recovery'] as const;
 type Tab = (typeof tabs)[number];
 
 /** The History area: the working tree's changes and the commit box, the branch bar, the commits and the recovery list. */
@@ -25,8 +26,9 @@ export default function HistoryArea() {
   const busy = useStore(store, (s) => s.busy);
   const changeCount = useStore(store, (s) => s.changes.length);
   const recoveryCount = useStore(store, (s) => s.recovery.length);
+  const stashCount = useStore(store, (s) => s.stashes.length);
   const [tab, setTab] = useState<Tab>('changes');
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ changes: null, commits: null, recovery: null });
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ changes: null, commits: null, stashes: null, recovery: null });
 
   useEffect(() => {
     void store.getState().refresh();
@@ -55,7 +57,7 @@ export default function HistoryArea() {
     tabRefs.current[next]?.focus();
   };
 
-  const counts: Record<Tab, number | null> = { changes: changeCount, commits: null, recovery: recoveryCount };
+  const counts: Record<Tab, number | null> = { changes: changeCount, commits: null, stashes: stashCount, recovery: recoveryCount };
   return (
     <HistoryContext.Provider value={store}>
       <div className="history-area" data-testid="history-area">
@@ -77,7 +79,7 @@ export default function HistoryArea() {
         ) : (
           <>
             <BranchBar onShowCommits={() => setTab('commits')} />
-            <HistoryMessages onShowRecovery={() => setTab('recovery')} />
+            <HistoryMessages onShowRecovery={() => setTab('recovery')} onShowStashes={() => setTab('stashes')} />
             <div className="history-tabs" role="tablist" aria-label={t('history.tabs')} onKeyDown={onTabKey}>
               {tabs.map((id) => (
                 <button
@@ -101,7 +103,7 @@ export default function HistoryArea() {
             </div>
             <div className="history-panel" role="tabpanel" id={`history-panel-${tab}`} aria-labelledby={`history-tab-${tab}`}>
               {tab !== 'changes' ? (
-                tab === 'commits' ? <CommitList /> : <RecoveryList />
+                tab === 'commits' ? <CommitList /> : tab === 'stashes' ? <StashList /> : <RecoveryList />
               ) : repo.merging ? (
                 // While a merge is in progress its conflicts are the changes to settle.
                 <div className="history-merge">

@@ -6,7 +6,7 @@ import { CredentialsDialog } from './CredentialsDialog';
 import { useHistory, useHistoryStore } from './historyContext';
 
 /** What the last git operation said: a problem with what can be done about it, or a notice. */
-export function HistoryMessages({ onShowRecovery }: { readonly onShowRecovery?: () => void }) {
+export function HistoryMessages({ onShowRecovery, onShowStashes }: { readonly onShowRecovery?: () => void; readonly onShowStashes?: () => void }) {
   const t = useT();
   const store = useHistoryStore();
   const problem = useHistory((s) => s.problem);
@@ -40,6 +40,11 @@ export function HistoryMessages({ onShowRecovery }: { readonly onShowRecovery?: 
                   {t('history.problem.merge')}
                 </Button>
               ) : null}
+              {problem.stashFirst ? (
+                <Button size="sm" disabled={busy !== null} onClick={() => void problem.stashFirst?.()}>
+                  {t('history.problem.stashFirst')}
+                </Button>
+              ) : null}
               {problem.keepCopy ? (
                 <Button variant="primary" size="sm" disabled={busy !== null} onClick={() => void problem.keepCopy?.()}>
                   {t('history.problem.keepCopy')}
@@ -64,13 +69,19 @@ export function HistoryMessages({ onShowRecovery }: { readonly onShowRecovery?: 
     );
   }
   if (notice) {
-    const kept = notice.key === 'history.notice.keptCopy' || notice.key === 'history.notice.discarded';
+    const kept = notice.key === 'history.notice.keptCopy' || notice.key === 'history.notice.discarded' || notice.key === 'history.notice.stashDropped';
+    const stashed = notice.key === 'history.notice.stashed';
     return (
       <div className="history-messages" data-testid="history-notice">
         <Alert
           tone="info"
           action={
             <div className="history-message-actions">
+              {stashed && onShowStashes ? (
+                <Button size="sm" onClick={onShowStashes}>
+                  {t('history.stashes.show')}
+                </Button>
+              ) : null}
               {kept && onShowRecovery ? (
                 <Button size="sm" onClick={onShowRecovery}>
                   {t('history.recovery.show')}

@@ -24,6 +24,7 @@ function api(status: () => GitChange[], extra: Parameters<typeof fakeApi>[0] = {
     'git:branches': () => [{ name: 'main', oid: repo.head!, current: true }],
     'git:tags': () => [],
     'git:recoveryList': () => [],
+    'git:stashList': () => [],
     'git:history': ({ cursor }) => (cursor ? { entries: [commit(2)], next: null } : { entries: [commit(1)], next: 'page2' }),
     ...extra,
   });
@@ -61,6 +62,34 @@ describe('history store', () => {
     expect(switches).toEqual([{ name: 'dev' }, { name: 'dev', onDirty: 'keep-copy' }]);
     expect(store.getState().problem).toBeNull();
     expect(store.getState().notice).toEqual({ key: 'history.notice.keptCopy', params: { count: 1 } });
+  });
+
+  it('offers to stash the changes in the way of a switch, then switches, and takes a stash back', async () => {
+    let dirty = true;
+    const calls: string[] = [];
+    const stash = { index: 0, oid: 'c'.repeat(40), message: 'On main: wip', createdAt: '2026-11-27T06:00:00Z', files: [{ path: 'a.json', change: 'modified' as const }] };
+    const store = createHistoryStore(
+      api(() => [], {
+        'git:switchBranch': () => {
+          calls.push('switch');
+          if (dirty) throw new StudioError('would-overwrite', 'Switching would overwrite a.json.');
+          return { recovery: null };
+        },
+        'git:stash': (args) => (calls.push(`stash ${JSON.stringify(args)}`), (dirty = false), stash),
+        'git:stashList': () => (dirty ? [] : [stash]),
+        'git:stashApply': (args) => (calls.push(`apply ${JSON.stringify(args)}`), { written: ['a.json'], merged: ['a.json'], recovery: null }),
+      }),
+    );
+    await store.getState().refresh();
+    await store.getState().switchBranch('dev');
+    await store.getState().problem!.stashFirst!();
+    expect(calls).toEqual(['switch', 'stash {}', 'switch']);
+    expect(store.getState().problem).toBeNull();
+    expect(store.getState().stashes).toEqual([stash]);
+
+    await store.getState().applyStash(0, true);
+    expect(calls.at(-1)).toBe('apply {"index":0,"drop":true}');
+    expect(store.getState().notice).toEqual({ key: 'history.notice.stashApplied', params: { count: 1, merged: 1 } });
   });
 
   it('keeps the message and says why when a commit fails', async () => {

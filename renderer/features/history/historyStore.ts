@@ -15,6 +15,7 @@ import {
   type GitProgressEvent,
   type GitRecoveryEntry,
   type GitRepoState,
+  type GitStash,
   type GitTag,
   type StudioApi,
   type StudioErrorCode,
@@ -24,7 +25,8 @@ import type { TextKey, TextParams } from '../../i18n/texts';
 /** The operations the area runs; each has a text `history.op.<name>`. */
 export type GitOperation =
   | 'load' | 'init' | 'stage' | 'unstage' | 'discard' | 'commit' | 'author' | 'history' | 'switch' | 'create' | 'rename'
-  | 'delete' | 'fetch' | 'pull' | 'push' | 'remote' | 'recover' | 'merge' | 'credentials' | 'tag';
+  | 'delete' | 'fetch' | 'pull' | 'push' | 'remote' | 'recover' | 'merge' | 'credentials' | 'tag' | 'stash' | 'applyStash'
+  | 'dropStash';
 
 /** A failed operation and what can be done about it. */
 export interface GitProblem {
@@ -33,6 +35,8 @@ export interface GitProblem {
   readonly message: string;
   /** Runs the operation again keeping a copy of the changes it would replace (would-overwrite). */
   readonly keepCopy?: () => Promise<void>;
+  /** Stashes the uncommitted changes, then runs the operation again (would-overwrite of switch, pull, merge). */
+  readonly stashFirst?: () => Promise<void>;
   /** Runs the operation again as it was (after credentials are given, or a passing failure). */
   readonly retry?: () => Promise<void>;
   /** Merges the remote branch into this one (needs-merge: both have moved on). */
@@ -55,6 +59,8 @@ export interface HistoryState {
   /** The cursor of the next history page; null after the last. */
   readonly next: string | null;
   readonly recovery: readonly GitRecoveryEntry[];
+  /** Stashed work, newest first. */
+  readonly stashes: readonly GitStash[];
   /** The operation running now (the buttons that would start another wait). */
   readonly busy: GitOperation | null;
   readonly progress: GitProgressEvent | null;
@@ -86,6 +92,12 @@ export interface HistoryState {
   cancel(): Promise<void>;
   setRemote(url: string): Promise<boolean>;
   recover(id: string, paths?: readonly string[]): Promise<void>;
+  /** Puts every uncommitted change aside; resolves to whether it was stashed. */
+  stash(message: string): Promise<boolean>;
+  /** Takes stash `index` back (with `drop`, removes it from the list: pop). */
+  applyStash(index: number, drop: boolean, onDirty?: GitDirtyPolicy): Promise<void>;
+  /** Removes stash `index`; its files go to the recovery list. */
+  dropStash(index: number): Promise<void>;
   /** Merges branch (or remote-tracking branch) `branch` into the current one; conflicts leave a merge in progress. */
   merge(branch: string, onDirty?: GitDirtyPolicy): Promise<void>;
   /** Keeps a username and token for the remote's server; resolves to whether they were kept. */
@@ -124,7 +136,7 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     /** Runs `work` as `operation`: one at a time, a failure becomes the problem; resolves to whether it worked. */
-    const run = async (operation: GitOperation, work: () => Promise<void>, again?: Partial<Pick<GitProblem, 'keepCopy'>>): Promise<boolean> => {
+    const run = async (operation: GitOperation, work: () => Promise<void>, again?: Partial<Pick<GitProblem, 'keepCopy' | 'stashFirst'>>): Promise<boolean> => {
       set({ busy: operation, problem: null, notice: null });
       try {
         await work();
@@ -151,18 +163,20 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
     const readAll = async () => {
       const repo = await api.invoke('git:state');
       if (!repo.isRepo) {
-        set({ repo, changes: [], branches: [], tags: [], commits: [], next: null, recovery: [] });
+        set({ repo, changes: [], branches: [], tags: [], commits: [], next: null, recovery: [], stashes: [] });
         return;
       }
-      const [author, branches, tags, recovery, page] = await Promise.all([
+      const [author, branches, tags, recovery, stashes, page] = await Promise.all([
         api.invoke('git:author'),
         api.invoke('git:branches'),
         api.invoke('git:tags'),
         api.invoke('git:recoveryList'),
+        // Before the first commit there is nothing a stash could be made on.
+        repo.head ? api.invoke('git:stashList') : Promise.resolve([]),
         // Before the first commit there is no history to read.
         repo.head ? api.invoke('git:history', {}) : Promise.resolve({ entries: [], next: null }),
       ]);
-      set({ author, branches, tags, recovery, commits: page.entries, next: page.next });
+      set({ author, branches, tags, recovery, stashes, commits: page.entries, next: page.next });
       await readChanges();
     };
 
@@ -174,6 +188,11 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
         const { code, message } = asStudioError(error);
         set({ problem: { operation: 'load', code, message, retry: () => get().refresh() } });
       }
+    };
+
+    /** Stashes the changes in the way, then runs `operation` again (its own refusals still speak). */
+    const stashThen = (operation: () => Promise<void>) => async () => {
+      if (await get().stash('')) await operation();
     };
 
     /** The notice for an operation that kept a copy of replaced work. */
@@ -188,6 +207,7 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
       commits: [],
       next: null,
       recovery: [],
+      stashes: [],
       busy: null,
       progress: null,
       problem: null,
@@ -247,7 +267,7 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
             keptCopy((await api.invoke('git:switchBranch', { name, ...(onDirty ? { onDirty } : {}) })).recovery);
             await readAll();
           },
-          { keepCopy: () => get().switchBranch(name, 'keep-copy') },
+          { keepCopy: () => get().switchBranch(name, 'keep-copy'), stashFirst: stashThen(() => get().switchBranch(name)) },
         )),
       createBranch: (name, switchTo) =>
         run('create', async () => {
@@ -283,7 +303,7 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
             if (!result.recovery) set({ notice: { key: pullNotices[result.outcome] } });
             await readAll();
           },
-          { keepCopy: () => get().pull('keep-copy') },
+          { keepCopy: () => get().pull('keep-copy'), stashFirst: stashThen(() => get().pull()) },
         )),
       push: async () =>
         void (await run('push', async () => {
@@ -303,6 +323,29 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
           set({ notice: { key: 'history.notice.recovered' }, recovery: await api.invoke('git:recoveryList') });
           await readChanges();
         })),
+      stash: (message) =>
+        run('stash', async () => {
+          const stash = await api.invoke('git:stash', { ...(message.trim() ? { message: message.trim() } : {}) });
+          set({ notice: { key: 'history.notice.stashed', params: { count: stash.files.length } } });
+          await readAll();
+        }),
+      applyStash: async (index, drop, onDirty) =>
+        void (await run(
+          'applyStash',
+          async () => {
+            const result = await api.invoke('git:stashApply', { index, ...(drop ? { drop } : {}), ...(onDirty ? { onDirty } : {}) });
+            const params = { count: result.written.length, merged: result.merged.length };
+            set({ notice: result.recovery ? { key: 'history.notice.keptCopy', params: { count: result.recovery.files.length } } : { key: 'history.notice.stashApplied', params } });
+            await readAll();
+          },
+          { keepCopy: () => get().applyStash(index, drop, 'keep-copy') },
+        )),
+      dropStash: async (index) =>
+        void (await run('dropStash', async () => {
+          const entry = await api.invoke('git:stashDrop', { index });
+          if (entry) set({ notice: { key: 'history.notice.stashDropped' } });
+          await readAll();
+        })),
       merge: async (branch, onDirty) =>
         void (await run(
           'merge',
@@ -311,7 +354,7 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
             set({ notice: { key: mergeNotices[result.outcome], params: { branch, count: result.state?.conflicts.length ?? 0 } } });
             await readAll();
           },
-          { keepCopy: () => get().merge(branch, 'keep-copy') },
+          { keepCopy: () => get().merge(branch, 'keep-copy'), stashFirst: stashThen(() => get().merge(branch)) },
         )),
       setCredentials: (username, token) =>
         run('credentials', async () => {
