@@ -6,13 +6,14 @@
  * other conflicts are resolved.
  */
 import fs from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import type { ConflictChoice } from '../../../core/merge';
 import type { Author } from './commit';
 import { ConflictNotFound, ConflictsLeft, GitError, MergeInProgress, NoMerge } from './errors';
 import { commitMerge, conflictsOf, stageAsInWorkingTree, writeWorkingFile, type MergeProgress } from './merge';
+import { clashConflict, clashPaths, clashTargets, filesOnDiskUnder, folderConflictId, writeClash, type FolderClashState } from './mergeClash';
 import { mergeStoredFile } from './mergePlan';
 import { clearStoredMerge, readBefore, readStoredMerge, restoreBefore, writeStoredMerge, type StoredMerge } from './mergeState';
 import { snapshotFiles, type RecoveryEntry } from './recoveryStore';
@@ -58,19 +59,49 @@ export function resolveMergeConflict(dir: string, conflictId: string, choice: Co
   return inRepoQueue(dir, async () => {
     const cache = {};
     const state = await requireMerge(dir, 'resolve a conflict');
-    const file = state.files
+    const owner = [...state.files, ...(state.clashes ?? [])]
       .filter((f) => conflictId.startsWith(`${f.path}#`))
       .sort((a, b) => b.path.length - a.path.length)[0];
-    if (!file) throw new ConflictNotFound(conflictId);
-    const id = conflictId.slice(file.path.length + 1);
+    if (!owner) throw new ConflictNotFound(conflictId);
+    const id = conflictId.slice(owner.path.length + 1);
+    if ('aside' in owner) {
+      if (id !== folderConflictId || !clashConflict(owner)) throw new ConflictNotFound(conflictId);
+      await resolveClash(dir, state, owner, choice, cache);
+      return progressOf(dir, state, cache);
+    }
+    const file = owner;
     const open = (await mergeStoredFile(dir, file, cache)).conflicts;
     if (!open.some((conflict) => conflict.id === id)) throw new ConflictNotFound(conflictId);
     file.choices = { ...file.choices, [id]: choice };
     const merged = await mergeStoredFile(dir, file, cache);
     await writeStoredMerge(dir, state);
-    await writeWorkingFile(dir, file.path, merged.content);
+    await writeWorkingFile(dir, file.path, merged.content, merged.mode);
     return progressOf(dir, state, cache);
   });
+}
+
+/**
+ * Settles a folder-vs-file clash with a side and writes it. Files in ours' folder that are no side's
+ * (untracked or ignored, made since the merge, say) are kept in the recovery store before theirs' file
+ * takes the folder's place.
+ */
+async function resolveClash(dir: string, state: StoredMerge, clash: FolderClashState, choice: ConflictChoice, cache: object): Promise<void> {
+  if (choice !== 'ours' && choice !== 'theirs') {
+    throw new GitError('conflict-not-found', `"${clash.path}" is a file on one side and a folder on the other: keep ours or take theirs (a value of your own cannot stand for it).`);
+  }
+  clash.choice = choice;
+  const targets = clashTargets(clash);
+  const stray = choice === 'theirs' ? (await filesOnDiskUnder(dir, clash.path)).filter((p) => !targets.has(p)) : [];
+  // Ours' files edited by hand since the merge began are replaced too: keep a copy of them as well.
+  const edited: string[] = [];
+  for (const file of choice === 'theirs' ? clash.ours : []) {
+    const now = await workingBytes(dir, file.path);
+    if (now && (await git.hashBlob({ object: now })).oid !== file.oid) edited.push(file.path);
+  }
+  await snapshotFiles(dir, 'resolve a conflict', [...stray, ...edited], cache);
+  for (const filepath of stray) await unlink(path.join(dir, filepath));
+  await writeStoredMerge(dir, state);
+  await writeClash(dir, clash, cache);
 }
 
 /** The bytes of a working file, or null when there is none. */
@@ -91,12 +122,18 @@ const sameBytes = (a: Uint8Array | string | null, b: Uint8Array | null) =>
  */
 async function editedDuringMerge(dir: string, state: StoredMerge, cache: object): Promise<string[]> {
   const merged = new Map(state.files.map((file) => [file.path, file]));
+  const clashTargetsByPath = new Map((state.clashes ?? []).flatMap((clash) => [...clashTargets(clash)]));
   const edited: string[] = [];
   for (const [index, entry] of state.before.entries()) {
     const now = await workingBytes(dir, entry.path);
     if (sameBytes(now, await readBefore(dir, state, index))) continue;
     const file = merged.get(entry.path);
-    const written = file ? (await mergeStoredFile(dir, file, cache)).content : await blobAt(dir, state.theirsOid, entry.path, cache);
+    const clashFile = clashTargetsByPath.get(entry.path);
+    const written = file
+      ? (await mergeStoredFile(dir, file, cache)).content
+      : clashFile !== undefined
+        ? clashFile && (await git.readBlob({ fs, dir, oid: clashFile.oid, cache })).blob
+        : await blobAt(dir, state.theirsOid, entry.path, cache);
     if (!sameBytes(written, now)) edited.push(entry.path);
   }
   return edited;
@@ -134,7 +171,7 @@ export function concludeMerge(dir: string, options: { message?: string; author: 
     if (left.length > 0) throw new ConflictsLeft(left.length);
     if ((await headOid(dir)) !== state.oursOid) throw new GitError('merge-in-progress', 'The branch moved since the merge started, so the merge cannot be finished. Abort it and merge again.');
     // The working tree has each merged file as resolved (or as edited by hand since).
-    await stageAsInWorkingTree(dir, state.files.map((f) => f.path), cache);
+    await stageAsInWorkingTree(dir, [...state.files.map((f) => f.path), ...(state.clashes ?? []).flatMap(clashPaths)], cache);
     return commitMerge(dir, state, options.message?.trim() || state.message, options.author, cache);
   });
 }

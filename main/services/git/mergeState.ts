@@ -6,9 +6,10 @@
  * It is written (atomically) before the working tree is touched, so a crash mid-merge can be aborted.
  */
 import fs from 'node:fs';
-import { copyFile, mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConflictChoice } from '../../../core/merge';
+import type { FolderClashState } from './mergeClash';
 
 /** One file both sides changed: the three sides (text, or blob oids when `binary`) and the choices made so far. */
 export interface MergedFileState {
@@ -18,6 +19,8 @@ export interface MergedFileState {
   theirs: string | null;
   /** The file is not text: the sides are blob oids, and the only conflict is the whole file. */
   binary?: boolean;
+  /** The sides' file modes (0o100644, 0o100755), when they differ: the mode is merged like the content. */
+  modes?: { base: number | null; ours: number | null; theirs: number | null };
   choices: Record<string, ConflictChoice>;
 }
 
@@ -33,8 +36,10 @@ export interface StoredMerge {
   message: string;
   /** Files both sides changed (merged with core/merge); conflicts live in these. */
   files: MergedFileState[];
+  /** Paths where one side has a file and the other a folder, and both changed something (mergeClash.ts). */
+  clashes?: FolderClashState[];
   /** Every path the merge wrote or may write, and every path whose uncommitted change it set aside. */
-  before: { path: string; existed: boolean }[];
+  before: { path: string; existed: boolean; mode?: number }[];
 }
 
 const folderOf = (dir: string) => path.join(dir, '.git', 'studio-merge');
@@ -82,24 +87,31 @@ export async function saveBefore(dir: string, paths: readonly string[], index: B
   for (const [index, filepath] of paths.entries()) {
     const bytes = await readOrNull(path.join(dir, filepath));
     if (bytes) await writeFile(beforeFile(dir, index), bytes);
-    before.push({ path: filepath, existed: bytes !== null });
+    before.push(bytes ? { path: filepath, existed: true, mode: (await stat(path.join(dir, filepath))).mode & 0o777 } : { path: filepath, existed: false });
   }
   if (index) await writeFile(savedIndex(dir), index);
   return before;
 }
 
-/** Puts the kept files and index back, byte for byte. */
+/**
+ * Puts the kept files (bytes and mode) and index back. What the merge wrote where nothing (or a
+ * folder) was goes first, so a folder it turned into a file, or a file into a folder, is one again.
+ */
 export async function restoreBefore(dir: string, state: StoredMerge): Promise<void> {
-  for (const [index, entry] of state.before.entries()) {
+  for (const entry of state.before) {
+    if (entry.existed) continue;
     const target = path.join(dir, entry.path);
-    if (entry.existed) {
-      const bytes = await readFile(beforeFile(dir, index));
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, bytes);
-    } else {
-      await rm(target, { force: true, recursive: true });
-      await removeEmptyParents(dir, entry.path);
-    }
+    // A folder is left: its files are entries of their own, and one made during the merge is kept.
+    if ((await lstatOrNull(target))?.isDirectory() === false) await unlink(target);
+    await removeEmptyParents(dir, entry.path);
+  }
+  for (const [index, entry] of state.before.entries()) {
+    if (!entry.existed) continue;
+    const target = path.join(dir, entry.path);
+    if ((await lstatOrNull(target))?.isDirectory()) await removeEmptyFolder(target);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, await readFile(beforeFile(dir, index)));
+    if (entry.mode !== undefined) await chmod(target, entry.mode);
   }
   if (fs.existsSync(savedIndex(dir))) {
     // Replace through a rename so isomorphic-git never reads a half-copied index.
@@ -111,8 +123,22 @@ export async function restoreBefore(dir: string, state: StoredMerge): Promise<vo
   }
 }
 
-/** Folders a merge created for a new file are removed again when it is undone (git does not keep empty folders). */
-async function removeEmptyParents(dir: string, filepath: string): Promise<void> {
+async function lstatOrNull(target: string): Promise<fs.Stats | null> {
+  try {
+    return await lstat(target);
+  } catch {
+    return null;
+  }
+}
+
+/** Removes a folder that holds only (empty) folders; one with a file in it stays, and the write after fails. */
+async function removeEmptyFolder(target: string): Promise<void> {
+  for (const entry of await readdir(target, { withFileTypes: true })) if (entry.isDirectory()) await removeEmptyFolder(path.join(target, entry.name));
+  await fs.promises.rmdir(target).catch(() => undefined);
+}
+
+/** Removes the folders of `filepath` left empty (git does not keep empty folders), unqueued. */
+export async function removeEmptyParents(dir: string, filepath: string): Promise<void> {
   let folder = path.dirname(filepath);
   while (folder !== '.' && folder !== '') {
     try {
