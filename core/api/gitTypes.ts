@@ -123,6 +123,8 @@ export interface GitMergeConflict {
   readonly ours?: string;
   readonly theirs?: string;
   readonly description: string;
+  /** Only ours or theirs settles it (a file against a folder); no value can be typed. */
+  readonly sidesOnly?: boolean;
 }
 
 /** A merge in progress: what is merged into what, and what is left to resolve. */

@@ -44,6 +44,8 @@ export interface Conflict {
   readonly ours: unknown;
   readonly theirs: unknown;
   readonly description: string;
+  /** Only keeping one side settles it (a file against a folder): a value of one's own cannot stand for it. */
+  readonly sidesOnly?: boolean;
 }
 
 /** The merge of one file: `text` null means the file is absent in the result. */

@@ -35,6 +35,7 @@ export function apiConflict(conflict: Conflict): GitMergeConflict {
     ...(json(conflict.ours) !== undefined ? { ours: json(conflict.ours) } : {}),
     ...(json(conflict.theirs) !== undefined ? { theirs: json(conflict.theirs) } : {}),
     description: conflict.description,
+    ...(conflict.sidesOnly ? { sidesOnly: true } : {}),
   };
 }
 

@@ -30,6 +30,7 @@ export type GitErrorKind =
   | 'repository-busy'
   | 'stash-not-found'
   | 'nothing-to-stash'
+  | 'sides-only'
   | 'git'
   | 'damaged-index';
 
@@ -258,5 +259,12 @@ export class RepositoryBusy extends GitError {
 export class DamagedIndex extends GitError {
   constructor(why: string) {
     super('damaged-index', `The repository's index (.git/index) is damaged: ${why}. Run \`git reset\` in a terminal to rebuild it from the last commit (your files are not touched).`);
+  }
+}
+
+/** A conflict only a side settles was given a value. */
+export class SidesOnly extends GitError {
+  constructor(readonly path: string) {
+    super('sides-only', `"${path}" is a file on one side and a folder on the other: keep ours or take theirs (a value of your own cannot stand for it).`);
   }
 }

@@ -68,6 +68,7 @@ export function clashConflict(clash: FolderClashState): Conflict | null {
     base: undefined,
     ours: describe(clash.ours, clash.path),
     theirs: describe(clash.theirs, clash.path),
+    sidesOnly: true,
     description: `Ours has ${oursIsFile ? 'a file' : 'a folder'} here and theirs ${oursIsFile ? 'a folder' : 'a file'}, and both changed it. Ours stays in place and theirs is shown at "${clash.aside}": keep ours, or take theirs (ours' ${oursIsFile ? 'file' : 'folder'} is replaced).`,
   };
 }

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../testing/tempDirs';
-import { WouldOverwrite } from './errors';
+import { SidesOnly, WouldOverwrite } from './errors';
 import { merge } from './merge';
 import { abortMerge, concludeMerge, conflictKey, mergeProgress, resolveMergeConflict } from './mergeResolve';
 import { committedFiles, indexFiles, partedRepo, snapshotAll, workingFiles } from './mergeTestRepos';
@@ -77,7 +77,7 @@ describe('merge: folder and file of one name', () => {
       const dir = await parted();
       const result = await merge(dir, 'feature', { author: testAuthor });
       expect(result.outcome).toBe('conflicts');
-      expect(result.progress!.conflicts).toMatchObject([{ file: 'App/a', id: 'folder', kind: 'file', ours: 'a folder with x.json, y.json', theirs: 'a file' }]);
+      expect(result.progress!.conflicts).toMatchObject([{ file: 'App/a', id: 'folder', kind: 'file', sidesOnly: true, ours: 'a folder with x.json, y.json', theirs: 'a file' }]);
       expect(await workingFiles(dir)).toEqual({
         'App/a/x.json': '644 x, ours\n',
         'App/a/y.json': '644 y\n',
@@ -87,7 +87,7 @@ describe('merge: folder and file of one name', () => {
       expect(await indexFiles(dir)).toEqual({ 'App/a/x.json': '100644 x, ours\n', 'App/a/y.json': '100644 y\n', 'README.md': '100644 theirs\n' });
       expect((await mergeProgress(dir))!.conflicts).toHaveLength(1);
       await expect(concludeMerge(dir, { author: testAuthor })).rejects.toThrow(/1 conflict/);
-      await expect(resolveMergeConflict(dir, conflictKey('App/a', 'folder'), { value: 'x' })).rejects.toThrow(/keep ours or take theirs/);
+      await expect(resolveMergeConflict(dir, conflictKey('App/a', 'folder'), { value: 'x' })).rejects.toThrow(SidesOnly);
     });
 
     it('taking theirs replaces ours folder with theirs file, and the merge commits it', async () => {

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { asText } from './blobText';
 import git, { type WalkerEntry } from 'isomorphic-git';
 import { type Conflict, type ConflictChoice, mergeFile } from '../../../core/merge';
 import { asideName, filesOfTree, type FolderClashState } from './mergeClash';
@@ -84,18 +85,6 @@ export async function planMerge(dir: string, base: string | null, ours: string, 
   const taken = new Set(plan.map((p) => p.path));
   for (const p of plan) if (p.kind === 'clash') p.clash.aside = asideName(dir, p.path, taken);
   return plan;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** A blob as text, or null when it is not text (a NUL byte, or not UTF-8). */
-function asText(bytes: Uint8Array): string | null {
-  if (bytes.subarray(0, 8000).includes(0)) return null;
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return null;
-  }
 }
 
 async function readSides(dir: string, filepath: string, base: string | null, ours: string | null, theirs: string | null, cache: object): Promise<MergedFileState> {

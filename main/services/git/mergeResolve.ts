@@ -11,7 +11,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import type { ConflictChoice } from '../../../core/merge';
 import type { Author } from './commit';
-import { ConflictNotFound, ConflictsLeft, GitError, MergeInProgress, NoMerge } from './errors';
+import { ConflictNotFound, ConflictsLeft, GitError, MergeInProgress, NoMerge, SidesOnly } from './errors';
 import { commitMerge, conflictsOf, stageAsInWorkingTree, writeWorkingFile, type MergeProgress } from './merge';
 import { clashConflict, clashPaths, clashTargets, filesOnDiskUnder, folderConflictId, writeClash, type FolderClashState } from './mergeClash';
 import { mergeStoredFile } from './mergePlan';
@@ -87,7 +87,7 @@ export function resolveMergeConflict(dir: string, conflictId: string, choice: Co
  */
 async function resolveClash(dir: string, state: StoredMerge, clash: FolderClashState, choice: ConflictChoice, cache: object): Promise<void> {
   if (choice !== 'ours' && choice !== 'theirs') {
-    throw new GitError('conflict-not-found', `"${clash.path}" is a file on one side and a folder on the other: keep ours or take theirs (a value of your own cannot stand for it).`);
+    throw new SidesOnly(clash.path);
   }
   clash.choice = choice;
   const targets = clashTargets(clash);

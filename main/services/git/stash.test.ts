@@ -118,6 +118,16 @@ describe('stash', () => {
     await expect(stashApply(dir, 5)).rejects.toThrow(StashNotFound);
   });
 
+  it('takes folders that only held new files with them, and brings them back', async () => {
+    const dir = await makeRepo(temp.make(), { 'App/a.json': '{}\n' });
+    await writeFiles(dir, { 'docs/guide/intro.md': '# Intro\n', 'App/b.json': '[]\n' });
+    await stashPush(dir, { author: testAuthor });
+    expect(existsSync(path.join(dir, 'docs'))).toBe(false);
+    expect(existsSync(path.join(dir, 'App/a.json'))).toBe(true);
+    await stashApply(dir, 0);
+    expect(await readText(dir, 'docs/guide/intro.md')).toBe('# Intro\n');
+  });
+
   it('says when there is nothing to stash', async () => {
     const dir = await makeRepo(temp.make(), { 'a.txt': 'a' });
     await expect(stashPush(dir, { author: testAuthor })).rejects.toThrow(NothingToStash);

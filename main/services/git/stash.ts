@@ -6,7 +6,7 @@
  * to the recovery store, so it can still be taken back.
  */
 import fs from 'node:fs';
-import { lstat, readFile, readlink } from 'node:fs/promises';
+import { lstat, readFile, readlink, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import { signature, type Author } from './commit';
@@ -57,6 +57,13 @@ async function entryOfWorkingFile(dir: string, filepath: string): Promise<IndexE
   return { path: filepath, stage: 0, oid, mode, ctimeSeconds: 0, ctimeNanoseconds: 0, mtimeSeconds: 0, mtimeNanoseconds: 0, dev: 0, ino: 0, uid: 0, gid: 0, size: content.length, extended: 0, assumeValid: false };
 }
 
+/** Removes the folders above `filepath` that are empty now, up to the repository root. */
+async function removeEmptyParents(dir: string, filepath: string): Promise<void> {
+  for (let folder = path.posix.dirname(filepath); folder !== '.'; folder = path.posix.dirname(folder)) {
+    if (!(await rmdir(path.join(dir, folder)).then(() => true, () => false))) return;
+  }
+}
+
 /** Writes the trees of `entries` and a commit of them; returns the commit's id. */
 async function commitEntries(dir: string, entries: IndexEntry[], parents: string[], who: string, message: string, cache: object): Promise<string> {
   const root = treeOfIndex(entries);
@@ -100,6 +107,8 @@ export function stashPush(dir: string, options: { message?: string; author: Auth
     await pushStashLog(gitdirOf(dir), oid, who, message);
     // The work is in the stash; now the tree goes back to HEAD (new files are removed).
     await restoreToHead(dir, changes.map((c) => c.path), head.oid, cache);
+    // Folders that only held stashed new files go too, as git leaves them.
+    for (const entry of untracked) await removeEmptyParents(dir, entry.path);
     return { index: 0, oid, message, createdAt: new Date().toISOString(), files: await stashFiles(dir, oid, cache) };
   });
 }

@@ -69,7 +69,7 @@ export function HistoryMessages({ onShowRecovery, onShowStashes }: { readonly on
     );
   }
   if (notice) {
-    const kept = notice.key === 'history.notice.keptCopy' || notice.key === 'history.notice.discarded' || notice.key === 'history.notice.stashDropped';
+    const kept = notice.key === 'history.notice.keptCopy' || notice.key === 'history.notice.discarded' || notice.key === 'history.notice.stashDropped' || notice.key === 'history.notice.stashAppliedKept';
     const stashed = notice.key === 'history.notice.stashed';
     return (
       <div className="history-messages" data-testid="history-notice">

@@ -335,7 +335,7 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
           async () => {
             const result = await api.invoke('git:stashApply', { index, ...(drop ? { drop } : {}), ...(onDirty ? { onDirty } : {}) });
             const params = { count: result.written.length, merged: result.merged.length };
-            set({ notice: result.recovery ? { key: 'history.notice.keptCopy', params: { count: result.recovery.files.length } } : { key: 'history.notice.stashApplied', params } });
+            set({ notice: { key: result.recovery ? 'history.notice.stashAppliedKept' : 'history.notice.stashApplied', params } });
             await readAll();
           },
           { keepCopy: () => get().applyStash(index, drop, 'keep-copy') },

@@ -74,9 +74,11 @@ function ConflictItem({ conflict, busy, choose, showOnPage }: { readonly conflic
           <Button size="sm" disabled={busy} onClick={() => choose('theirs')}>
             {t('merge.takeTheirs')}
           </Button>
-          <Button size="sm" variant="ghost" disabled={busy} onClick={() => setEditing(shownValue(conflict, 'ours') ?? shownValue(conflict, 'theirs') ?? '')}>
-            {t('merge.edit')}
-          </Button>
+          {conflict.sidesOnly ? null : (
+            <Button size="sm" variant="ghost" disabled={busy} onClick={() => setEditing(shownValue(conflict, 'ours') ?? shownValue(conflict, 'theirs') ?? '')}>
+              {t('merge.edit')}
+            </Button>
+          )}
           {showOnPage ? (
             <Button size="sm" variant="ghost" icon="layout" onClick={showOnPage}>
               {t('merge.showOnPage')}
