@@ -9,6 +9,7 @@ import type {
   GitChange,
   GitChangedFile,
   GitConflictChoice,
+  GitChangedEvent,
   GitDirtyPolicy,
   GitHistoryPage,
   GitMergeResult,
@@ -127,6 +128,7 @@ export interface StudioEvents {
   'workspace:changed': WorkspaceEvent;
   'files:changed': FilesChangedEvent;
   'git:progress': GitProgressEvent;
+  'git:changed': GitChangedEvent;
 }
 
 export type RequestChannel = keyof StudioRequests;
@@ -208,7 +210,7 @@ export const requestChecks: { readonly [C in RequestChannel]: Check<RequestArgs<
 /** Every request channel, in declaration order. */
 export const requestChannels = Object.keys(requestChecks) as RequestChannel[];
 
-const eventSet: { readonly [E in EventChannel]: true } = { 'workspace:changed': true, 'files:changed': true, 'git:progress': true };
+const eventSet: { readonly [E in EventChannel]: true } = { 'workspace:changed': true, 'files:changed': true, 'git:progress': true, 'git:changed': true };
 
 /** Every event channel. */
 export const eventChannels = Object.keys(eventSet) as EventChannel[];

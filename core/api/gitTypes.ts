@@ -100,6 +100,14 @@ export interface GitRecoveryEntry {
 /** What to do with uncommitted changes an operation would replace: refuse (the default), or keep a copy in the recovery list first. */
 export type GitDirtyPolicy = 'refuse' | 'keep-copy';
 
+/** The repository changed outside the studio's own verbs (git in a terminal, a file outside the app). */
+export interface GitChangedEvent {
+  /** Files of `.git` that changed (`HEAD`, `index`, `refs/heads/main`): branches, commits or the index moved. */
+  readonly gitFiles: readonly string[];
+  /** Working-tree paths outside the app folder, relative to the repository root. */
+  readonly paths: readonly string[];
+}
+
 /** Progress of a remote operation (total 0 when unknown). */
 export interface GitProgressEvent {
   readonly operation: 'clone' | 'fetch' | 'pull' | 'push';

@@ -61,4 +61,12 @@ test('a refused switch stashes the work and switches; the stash comes back on th
   // The page as it was before the merge is kept in the recovery list.
   await history.notice.getByRole('button', { name: 'Show Recovery list' }).click();
   await expect(history.area.getByRole('list', { name: 'Recovery entries' })).toContainText('apply stash');
+
+  // A commit made in a terminal shows in the History without a reload, and the changes are gone.
+  await git('add', '-A');
+  await git('commit', '-q', '-m', 'From the terminal');
+  await history.tab('History');
+  await expect(history.commitRow('From the terminal')).toBeVisible();
+  await history.tab('Changes');
+  await expect(history.area.getByTestId('history-clean')).toBeVisible();
 });

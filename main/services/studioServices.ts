@@ -53,7 +53,11 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
     openApp: openAndRemember,
   });
   // The kept git status follows the repository outside the app too (a monorepo); .git's own files it checks on each read.
-  watcher.onRepoChange(({ repo, paths }) => gitService.statusCache.changed(repo, paths));
+  watcher.onRepoChange(({ repo, paths, git: gitFiles }) => {
+    gitService.statusCache.changed(repo, paths);
+    // The History area reads again: another program may have committed, switched or staged.
+    events.emit('git:changed', { gitFiles: [...gitFiles], paths: [...paths] });
+  });
 
   const handlers: StudioHandlers = {
     'studio:info': async () => ({ host: options.host, version: studioVersion(), platform: process.platform, homeDir: os.homedir() }),

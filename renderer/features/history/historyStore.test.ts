@@ -92,6 +92,30 @@ describe('history store', () => {
     expect(store.getState().notice).toEqual({ key: 'history.notice.stashApplied', params: { count: 1, merged: 1 } });
   });
 
+  it('reads branches and history again after git ran elsewhere, and only the changes for a file outside the app', async () => {
+    vi.useFakeTimers();
+    try {
+      let historyReads = 0;
+      let statusReads = 0;
+      const fake = api(() => (statusReads++, []), { 'git:history': () => (historyReads++, { entries: [commit(historyReads)], next: null }) });
+      const store = createHistoryStore(fake, 50);
+      await store.getState().refresh();
+      const stop = store.getState().watch();
+      fake.emit('git:changed', { gitFiles: [], paths: ['docs/readme.md'] });
+      await vi.advanceTimersByTimeAsync(60);
+      expect([historyReads, statusReads]).toEqual([1, 2]);
+      // A commit in a terminal, then a save in the same burst: the whole repository is read once.
+      fake.emit('git:changed', { gitFiles: ['HEAD', 'refs/heads/main'], paths: [] });
+      fake.emit('files:changed', { dir: '/a', paths: ['x.json'] });
+      await vi.advanceTimersByTimeAsync(60);
+      expect([historyReads, statusReads]).toEqual([2, 3]);
+      expect(store.getState().commits.map((c) => c.message)).toEqual(['c2']);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps the message and says why when a commit fails', async () => {
     const store = createHistoryStore(
       api(() => [], {

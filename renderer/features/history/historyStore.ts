@@ -134,6 +134,8 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
     // Bumped by each read of the changes, so an older answer never replaces a newer one.
     let changesRead = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    // A change of .git came with the pending read: the whole repository is read, not only the changes.
+    let outsideGit = false;
 
     /** Runs `work` as `operation`: one at a time, a failure becomes the problem; resolves to whether it worked. */
     const run = async (operation: GitOperation, work: () => Promise<void>, again?: Partial<Pick<GitProblem, 'keepCopy' | 'stashFirst'>>): Promise<boolean> => {
@@ -371,17 +373,27 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
         const stopProgress = api.on('git:progress', (progress) => {
           if (get().busy) set({ progress });
         });
-        const stopFiles = api.on('files:changed', () => {
-          // Saves come in bursts; one read after the burst.
+        // Saves come in bursts; one read after the burst. Git run elsewhere (a terminal, another editor)
+        // moved branches, commits or the index: then everything is read again, not only the changes.
+        const schedule = (whole: boolean) => {
+          outsideGit ||= whole;
           if (timer !== null) clearTimeout(timer);
           timer = setTimeout(() => {
             timer = null;
-            if (get().repo?.isRepo) void get().refreshChanges();
+            if (!get().repo?.isRepo || get().busy) return;
+            const all = outsideGit;
+            outsideGit = false;
+            void (all ? quietly(readAll) : get().refreshChanges());
           }, refreshDelayMs);
+        };
+        const stopFiles = api.on('files:changed', () => schedule(false));
+        const stopGit = api.on('git:changed', ({ gitFiles, paths }) => {
+          if (gitFiles.length > 0 || paths.length > 0) schedule(gitFiles.length > 0);
         });
         return () => {
           stopProgress();
           stopFiles();
+          stopGit();
           if (timer !== null) clearTimeout(timer);
           timer = null;
         };
