@@ -5,10 +5,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppModel } from '../../core/app/model/types';
-import { HttpError, matchRoute, parseJsonText, readBody, type Route, type RouteResult } from './http';
+import { HttpError, matchRoute, parseJsonText, readBody, readBodyBytes, type Route, type RouteResult } from './http';
+import { dataRoutes } from './dataRoutes';
 import { instanceRoutes } from './instanceRoutes';
+import { processRoutes } from './processRoutes';
 import { staticRoutes } from './staticRoutes';
 import { statelessRoutes } from './statelessRoutes';
+import type { RuntimeServices, RuntimeUser } from './services';
 import type { RuntimeStorage } from './storage';
 import { validationRoutes } from './validationRoutes';
 
@@ -17,18 +20,25 @@ export interface AppHandlerOptions {
   readonly org: string;
   readonly appName: string;
   readonly storage: RuntimeStorage;
+  readonly services?: RuntimeServices;
+  /** Who is asking, from the request (the host's login or the preview's persona); absent: nobody. */
+  readonly userOf?: (req: IncomingMessage) => RuntimeUser | null;
   /** Largest accepted request body in bytes; larger ones get 413. Default 1 MiB. */
   readonly maxBodyBytes?: number;
 }
 
 export type AppHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes, ...validationRoutes];
+const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes, ...dataRoutes, ...processRoutes, ...validationRoutes];
 
 function send(res: ServerResponse, result: RouteResult): void {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...result.headers };
   if (result.body === undefined) {
     res.writeHead(result.status, headers).end();
+    return;
+  }
+  if (result.body instanceof Uint8Array) {
+    res.writeHead(result.status, { 'Content-Type': 'application/octet-stream', ...headers, 'Content-Length': String(result.body.byteLength) }).end(result.body);
     return;
   }
   const text = JSON.stringify(result.body);
@@ -65,9 +75,13 @@ async function answer(options: AppHandlerOptions, req: IncomingMessage): Promise
       org: options.org,
       appName: options.appName,
       storage: options.storage,
+      services: options.services ?? {},
+      user: options.userOf?.(req) ?? null,
       params,
       query: url.searchParams,
+      headers: req.headers,
       jsonBody: async () => parseJsonText(await readBody(req, limit), 'The request body'),
+      rawBody: () => readBodyBytes(req, limit),
     });
   } catch (caught) {
     if (caught instanceof HttpError) return error(caught.status, caught.message);

@@ -2,8 +2,9 @@
  * The small HTTP vocabulary the app API routes share: a route table, a thrown error that carries its
  * status, and body reading with a size limit. No framework, so the preview can embed the server anywhere.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { AppModel } from '../../core/app/model/types';
+import type { RuntimeServices, RuntimeUser } from './services';
 import type { RuntimeStorage } from './storage';
 
 /** An error that becomes a JSON response `{ status, message }` with its status code. */
@@ -16,7 +17,7 @@ export class HttpError extends Error {
   }
 }
 
-/** What a route answers: a JSON body (undefined → no body, e.g. 204) and optional headers. */
+/** What a route answers: a JSON body (undefined → no body, e.g. 204; bytes are sent as they are, with their Content-Type header) and optional headers. */
 export interface RouteResult {
   readonly status: number;
   readonly body?: unknown;
@@ -29,14 +30,21 @@ export interface RouteContext {
   readonly org: string;
   readonly appName: string;
   readonly storage: RuntimeStorage;
+  /** What the runtime can do beyond storage (PDF, file scanning, persons), each optional. */
+  readonly services: RuntimeServices;
+  /** Who is asking: the logged-in person or organisation, null when anonymous. */
+  readonly user: RuntimeUser | null;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
+  readonly headers: IncomingHttpHeaders;
   /** The request body parsed as JSON; `undefined` for an empty body. Rejects with 400 or 413. */
   readonly jsonBody: () => Promise<unknown>;
+  /** The request body as bytes (attachments). Rejects with 413. */
+  readonly rawBody: () => Promise<Buffer>;
 }
 
 export interface Route {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path under `/{org}/{app}/`, segments starting with `:` are parameters. */
   readonly path: string;
   readonly handle: (ctx: RouteContext) => Promise<RouteResult> | RouteResult;
@@ -69,7 +77,12 @@ export function matchRoute(routes: readonly Route[], method: string, segments: r
 }
 
 /** Reads the body as text, failing with 413 as soon as it grows past `limit` bytes. */
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return (await readBodyBytes(req, limit)).toString('utf8');
+}
+
+/** Reads the body as bytes, failing with 413 as soon as it grows past `limit` bytes. */
+export function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -85,7 +98,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (!failed) resolve(Buffer.concat(chunks));
     });
     req.on('error', (error) => {
       if (!failed) reject(error);
