@@ -16,9 +16,20 @@ export interface RuntimeUser {
   readonly authenticationLevel: number;
 }
 
+/** Renders an instance's PDF receipt from the form app's print view (Chromium: Electron or playwright-core). */
+export interface PdfService {
+  /** The PDF of instance `instanceId` (`<partyId>/<guid>`) of app `org/appName`, as the form app prints it in `language`. */
+  render(request: { readonly org: string; readonly appName: string; readonly instanceId: string; readonly language: string; readonly taskId: string }): Promise<Uint8Array>;
+}
+
+/** Scans an attachment for malware (ClamAV's clamd in deployments and the preview). */
+export interface FileScanner {
+  scan(content: Uint8Array, filename: string): Promise<'Clean' | 'Infected'>;
+}
+
 /** The runtime's optional services. */
 export interface RuntimeServices {
-  readonly pdf?: unknown;
-  readonly scanner?: unknown;
+  readonly pdf?: PdfService;
+  readonly scanner?: FileScanner;
   readonly people?: unknown;
 }
