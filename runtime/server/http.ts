@@ -47,6 +47,12 @@ export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path under `/{org}/{app}/`, segments starting with `:` are parameters. */
   readonly path: string;
+  /**
+   * The permission the route needs, checked against the app's policy before it runs: `instantiate`
+   * on the app; `read`, `write` or `delete` on the instance named by `:partyId/:guid` in its current
+   * task. Absent: the route checks for itself (process actions) or needs none (static resources).
+   */
+  readonly action?: 'instantiate' | 'read' | 'write' | 'delete';
   readonly handle: (ctx: RouteContext) => Promise<RouteResult> | RouteResult;
 }
 
