@@ -6,6 +6,7 @@ import { Alert, Field, Heading, Label, Paragraph, Select, Spinner } from '@digdi
 import { useEffect, useRef } from 'react';
 import { ComponentView } from './components/ComponentView';
 import { ErrorReport } from './ErrorReport';
+import { PrintView, printRequest } from './pdf/PrintView';
 import { useFormState, useFormStore } from './state/FormContext';
 
 /** A language's name in the current language ("Norsk bokmål"), or its code where the browser has none. */
@@ -38,7 +39,12 @@ function LanguageSelector() {
   );
 }
 
+/** The form, or its print view when the address asks for the PDF (`?pdf=1`). */
 export function App() {
+  return printRequest ? <PrintView request={printRequest} /> : <FormApp />;
+}
+
+function FormApp() {
   const status = useFormState((s) => s.status);
   const error = useFormState((s) => s.error);
   const derived = useFormState((s) => s.derived);
