@@ -1,0 +1,51 @@
+/**
+ * The instance store of a deployment: a PostgreSQL server, through a pool of connections. Each
+ * transaction takes one connection for its whole length; row locks (`FOR UPDATE`) keep concurrent
+ * changes of one instance in line, across connections and processes.
+ */
+import pg from 'pg';
+import { migrate, sqlStorage, type SqlDriver, type SqlQuery } from './sqlStorage';
+import type { RuntimeStorage } from './storage';
+
+/** node-postgres takes Buffers for bytea; a plain Uint8Array is passed as a Buffer over the same memory. */
+const toPg = (params: readonly unknown[] | undefined) =>
+  params?.map((value) => (value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value));
+
+const wrap = (client: pg.Pool | pg.PoolClient): SqlQuery => ({
+  query: async <Row>(sql: string, params?: readonly unknown[]) => {
+    const result = await client.query(sql, toPg(params));
+    return { rows: result.rows as Row[] };
+  },
+});
+
+/** Opens the store in the PostgreSQL database at `connectionString` (`postgresql://user@host:port/db`), bringing its schema up to date. */
+export async function openPostgresStorage(connectionString: string, options: { readonly maxConnections?: number } = {}): Promise<RuntimeStorage> {
+  const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+  // An idle connection the server drops must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const driver: SqlDriver = {
+    ...wrap(pool),
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+  try {
+    await migrate(driver);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return sqlStorage(driver);
+}
