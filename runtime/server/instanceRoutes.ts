@@ -79,26 +79,4 @@ export const instanceRoutes: readonly Route[] = [
       return ok(instance);
     },
   },
-  {
-    method: 'GET',
-    path: 'instances/:partyId/:guid/data/:dataGuid',
-    handle: async (ctx) => {
-      const instance = await requireInstance(ctx);
-      const stored = await ctx.storage.readData(instance.id, ctx.params.dataGuid!);
-      if (!stored) throw new HttpError(404, `The instance "${instance.id}" has no data element "${ctx.params.dataGuid}"`);
-      return ok(stored.content);
-    },
-  },
-  {
-    method: 'PUT',
-    path: 'instances/:partyId/:guid/data/:dataGuid',
-    handle: async (ctx) => {
-      const instance = await requireInstance(ctx);
-      if (!instance.data.some((d) => d.id === ctx.params.dataGuid)) throw new HttpError(404, `The instance "${instance.id}" has no data element "${ctx.params.dataGuid}"`);
-      const body = await ctx.jsonBody();
-      if (!isJsonObject(body)) throw new HttpError(400, 'The body must be the data model as a JSON object');
-      await ctx.storage.writeData(instance.id, ctx.params.dataGuid!, body, JSON.stringify(body).length, new Date().toISOString());
-      return ok(body);
-    },
-  },
 ];
