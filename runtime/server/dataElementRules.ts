@@ -70,7 +70,8 @@ export function filenameOf(header: string | undefined): string | null {
   for (const m of header.matchAll(re)) {
     const name = m[1]!.toLowerCase();
     let value = m[2]!.trim();
-    if (value.startsWith('"')) value = value.slice(1, -1).replace(/\\(.)/g, '$1');
+    // Only \" and \\ are unescaped: browsers send Windows paths (C:\fakepath\x.pdf) with bare backslashes.
+    if (value.startsWith('"')) value = value.slice(1, -1).replace(/\\(["\\])/g, '$1');
     if (name === 'filename*') {
       const ext = /^([\w!#$%&+^`{}~-]*)'[^']*'(.*)$/.exec(value);
       if (ext) {
