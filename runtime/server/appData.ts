@@ -1,11 +1,9 @@
 /**
- * Lookups in the app model the routes share: file values, data types, the process's first task and
- * query-parameter prefill. Kept apart from the routes so each route file stays about HTTP.
+ * Lookups in the app model the routes share: file values, data types and query-parameter prefill
+ * (the process's tasks are the process engine's). Kept apart from the routes so each route file stays about HTTP.
  */
-import { readBpmnTasks } from '../../core/app/bpmnTasks';
 import type { AppModel, JsonFile } from '../../core/app/model/types';
 import { isJsonObject } from '../../core/text/jsonDocument';
-import { findElements } from '../../core/text/xmlQuery';
 import { HttpError } from './http';
 
 /** The parsed value of an app file; a file that does not parse at all is a server-side fault (500). */
@@ -28,20 +26,6 @@ export function requireDataType(app: AppModel, id: string | null): Record<string
   const found = dataTypes(app).find((t) => t.id === id);
   if (!found) throw new HttpError(404, `The data type "${id}" is not declared in applicationmetadata.json`);
   return found;
-}
-
-/** The first task the process enters: followed from the start event, else the first task written. */
-export function firstTask(app: AppModel): { id: string; name: string; taskType: string | null } | null {
-  if (!app.process) return null;
-  const { tasks } = readBpmnTasks(app.process.doc);
-  const root = app.process.doc.root;
-  const start = findElements(root, (el) => el.localName === 'startEvent')[0];
-  const startId = start?.attributes.find((a) => a.name === 'id')?.value;
-  const flow = findElements(root, (el) => el.localName === 'sequenceFlow' && el.attributes.some((a) => a.name === 'sourceRef' && a.value === startId))[0];
-  const target = flow?.attributes.find((a) => a.name === 'targetRef')?.value;
-  // Gateways right after the start event would need expression evaluation; the first task written is the usual answer then.
-  const task = tasks.find((t) => t.id === target) ?? tasks[0];
-  return task ? { id: task.id, name: task.name, taskType: task.taskType } : null;
 }
 
 /** Sets `value` at a dot path (`a.b.c`) of `target`, creating objects on the way. */

@@ -1,12 +1,12 @@
 /**
  * Instances and their form data (§8.3, §8.4): create with the first task's auto-created data elements,
- * read, replace form data, delete. Process moves, attachments and PATCH are not served here yet.
+ * read, replace form data, delete, list a party's active ones. Process moves are in processRoutes.
  */
 import { randomUUID } from 'node:crypto';
 import { isJsonObject } from '../../core/text/jsonDocument';
-import { dataTypes, firstTask, freshModel } from './appData';
 import { HttpError, ok, type Route, type RouteContext } from './http';
-import type { DataElement, Instance } from './storage';
+import { autoCreatedElements, recordSteps, startProcess } from './processEngine';
+import type { Instance } from './storage';
 
 /** Party ids are numbers in Altinn; anything else in a URL is a client mistake. */
 function partyIdOf(value: unknown): string {
@@ -29,46 +29,44 @@ async function createInstance(ctx: RouteContext) {
   const partyId = partyIdOf(ctx.query.get('instanceOwnerPartyId') ?? owner.partyId);
   const guid = randomUUID();
   const now = new Date().toISOString();
-  const task = firstTask(ctx.app);
-  const contents = new Map<string, unknown>();
-  const data = dataTypes(ctx.app)
-    .filter((t) => task !== null && t.taskId === task.id && isJsonObject(t.appLogic) && t.appLogic.autoCreate === true)
-    .map((t): DataElement => {
-      const content = freshModel(ctx.app, t.id as string, {});
-      const element: DataElement = {
-        id: randomUUID(),
-        instanceGuid: guid,
-        dataType: t.id as string,
-        contentType: 'application/xml',
-        size: JSON.stringify(content).length,
-        locked: false,
-        refs: [],
-        tags: [],
-        isRead: true,
-        created: now,
-        lastChanged: now,
-      };
-      contents.set(element.id, content);
-      return element;
-    });
+  const { process, steps } = startProcess(ctx.app, now);
+  const { elements, contents } = process.currentTask ? autoCreatedElements(ctx.app, guid, process.currentTask.elementId, [], now) : { elements: [], contents: new Map<string, unknown>() };
   const instance: Instance = {
     id: `${partyId}/${guid}`,
     instanceOwner: { partyId },
     appId: `${ctx.org}/${ctx.appName}`,
     org: ctx.org,
-    process: { started: now, currentTask: task ? { elementId: task.id, name: task.name, altinnTaskType: task.taskType, flow: 2, started: now } : null },
-    status: { isArchived: false, isSoftDeleted: false, isHardDeleted: false, readStatus: 'Read' },
-    data,
+    process,
+    status: { isArchived: Boolean(process.ended), isSoftDeleted: false, isHardDeleted: false, readStatus: 'Read' },
+    data: elements,
     created: now,
     lastChanged: now,
   };
   await ctx.storage.createInstance(instance, contents);
+  await recordSteps(ctx, instance.id, steps, now);
   return { status: 201, body: instance };
+}
+
+/** `GET instances/:partyId/active` (§8.3): the party's instances still in progress, for `onEntry: select-instance`. */
+async function activeInstances(ctx: RouteContext) {
+  const partyId = partyIdOf(ctx.params.partyId);
+  const instances = await ctx.storage.listInstances({ appId: `${ctx.org}/${ctx.appName}`, partyId });
+  return ok(
+    instances.map((i) => ({
+      id: i.id,
+      presentationTexts: null,
+      dueBefore: null,
+      lastChanged: i.lastChanged,
+      lastChangedBy: i.lastChangedBy ?? null,
+      currentTask: i.process.currentTask?.elementId ?? null,
+    })),
+  );
 }
 
 /** The instance routes. */
 export const instanceRoutes: readonly Route[] = [
   { method: 'POST', path: 'instances', handle: createInstance },
+  { method: 'GET', path: 'instances/:partyId/active', handle: activeInstances },
   { method: 'GET', path: 'instances/:partyId/:guid', handle: async (ctx) => ok(await requireInstance(ctx)) },
   {
     method: 'DELETE',
