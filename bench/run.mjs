@@ -21,3 +21,4 @@ const { benchCodeLargeFiles } = await import('./codeLargeFiles.mjs');
 for (const line of await benchCodeLargeFiles()) console.log(line);
 const { benchGitOps } = await import('./gitOps.mjs');
 for (const line of await benchGitOps()) console.log(line);
+for (const line of await (await import('./runtimeStorage.mjs')).benchRuntimeStorage()) console.log(line);
