@@ -18,6 +18,7 @@ import { WouldOverwrite } from './errors';
 import { snapshotFiles, type RecoveryEntry } from './recoveryStore';
 import { inRepoQueue } from './repoQueue';
 import { findStash, stashContents } from './stash';
+import { readChanges } from './status';
 import { dropStashLog } from './stashLog';
 import type { DirtyPolicy } from './workingTreeGuard';
 
@@ -80,8 +81,10 @@ export function stashApply(dir: string, index: number, options: { drop?: boolean
     }
     const clashes = plans.filter((p) => 'clash' in p).map((p) => p.path);
     if (clashes.length > 0 && (options.onDirty ?? 'refuse') === 'refuse') throw new WouldOverwrite(`apply the stash "${stash.message}"`, clashes);
-    // Every file changed since the stash that is about to be rewritten (merged or clashing) is kept as it was first.
-    const rewritten = plans.filter((p) => 'clash' in p || p.merged).map((p) => p.path);
+    // Every file about to be rewritten that holds uncommitted work (merged, clashing, or changed in the
+    // working tree or the index since the last commit) is kept as it was first.
+    const uncommitted = new Set((await readChanges(dir, cache, plans.map((p) => p.path))).map((c) => c.path));
+    const rewritten = plans.filter((p) => 'clash' in p || p.merged || uncommitted.has(p.path)).map((p) => p.path);
     const recovery = await snapshotFiles(dir, `apply stash "${stash.message}"`, rewritten, cache);
     for (const plan of plans) {
       const target = path.join(dir, plan.path);
