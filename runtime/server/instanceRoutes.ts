@@ -1,9 +1,10 @@
 /**
- * Instances and their form data (§8.3, §8.4): create with the first task's auto-created data elements,
- * read, replace form data, delete, list a party's active ones. Process moves are in processRoutes.
+ * Instances (§8.3): create (the process started, the first task's data auto-created), read, delete,
+ * list a party's active ones. Data elements are in dataRoutes, process moves in processRoutes.
  */
 import { randomUUID } from 'node:crypto';
 import { isJsonObject } from '../../core/text/jsonDocument';
+import { authorizeAction } from './authorization';
 import { HttpError, ok, type Route, type RouteContext } from './http';
 import { autoCreatedElements, recordSteps, startProcess } from './processEngine';
 import type { Instance } from './storage';
@@ -50,6 +51,8 @@ async function createInstance(ctx: RouteContext) {
 /** `GET instances/:partyId/active` (§8.3): the party's instances still in progress, for `onEntry: select-instance`. */
 async function activeInstances(ctx: RouteContext) {
   const partyId = partyIdOf(ctx.params.partyId);
+  // No instance to check against: reading the party's instances of the app is asked of the policy as such.
+  authorizeAction(ctx, null, 'read', { partyId });
   const instances = await ctx.storage.listInstances({ appId: `${ctx.org}/${ctx.appName}`, partyId });
   return ok(
     instances.map((i) => ({
@@ -65,12 +68,13 @@ async function activeInstances(ctx: RouteContext) {
 
 /** The instance routes. */
 export const instanceRoutes: readonly Route[] = [
-  { method: 'POST', path: 'instances', handle: createInstance },
+  { method: 'POST', path: 'instances', action: 'instantiate', handle: createInstance },
   { method: 'GET', path: 'instances/:partyId/active', handle: activeInstances },
-  { method: 'GET', path: 'instances/:partyId/:guid', handle: async (ctx) => ok(await requireInstance(ctx)) },
+  { method: 'GET', path: 'instances/:partyId/:guid', action: 'read', handle: async (ctx) => ok(await requireInstance(ctx)) },
   {
     method: 'DELETE',
     path: 'instances/:partyId/:guid',
+    action: 'delete',
     handle: async (ctx) => {
       const instance = await requireInstance(ctx);
       await ctx.storage.deleteInstance(instance.id);

@@ -10,6 +10,7 @@ import { gatewayExpressionEvaluator, next, readProcessModel, start, taskById, va
 import { isJsonObject } from '../../core/text/jsonDocument';
 import type { AppModel } from '../../core/app/model/types';
 import { dataTypes, freshModel } from './appData';
+import { actionsFor, authorizeAction } from './authorization';
 import { HttpError, type RouteContext, type RouteResult } from './http';
 import { createReceiptPdf } from './pdfElement';
 import { formDataOf, validateTask } from './processEngineValidation';
@@ -29,14 +30,9 @@ function currentTaskOf(task: ProcessTaskNode, flow: number, now: string): Curren
   return { elementId: task.id, name: task.name, altinnTaskType: task.taskType, flow, started: now, flowType: 'CompleteCurrentMoveToNext' };
 }
 
-/**
- * The single place process/next checks that the user may perform `action` in the instance's current
- * task (policy.xml, §5.10). No policy evaluation exists in the runtime yet: everything is allowed.
- */
-export async function requireActionAllowed(ctx: RouteContext, instance: Instance, action: string): Promise<void> {
-  void ctx;
-  void instance;
-  void action;
+/** The single place process/next checks that the user may perform `action` in the instance's current task (policy.xml, §5.10): 401/403 otherwise. */
+export function requireActionAllowed(ctx: RouteContext, instance: Instance, action: string): void {
+  authorizeAction(ctx, instance, action);
 }
 
 /** The data elements (and their content) a task creates on entry: form types of the task with `appLogic.autoCreate` not yet present. */
@@ -111,7 +107,7 @@ export async function moveNext(ctx: RouteContext, instance: Instance, requested:
     const status = planned.error.code === 'serverAction' || planned.error.code === 'unknownAction' ? 400 : 409;
     return status === 400 ? { status, body: { status, message: planned.error.message, code: planned.error.code } } : conflict(planned.error.message, { code: planned.error.code });
   }
-  await requireActionAllowed(ctx, instance, planned.action ?? 'write');
+  requireActionAllowed(ctx, instance, planned.action ?? 'write');
   if (task && validatesOnLeave(task, planned.action)) {
     const issues = await validateTask(ctx, instance, task.id, ctx.query.get('language') ?? 'nb');
     const errors = issues.filter((i) => i.severity === 1);
@@ -148,23 +144,20 @@ export async function moveNext(ctx: RouteContext, instance: Instance, requested:
     for (const element of elements) result = (await ctx.storage.addData(instance.id, element, contents.get(element.id), now)) ?? result;
   }
   await recordSteps(ctx, instance.id, planned.steps, now);
-  return { status: 200, body: processStateJson(ctx.app, result.process) };
+  return { status: 200, body: processStateJson(ctx, result) };
 }
 
-/** The process state as `GET …/process` returns it (§5.9): the stored state with actions and the task list. */
-export function processStateJson(app: AppModel, process: ProcessState): Record<string, unknown> {
-  const model = processModelOf(app);
-  const task = model ? taskById(model, process.currentTask?.elementId) : undefined;
+/** The process state as `GET …/process` returns it (§5.9): the stored state with the user's permissions in the task and the task list. */
+export function processStateJson(ctx: RouteContext, instance: Instance): Record<string, unknown> {
+  const model = processModelOf(ctx.app);
+  const process = instance.process;
   const processTasks = model ? [...model.nodes.values()].filter((n): n is ProcessTaskNode => n.kind === 'task').map((t) => ({ elementId: t.id, altinnTaskType: t.taskType })) : [];
   if (!process.currentTask) return { ...process, currentTask: null, processTasks, ended: process.ended ?? null, endEvent: process.endEvent ?? null };
-  const builtIn = task ? ['read', 'write', ...(task.taskType === 'confirmation' ? ['confirm'] : task.taskType === 'signing' ? ['sign'] : task.taskType === 'payment' ? ['pay', 'confirm'] : [])] : ['read', 'write'];
-  const actions: Record<string, boolean> = Object.fromEntries([...builtIn, ...(task?.actions.map((a) => a.id) ?? []), 'complete'].map((a) => [a, a !== 'complete']));
-  const userActions = [...builtIn.filter((a) => a !== 'read'), ...(task?.actions.map((a) => a.id) ?? [])]
-    .filter((a, i, all) => all.indexOf(a) === i)
-    .map((id) => ({ id, authorized: true, type: task?.actions.find((a) => a.id === id)?.type === 'serverAction' ? 'ServerAction' : 'ProcessAction' }));
+  const task = model ? taskById(model, process.currentTask.elementId) : undefined;
+  const permissions = actionsFor(ctx, instance, process.currentTask.elementId);
   return {
     ...process,
-    currentTask: { ...process.currentTask, elementType: task?.element === 'serviceTask' ? 'ServiceTask' : 'Task', read: true, write: true, actions, userActions },
+    currentTask: { ...process.currentTask, elementType: task?.element === 'serviceTask' ? 'ServiceTask' : 'Task', ...permissions },
     processTasks,
     ended: null,
     endEvent: null,

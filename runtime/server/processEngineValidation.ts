@@ -1,13 +1,14 @@
 /**
  * The validation run before the process leaves a task (§5.4): the same validators the form app runs
  * (schema, required, component rules, `*.validation.json` expressions) over the layout set bound to
- * the task and the form data of the task's data types, plus the element counts of every data type
- * of the task (§4.9). Issues come back in Altinn's backend shape (§4.5).
+ * the task and the form data of the task's data types, plus the element counts and file scans of
+ * every data type of the task (dataElementRules, §4.9). Issues come back in Altinn's backend shape (§4.5).
  */
 import { buildHierarchy, type ExprEnvironment, type PageFile } from '../../core/expressions';
-import { hiddenFieldTest, resolveExpressionValidationConfig, validateLayoutSet, validationNodesOf, type DataTypeConstraints, type FormDataModel, type ValidationIssue } from '../../core/validation';
+import { hiddenFieldTest, resolveExpressionValidationConfig, validateLayoutSet, validationNodesOf, type FormDataModel, type ValidationIssue } from '../../core/validation';
 import { isJsonObject } from '../../core/text/jsonDocument';
 import { dataTypes } from './appData';
+import { dataElementIssues } from './dataElementRules';
 import type { RouteContext } from './http';
 import type { Instance } from './storage';
 
@@ -63,11 +64,6 @@ export async function validateTask(ctx: RouteContext, instance: Instance, taskId
   const { data, elementIds } = await formDataOf(ctx, instance);
   const folder = app.uiFolders.find((f) => f.taskIds.includes(taskId));
   const issues: ValidationIssue[] = [];
-  const constraints: DataTypeConstraints[] = taskTypes.map((t) => ({
-    id: t.id as string,
-    ...(typeof t.minCount === 'number' ? { minCount: t.minCount } : {}),
-    ...(typeof t.maxCount === 'number' ? { maxCount: t.maxCount } : {}),
-  }));
   const attachments = instance.data.map((d) => ({ id: d.id, dataType: d.dataType, contentType: d.contentType, size: d.size, tags: d.tags, ...(d.filename ? { filename: d.filename } : {}) }));
   const models: Record<string, FormDataModel> = {};
   for (const type of taskTypes) {
@@ -88,12 +84,13 @@ export async function validateTask(ctx: RouteContext, instance: Instance, taskId
   const layouts = Object.fromEntries((folder?.pages ?? []).map((p) => [p.name, p.file.doc.value as PageFile]));
   const hierarchy = buildHierarchy(layouts, data, { defaultDataType, pageOrder: folder?.pageOrder ?? [] });
   const env: ExprEnvironment = { dataModels: data, defaultDataType, hierarchy, language, instance: { id: instance.id, instanceOwnerPartyId: instance.instanceOwner.partyId, data: instance.data } };
-  const result = validateLayoutSet({ hierarchy, env, dataModels: models, attachments, dataTypeConstraints: constraints, language });
+  const result = validateLayoutSet({ hierarchy, env, dataModels: models, attachments, language });
   // Hidden fields are not the user's to fix (Altinn removes hidden data before validating).
   const isHidden = hiddenFieldTest(validationNodesOf(hierarchy, env));
   for (const { issue } of result.issues) {
     if (issue.dataType && issue.field && isHidden(issue.dataType, issue.field)) continue;
     issues.push(issue);
   }
-  return issues.map((i) => toAltinn(i, elementIds));
+  // Element counts and file scans of the task's data types: the data element rules' own check.
+  return [...issues.map((i) => toAltinn(i, elementIds)), ...dataElementIssues(app, instance, taskId)];
 }

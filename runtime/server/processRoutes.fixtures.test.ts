@@ -5,6 +5,8 @@ import { readProcessModel, start } from '../../core/process';
 import { fixtureAppNames, fixtureAppsDir } from '../../core/testing/fixtureApps';
 import { createAppHandler } from './appApi';
 import { diskAppSource } from './appSource';
+import { userFromRequest } from './authorization';
+import { defaultPeople } from './people';
 import { memoryStorage } from './storage';
 import { type RunningServer, startServer } from './testServer';
 
@@ -26,13 +28,15 @@ describe.skipIf(appNames.length === 0)('the process engine on the real fixture a
         const app = await loadAppModel(await diskAppSource(join(fixtureAppsDir, name)));
         const started = app.process ? start(readProcessModel(app.process.doc)) : null;
         firstTask = started?.ok ? started.state.currentTask : null;
-        server = await startServer(createAppHandler({ app, org: 'ttd', appName: name, storage: memoryStorage() }));
+        // The studio's default registry: user 1002 is general manager (DAGL) of Testbedrift AS, party 50101.
+        const people = defaultPeople();
+        server = await startServer(createAppHandler({ app, org: 'ttd', appName: name, storage: memoryStorage(), services: { people }, userOf: (req) => userFromRequest(req, people, 1002) }));
         base = `${server.url}/ttd/${name}`;
       });
       afterAll(() => server.close());
 
       it('creates an instance in the first task and answers process/next with a move or validation issues', async () => {
-        const created = await fetch(`${base}/instances?instanceOwnerPartyId=12345`, { method: 'POST' });
+        const created = await fetch(`${base}/instances?instanceOwnerPartyId=50101`, { method: 'POST' });
         expect(created.status).toBe(201);
         const instance = (await created.json()) as { id: string; process: { currentTask: { elementId: string } | null } };
         expect(instance.process.currentTask?.elementId ?? null).toBe(firstTask);
@@ -53,7 +57,7 @@ describe.skipIf(appNames.length === 0)('the process engine on the real fixture a
           expect(body.currentTask?.elementId ?? body.endEvent).toBeTruthy();
           expect(body.currentTask?.elementId).not.toBe(firstTask);
         }
-        const active = (await (await fetch(`${base}/instances/12345/active`)).json()) as { id: string }[];
+        const active = (await (await fetch(`${base}/instances/50101/active`)).json()) as { id: string }[];
         expect(active.map((i: { id: string }) => i.id)).toEqual(moved.status === 200 && body.endEvent ? [] : [instance.id]);
       });
     });

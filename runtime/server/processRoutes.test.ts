@@ -1,11 +1,14 @@
+import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryFileSource } from '../../core/app/fileSource';
 import { loadAppModel } from '../../core/app/model/loadAppModel';
 import { createAppHandler } from './appApi';
+import type { RuntimeUser } from './services';
 import { memoryStorage, type Instance, type RuntimeStorage } from './storage';
 import { type RunningServer, startServer } from './testServer';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
+const str = 'http://www.w3.org/2001/XMLSchema#string';
 const task = (id: string, type: string, extra = '') =>
   `<bpmn:task id="${id}" name="${id} name"><bpmn:extensionElements><altinn:taskExtension><altinn:taskType>${type}</altinn:taskType>${extra}</altinn:taskExtension></bpmn:extensionElements></bpmn:task>`;
 const flow = (id: string, from: string, to: string, condition?: string) =>
@@ -60,7 +63,20 @@ const fillPage = {
 const reviewPage = { data: { layout: [{ id: 'verdict', type: 'Input', required: true, dataModelBindings: { simpleBinding: 'verdict' } }] } };
 const formSchema = { type: 'object', properties: { name: { type: 'string', maxLength: 5 }, kind: { type: 'string' }, secret: { type: 'string' } } };
 
+// PRIV (the owner party itself) may do what the flow needs, except sign.
+const permit = (actions: string[]) =>
+  `<xacml:Rule RuleId="r" Effect="Permit"><xacml:Target>` +
+  `<xacml:AnyOf><xacml:AllOf><xacml:Match MatchId="urn:oasis:names:tc:xacml:3.0:function:string-equal-ignore-case"><xacml:AttributeValue DataType="${str}">PRIV</xacml:AttributeValue><xacml:AttributeDesignator AttributeId="urn:altinn:rolecode" Category="urn:oasis:names:tc:xacml:1.0:subject-category:access-subject" DataType="${str}" MustBePresent="false"/></xacml:Match></xacml:AllOf></xacml:AnyOf>` +
+  `<xacml:AnyOf><xacml:AllOf>${['[ORG]:urn:altinn:org', '[APP]:urn:altinn:app'].map((pair) => { const [value, id] = pair.split(/:(.*)/); return `<xacml:Match MatchId="urn:oasis:names:tc:xacml:1.0:function:string-equal"><xacml:AttributeValue DataType="${str}">${value}</xacml:AttributeValue><xacml:AttributeDesignator AttributeId="${id}" Category="urn:oasis:names:tc:xacml:3.0:attribute-category:resource" DataType="${str}" MustBePresent="false"/></xacml:Match>`; }).join('')}</xacml:AllOf></xacml:AnyOf>` +
+  `<xacml:AnyOf>${actions.map((a) => `<xacml:AllOf><xacml:Match MatchId="urn:oasis:names:tc:xacml:1.0:function:string-equal"><xacml:AttributeValue DataType="${str}">${a}</xacml:AttributeValue><xacml:AttributeDesignator AttributeId="urn:oasis:names:tc:xacml:1.0:action:action-id" Category="urn:oasis:names:tc:xacml:3.0:attribute-category:action" DataType="${str}" MustBePresent="false"/></xacml:Match></xacml:AllOf>`).join('')}</xacml:AnyOf>` +
+  `</xacml:Target></xacml:Rule>`;
+const policy = `<?xml version="1.0" encoding="utf-8"?>
+<xacml:Policy xmlns:xacml="urn:oasis:names:tc:xacml:3.0:core:schema:wd-17" PolicyId="p" Version="1.0" RuleCombiningAlgId="urn:oasis:names:tc:xacml:3.0:rule-combining-algorithm:deny-overrides">
+  <xacml:Target/>${permit(['instantiate', 'read', 'write', 'delete', 'confirm', 'reject'])}
+</xacml:Policy>`;
+
 const files: Record<string, string> = {
+  'App/config/authorization/policy.xml': policy,
   'App/config/applicationmetadata.json': json(metadata),
   'App/config/process/process.bpmn': bpmn,
   'App/config/texts/resource.nb.json': json({ language: 'nb', resources: [] }),
@@ -78,13 +94,18 @@ let storage: RuntimeStorage;
 beforeAll(async () => {
   const app = await loadAppModel(memoryFileSource(files));
   storage = memoryStorage();
-  server = await startServer(createAppHandler({ app, org: 'acme', appName: 'flow', storage }));
+  // The owner of party 501 by default; header x-test-party names another person's party.
+  const userOf = (req: IncomingMessage): RuntimeUser => {
+    const party = String(req.headers['x-test-party'] ?? '501');
+    return { userId: Number(party), partyId: party, name: `Person ${party}`, authenticationLevel: 2 };
+  };
+  server = await startServer(createAppHandler({ app, org: 'acme', appName: 'flow', storage, userOf }));
   base = `${server.url}/acme/flow`;
 });
 afterAll(() => server.close());
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}/${path}`, { method, ...(body !== undefined ? { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) } : {}) });
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base}/${path}`, { method, headers: { ...headers, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -130,7 +151,7 @@ describe('the process routes', () => {
     await putForm(instance, { name: 'Ada', kind: 'review' });
     const moved = await call('PUT', `instances/${instance.id}/process/next`, {});
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ currentTask: { elementId: 'Task_Review', flow: 3, userActions: expect.arrayContaining([{ id: 'lookup', authorized: true, type: 'ServerAction' }]) } });
+    expect(moved.body).toMatchObject({ currentTask: { elementId: 'Task_Review', flow: 3, userActions: expect.arrayContaining([{ id: 'reject', authorized: true, type: 'ProcessAction' }, { id: 'lookup', authorized: false, type: 'ServerAction' }]) } });
     let stored = (await storage.getInstance(instance.id))!;
     expect(elementOf(stored, 'form').locked).toBe(true);
     expect(elementOf(stored, 'review').locked).toBe(false);
@@ -177,6 +198,16 @@ describe('the process routes', () => {
       'process_EndTask:Task_Confirm',
       'process_EndEvent:End',
     ]);
+  });
+
+  it('asks the policy for the action: another party may not move or list the instance', async () => {
+    const instance = await created();
+    await putForm(instance, { name: 'Cy', kind: 'quick' });
+    const stranger = await call('PUT', `instances/${instance.id}/process/next`, undefined, { 'x-test-party': '777' });
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.message).toContain('"write"');
+    expect((await call('GET', 'instances/501/active', undefined, { 'x-test-party': '777' })).status).toBe(403);
+    expect((await call('GET', `instances/${instance.id}/process`)).body.currentTask).toMatchObject({ elementId: 'Task_Fill', read: true, write: true });
   });
 
   it('answers 400 to a malformed body and 404 to an unknown instance', async () => {

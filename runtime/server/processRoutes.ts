@@ -27,7 +27,7 @@ export const processRoutes: readonly Route[] = [
     method: 'GET',
     path: 'instances/:partyId/:guid/process',
     action: 'read',
-    handle: async (ctx) => ok(processStateJson(ctx.app, (await requireInstance(ctx)).process)),
+    handle: async (ctx) => ok(processStateJson(ctx, await requireInstance(ctx))),
   },
   {
     method: 'PUT',
