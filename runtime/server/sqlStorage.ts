@@ -2,8 +2,8 @@
  * The runtime's instance storage in SQL. PGlite (embedded) and PostgreSQL (deployments) speak the
  * same SQL, so one schema and one set of queries serve both; each only supplies a `SqlDriver`.
  *
- * Tables: `instances` (the whole record as jsonb, plus the columns listings filter and sort on),
- * `data_contents` (one row per data element: jsonb for form data, bytea for bytes) and `events`.
+ * Tables: `instances` (the whole record as json, plus the columns listings filter and sort on),
+ * `data_contents` (one row per data element: json for form data, bytea for bytes) and `events`.
  * Every method runs in one transaction, so a reader or a crash never sees half a change.
  */
 import type { DataContent, DataElement, Instance, InstanceEvent, RuntimeStorage, StoredData } from './storage';
@@ -37,14 +37,14 @@ const migrations: readonly (readonly string[])[] = [
        party_id text NOT NULL,
        created text COLLATE "C" NOT NULL,
        ended boolean NOT NULL,
-       record jsonb NOT NULL
+       record json NOT NULL
      )`,
     'CREATE INDEX instances_listing ON instances (app_id, party_id, created DESC, seq)',
     'CREATE INDEX instances_app_listing ON instances (app_id, created DESC, seq)',
     `CREATE TABLE data_contents (
        instance_id text NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
        data_id text NOT NULL,
-       json jsonb,
+       json json,
        bytes bytea,
        PRIMARY KEY (instance_id, data_id),
        CHECK (json IS NULL OR bytes IS NULL)
@@ -52,7 +52,7 @@ const migrations: readonly (readonly string[])[] = [
     `CREATE TABLE events (
        seq bigserial PRIMARY KEY,
        instance_id text NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
-       record jsonb NOT NULL
+       record json NOT NULL
      )`,
     'CREATE INDEX events_by_instance ON events (instance_id, seq)',
   ],
@@ -84,7 +84,7 @@ export async function migrate(driver: SqlDriver): Promise<void> {
 /** Ended or deleted instances are left out of listings unless asked for. */
 const isEnded = (instance: Instance) => Boolean(instance.process?.ended) || instance.status.isSoftDeleted || instance.status.isHardDeleted;
 
-/** The parameters of a content row: jsonb text or bytes, never both; `undefined` stores neither. */
+/** The parameters of a content row: json text or bytes, never both; `undefined` stores neither. */
 function contentParams(content: DataContent): [string | null, Uint8Array | null] {
   if (content instanceof Uint8Array) return [null, content];
   if (content === undefined) return [null, null];
@@ -103,15 +103,15 @@ function contentOf(row: ContentRow | undefined): DataContent {
   return row.json === null ? undefined : row.json;
 }
 
-/** The record column as an object (drivers parse jsonb already; a string is parsed defensively). */
+/** The record column as an object (drivers parse json already; a string is parsed defensively). */
 const recordOf = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
 
-const upsertContent = `INSERT INTO data_contents (instance_id, data_id, json, bytes) VALUES ($1, $2, $3::jsonb, $4)
+const upsertContent = `INSERT INTO data_contents (instance_id, data_id, json, bytes) VALUES ($1, $2, $3::json, $4)
   ON CONFLICT (instance_id, data_id) DO UPDATE SET json = EXCLUDED.json, bytes = EXCLUDED.bytes`;
 
 /** Writes an instance's record and the columns derived from it. */
 async function saveRecord(tx: SqlQuery, id: string, instance: Instance): Promise<void> {
-  await tx.query('UPDATE instances SET app_id = $2, party_id = $3, created = $4, ended = $5, record = $6::jsonb WHERE id = $1', [
+  await tx.query('UPDATE instances SET app_id = $2, party_id = $3, created = $4, ended = $5, record = $6::json WHERE id = $1', [
     id,
     instance.appId,
     instance.instanceOwner.partyId,
@@ -134,7 +134,7 @@ export function sqlStorage(driver: SqlDriver): RuntimeStorage {
       driver.transaction(async (tx) => {
         // Like memoryStorage, creating an existing id replaces it, with fresh contents and no events.
         await tx.query(
-          `INSERT INTO instances (id, app_id, party_id, created, ended, record) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+          `INSERT INTO instances (id, app_id, party_id, created, ended, record) VALUES ($1, $2, $3, $4, $5, $6::json)
            ON CONFLICT (id) DO UPDATE SET app_id = EXCLUDED.app_id, party_id = EXCLUDED.party_id, created = EXCLUDED.created,
              ended = EXCLUDED.ended, record = EXCLUDED.record`,
           [instance.id, instance.appId, instance.instanceOwner.partyId, instance.created, isEnded(instance), JSON.stringify(instance)],
@@ -217,7 +217,7 @@ export function sqlStorage(driver: SqlDriver): RuntimeStorage {
 
     appendEvent: async (event) => {
       // An event of an unknown instance is dropped, as memoryStorage does.
-      await driver.query('INSERT INTO events (instance_id, record) SELECT $1, $2::jsonb WHERE EXISTS (SELECT 1 FROM instances WHERE id = $1)', [
+      await driver.query('INSERT INTO events (instance_id, record) SELECT $1, $2::json WHERE EXISTS (SELECT 1 FROM instances WHERE id = $1)', [
         event.instanceId,
         JSON.stringify(event),
       ]);

@@ -74,6 +74,14 @@ describe.each(['memory', 'pglite', 'postgres'])('%s storage', (name) => {
     expect(await store().readData(`501/${randomUUID()}`, created.data[0]!.id)).toBeNull();
   });
 
+  test('form data comes back as it was written: key order kept, and a NUL character in a value', async () => {
+    const created = instance(newApp(), '503', at(1));
+    const content = { zeta: 'z', alpha: 'nul \u0000 inside', middle: { b: 1, a: 2 } };
+    await store().createInstance(created, new Map([[created.data[0]!.id, content]]));
+    const read = await store().readData(created.id, created.data[0]!.id);
+    expect(JSON.stringify(read!.content)).toBe(JSON.stringify(content));
+  });
+
   test('values are copied in and out: changing what was passed or returned does not change the store', async () => {
     const created = instance(newApp(), '502', at(1));
     const bytes = binary();
