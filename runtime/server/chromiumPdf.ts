@@ -4,7 +4,7 @@
  * signal and prints it to A4. One browser is launched on the first render and reused; every render
  * gets its own context and page (own cookies), closed afterwards.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserType, Page } from 'playwright-core';
 import { pdfErrorAttribute, pdfReadyAttribute, printPath } from '../client/pdf/printRequest';
 import { previewCookieName } from './previewGuard';
 import type { PdfService } from './services';
@@ -18,6 +18,8 @@ export interface ChromiumPdfOptions {
   readonly executablePath?: string;
   /** How long one render may take before it fails (ms); default 30 000. */
   readonly timeoutMs?: number;
+  /** The browser type to launch; default playwright-core's `chromium`, imported on the first render (a bundle that inlines this file passes its own). */
+  readonly browserType?: BrowserType;
 }
 
 /** A PDF service that owns a browser: `close()` ends it (the host calls it when it stops). */
@@ -42,8 +44,8 @@ export function chromiumPdfService(options: ChromiumPdfOptions): ChromiumPdfServ
   function launch(): Promise<Browser> {
     if (browser) return browser;
     const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH;
-    const starting = import('playwright-core')
-      .then(({ chromium }) => chromium.launch({ headless: true, args: chromiumArgs, ...(executablePath ? { executablePath } : {}) }))
+    const starting = (options.browserType ? Promise.resolve(options.browserType) : import('playwright-core').then((m) => m.chromium))
+      .then((chromium) => chromium.launch({ headless: true, args: chromiumArgs, ...(executablePath ? { executablePath } : {}) }))
       .then((started) => {
         // A crashed browser is launched again on the next render.
         started.on('disconnected', () => {
