@@ -5,9 +5,11 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppModel } from '../../core/app/model/types';
-import { HttpError, matchRoute, parseJsonText, readBody, readBodyBytes, type Route, type RouteResult } from './http';
+import { enforceRouteAction } from './authorization';
+import { HttpError, matchRoute, parseJsonText, readBody, readBodyBytes, type Route, type RouteContext, type RouteResult } from './http';
 import { dataRoutes } from './dataRoutes';
 import { instanceRoutes } from './instanceRoutes';
+import { partyRoutes } from './partyRoutes';
 import { processRoutes } from './processRoutes';
 import { staticRoutes } from './staticRoutes';
 import { statelessRoutes } from './statelessRoutes';
@@ -29,7 +31,7 @@ export interface AppHandlerOptions {
 
 export type AppHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes, ...dataRoutes, ...processRoutes, ...validationRoutes];
+const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes, ...dataRoutes, ...processRoutes, ...validationRoutes, ...partyRoutes];
 
 function send(res: ServerResponse, result: RouteResult): void {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...result.headers };
@@ -69,8 +71,11 @@ async function answer(options: AppHandlerOptions, req: IncomingMessage): Promise
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   // A declared length over the limit is refused before reading anything.
   if (Number(req.headers['content-length'] ?? 0) > limit) return error(413, `The request body is larger than the limit of ${limit} bytes`);
+  // The JSON body is read once and shared, so the authorization check below can look at it (the party an
+  // instance is created for) and the route still gets it.
+  let jsonBody: Promise<unknown> | undefined;
   try {
-    return await route.handle({
+    const ctx: RouteContext = {
       app: options.app,
       org: options.org,
       appName: options.appName,
@@ -80,9 +85,15 @@ async function answer(options: AppHandlerOptions, req: IncomingMessage): Promise
       params,
       query: url.searchParams,
       headers: req.headers,
-      jsonBody: async () => parseJsonText(await readBody(req, limit), 'The request body'),
+      jsonBody: () => (jsonBody ??= readBody(req, limit).then((text) => parseJsonText(text, 'The request body'))),
       rawBody: () => readBodyBytes(req, limit),
-    });
+    };
+    // Central enforcement of the permission a route declares (Route.action), against the app's policy.xml:
+    // 401/403 saying who, which action, which task and why, before the route runs. A host that identifies
+    // users (userOf: the preview's persona, a deployment's login) gets it; one without userOf has opted
+    // out of identity altogether (see the note at the top) and answers as before.
+    if (route.action && options.userOf) await enforceRouteAction(ctx, route.action);
+    return await route.handle(ctx);
   } catch (caught) {
     if (caught instanceof HttpError) return error(caught.status, caught.message);
     return error(500, `The runtime failed: ${caught instanceof Error ? caught.message : String(caught)}`);

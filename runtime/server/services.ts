@@ -31,5 +31,5 @@ export interface FileScanner {
 export interface RuntimeServices {
   readonly pdf?: PdfService;
   readonly scanner?: FileScanner;
-  readonly people?: unknown;
+  readonly people?: import('./people').PeopleRegistry;
 }
