@@ -4,7 +4,7 @@
  * pdftoppm/pdftotext reading the result.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,12 +96,12 @@ let instance: Instance;
 function readPdf(bytes: Uint8Array, name: string): { pages: number; text: string[]; pngDir: string } {
   const dir = path.join(root, name);
   rmSync(dir, { recursive: true, force: true });
-  execFileSync('mkdir', ['-p', dir]);
+  mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.pdf`);
   writeFileSync(file, bytes);
-  execFileSync('pdftoppm', ['-png', '-r', '50', file, path.join(dir, 'page')]);
+  execFileSync('pdftoppm', ['-png', '-r', '50', file, path.join(dir, 'page')], { stdio: 'ignore' });
   const pages = readdirSync(dir).filter((f) => /^page-\d+\.png$/.test(f)).length;
-  const text = Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }));
+  const text = Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   return { pages, text, pngDir: dir };
 }
 
