@@ -7,6 +7,8 @@ import { useEffect, useRef } from 'react';
 import { ComponentView } from './components/ComponentView';
 import { ErrorReport } from './ErrorReport';
 import { PrintView, printRequest } from './pdf/PrintView';
+// eslint-disable-next-line no-restricted-imports -- the form app's own process/ folder (the process screens), not Node's `process`
+import { ProcessShell } from './process/ProcessShell';
 import { useFormState, useFormStore } from './state/FormContext';
 
 /** A language's name in the current language ("Norsk bokmål"), or its code where the browser has none. */
@@ -90,8 +92,10 @@ function FormApp() {
         <LanguageSelector />
       </header>
       <main ref={mainRef} className="rt-page" data-page={currentPage}>
-        {page?.children.map((node) => <ComponentView key={node.id} node={node} />)}
-        <ErrorReport />
+        <ProcessShell>
+          {page?.children.map((node) => <ComponentView key={node.id} node={node} />)}
+          <ErrorReport />
+        </ProcessShell>
         {saveError && (
           <Alert data-color="warning" role="status">
             {derived.env.builtInTexts?.['general.saving_failed']} ({saveError})

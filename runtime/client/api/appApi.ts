@@ -29,8 +29,8 @@ export class ApiError extends Error {
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-/** A typed client of the routes the form app uses. */
-export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i, init), token: string | null = null) {
+/** JSON requests under `base` with the preview token; errors become ApiError with the server's message. */
+function requester(base: string, fetchFn: Fetch, token: string | null) {
   const auth: Record<string, string> = token ? { 'X-Preview-Token': token } : {};
   async function request<T>(method: string, path: string, body?: unknown): Promise<T | undefined> {
     const init: RequestInit = { method, headers: { Accept: 'application/json', ...auth } };
@@ -52,7 +52,12 @@ export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i
     }
     return text ? (JSON.parse(text) as T) : undefined;
   }
-  const get = <T>(path: string) => request<T>('GET', path);
+  return { request, auth, get: <T>(path: string) => request<T>('GET', path) };
+}
+
+/** A typed client of the routes the form app uses. */
+export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i, init), token: string | null = null) {
+  const { request, get } = requester(base, fetchFn, token);
   const enc = encodeURIComponent;
   return {
     applicationMetadata: () => get<ApplicationMetadata>('api/v1/applicationmetadata'),
@@ -80,6 +85,36 @@ export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i
 }
 
 export type AppApi = ReturnType<typeof createAppApi>;
+
+/** A client of the process routes (§8.5) and the instance list, for the process screens. */
+export function createProcessApi(base: string, fetchFn: Fetch = (i, init) => fetch(i, init), token: string | null = null) {
+  const { request, get, auth } = requester(base, fetchFn, token);
+  /** process/next: the new state, or why the process did not move (409 validation issues, 400/403 refusals). */
+  async function processNext(instanceId: string, action: string | null, language: string): Promise<ProcessNextResult> {
+    const init: RequestInit = { method: 'PUT', headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...auth }, body: JSON.stringify(action ? { action } : {}) };
+    const res = await fetchFn(`${base}instances/${instanceId}/process/next?language=${encodeURIComponent(language)}`, init);
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (res.ok) return { ok: true, process: (parsed ?? {}) as ProcessStateDocument };
+    const body = (parsed ?? {}) as { message?: unknown; detail?: unknown; validationIssues?: unknown };
+    const message = typeof body.message === 'string' ? body.message : typeof body.detail === 'string' ? body.detail : `process/next failed with ${res.status}`;
+    return { ok: false, status: res.status, message, issues: Array.isArray(body.validationIssues) ? (body.validationIssues as BackendValidationIssue[]) : [] };
+  }
+  return {
+    process: (instanceId: string) => get<ProcessStateDocument>(`instances/${instanceId}/process`),
+    processNext,
+    /** The party's instances still in progress (`onEntry.show: select-instance`). */
+    activeInstances: (partyId: string) => get<ActiveInstance[]>(`instances/${encodeURIComponent(partyId)}/active`),
+    deleteInstance: (instanceId: string) => request<unknown>('DELETE', `instances/${instanceId}`),
+  };
+}
+
+export type ProcessApi = ReturnType<typeof createProcessApi>;
 
 export interface ApplicationMetadata {
   readonly id?: string;
@@ -111,6 +146,57 @@ export interface LayoutSettings {
 export interface InstanceDocument {
   readonly id: string;
   readonly instanceOwner?: { partyId?: string };
-  readonly process?: { currentTask?: { elementId?: string } | null } | null;
-  readonly data?: { id: string; dataType: string; locked?: boolean }[];
+  readonly process?: ProcessStateDocument | null;
+  readonly data?: InstanceDataElement[];
+  readonly lastChanged?: string;
+}
+
+/** A data element as the instance lists it. */
+export interface InstanceDataElement {
+  readonly id: string;
+  readonly dataType: string;
+  readonly locked?: boolean;
+  readonly filename?: string;
+  readonly contentType?: string;
+  readonly size?: number;
+  readonly created?: string;
+}
+
+/** The process state (§5.9) as far as the form app reads it. */
+export interface ProcessStateDocument {
+  readonly started?: string;
+  readonly currentTask?: {
+    readonly elementId?: string;
+    readonly name?: string;
+    readonly altinnTaskType?: string | null;
+    readonly actions?: Readonly<Record<string, boolean>>;
+    readonly userActions?: readonly { id: string; authorized: boolean; type: string }[];
+  } | null;
+  readonly processTasks?: readonly { elementId: string; altinnTaskType?: string | null }[];
+  readonly ended?: string | null;
+  readonly endEvent?: string | null;
+}
+
+/** A validation issue as the app backend returns it (§4.5): severity 1 error, 2 warning, 3 info, 5 success. */
+export interface BackendValidationIssue {
+  readonly severity: number;
+  readonly source?: string;
+  readonly code?: string;
+  readonly description?: string;
+  readonly field?: string;
+  readonly dataElementId?: string;
+  readonly customTextKey?: string;
+  readonly customTextParameters?: Readonly<Record<string, string>>;
+}
+
+export type ProcessNextResult =
+  | { readonly ok: true; readonly process: ProcessStateDocument }
+  | { readonly ok: false; readonly status: number; readonly message: string; readonly issues: readonly BackendValidationIssue[] };
+
+/** One entry of `GET instances/{partyId}/active`. */
+export interface ActiveInstance {
+  readonly id: string;
+  readonly lastChanged?: string;
+  readonly lastChangedBy?: string | null;
+  readonly presentationTexts?: Readonly<Record<string, string>> | null;
 }

@@ -1,0 +1,46 @@
+/**
+ * Shows a task of an existing instance in the form store: after process/next entered a data task,
+ * when an instance is opened from the instance selection, or for a custom receipt. Loading reuses the
+ * print view's loader (existing instance, task's layout set, data, code lists) and adds what editing
+ * needs on top: the data type's schema (typed values), validation config and classRef.
+ */
+import type { AppApi, ApplicationMetadata } from '../api/appApi';
+import { loadPrintForm, type PrintForm } from '../pdf/loadPrint';
+import { deriveAll } from '../state/derive';
+import type { FormStore } from '../state/formStore';
+import { visiblePages } from '../state/formModel';
+
+/** The form of `taskId` of instance `instanceId`, ready for editing. */
+export async function loadTaskForm(api: AppApi, metadata: ApplicationMetadata, instanceId: string, taskId: string, language: string): Promise<PrintForm> {
+  const form = await loadPrintForm(api, { instanceId, taskId, language });
+  const dataType = form.defs.defaultDataType;
+  if (!dataType) return form;
+  const [schema, validationConfig] = await Promise.all([api.jsonSchema(dataType).catch(() => undefined), api.validationConfig(dataType).catch(() => undefined)]);
+  const classRef = metadata.dataTypes?.find((t) => t.id === dataType)?.appLogic?.classRef;
+  return {
+    ...form,
+    defs: { ...form.defs, schemas: { [dataType]: schema }, validationConfigs: { [dataType]: validationConfig }, classRefs: { [dataType]: classRef } },
+  };
+}
+
+/** Puts a loaded task form into the store: its first visible page, nothing sent, no widened masks. */
+export function showTaskForm(store: FormStore, form: PrintForm): void {
+  const derived = deriveAll(form.defs, form.data, form.codeLists);
+  const pages = visiblePages(form.defs.pageOrder, derived.hierarchy, derived.env);
+  store.setState({
+    status: 'ready',
+    defs: form.defs,
+    derived,
+    settings: form.settings,
+    setId: form.setId,
+    taskId: form.taskId,
+    appName: form.appName,
+    data: form.data,
+    elements: form.elements,
+    codeLists: form.codeLists,
+    masks: {},
+    sent: false,
+    currentPage: pages[0],
+    navigationCount: store.getState().navigationCount + 1,
+  });
+}
