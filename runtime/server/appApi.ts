@@ -68,7 +68,7 @@ async function answer(options: AppHandlerOptions, req: IncomingMessage): Promise
     if (methods.length > 0) return error(405, `${method} is not allowed on ${url.pathname}; use ${methods.join(', ')}`, { Allow: methods.join(', ') });
     return error(404, `There is no app API route ${url.pathname}`);
   }
-  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const limit = route.bodyLimit?.(options.app) ?? options.maxBodyBytes ?? 1024 * 1024;
   // A declared length over the limit is refused before reading anything.
   if (Number(req.headers['content-length'] ?? 0) > limit) return error(413, `The request body is larger than the limit of ${limit} bytes`);
   // The JSON body is read once and shared, so the authorization check below can look at it (the party an

@@ -38,6 +38,15 @@ export interface BackendIssue {
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
+/** The largest upload the app's data types allow, in bytes: the highest `maxSize`, or 250 MB when a type sets none (an upload's own limit is checked per type). */
+export function largestUpload(app: AppModel): number {
+  const sizes = dataTypes(app).map((raw) => rulesOf(raw).maxSize);
+  const unlimited = 250 * 1024 * 1024;
+  if (sizes.length === 0 || sizes.some((size) => size === undefined)) return unlimited;
+  // A little above the largest maxSize, so a file just over it gets the type's own message, not 413.
+  return Math.max(...(sizes as number[])) * 1024 * 1024 + 1024 * 1024;
+}
+
 /** The data type `id` (matched case-insensitively, as Altinn does), or null. */
 export function dataTypeRules(app: AppModel, id: string): DataTypeRules | null {
   const raw = dataTypes(app).find((t) => (t.id as string).toLowerCase() === id.toLowerCase());

@@ -65,7 +65,8 @@ beforeAll(async () => {
   app = await loadAppModel(memoryFileSource(files));
   storage = memoryStorage();
   plain = memoryStorage();
-  const options = { app, org: 'acme', appName: 'docs', maxBodyBytes: 3 * 1024 * 1024 };
+  // The handler's general body limit (1 MiB) stands: uploads get their own from the data types.
+  const options = { app, org: 'acme', appName: 'docs' };
   server = await startServer(createAppHandler({ ...options, storage, services: { scanner: scans.scanner } }));
   noScanServer = await startServer(createAppHandler({ ...options, storage: plain }));
 });
@@ -96,6 +97,20 @@ async function newInstance(on = server): Promise<Instance> {
 }
 const messageOf = (a: Answer) => (a.body as { message?: string }).message ?? '';
 const codesOf = (a: Answer) => ((a.body as { uploadValidationIssues?: { code: string }[] }).uploadValidationIssues ?? []).map((i) => i.code);
+
+describe('upload size', () => {
+  it('takes attachments over the general 1 MiB body limit, up to the data types\' own maxSize, and names maxSize when over it', async () => {
+    const instance = await newInstance();
+    const big = new Uint8Array(2 * 1024 * 1024).fill(7);
+    const taken = await upload(instance.id, 'any', 'big.bin', 'application/octet-stream', big);
+    expect(taken.status).toBe(201);
+    const stored = await call('GET', `instances/${instance.id}/data/${(taken.body as { id: string }).id}`);
+    expect(stored.bytes.length).toBe(big.length);
+    const tooBig = await upload(instance.id, 'plans', 'plan.pdf', 'application/pdf', new Uint8Array(1536 * 1024).fill(1));
+    expect(tooBig.status).toBe(400);
+    expect(codesOf(tooBig)).toEqual(['DataElementTooLarge']);
+  });
+});
 
 describe('form data', () => {
   it('reads and replaces form data as JSON and as XML, and creates form data elements from XML', async () => {

@@ -21,7 +21,7 @@ import { fieldTreeFromJsonSchema, fieldTreeFromXsd, type DataModelTree } from '.
 import { modelToXml, xmlToModel } from '../../core/datamodel/xmlData';
 import { isJsonObject } from '../../core/text/jsonDocument';
 import { freshModel } from './appData';
-import { contentDisposition, type DataTypeRules, dataTypeRules, filenameOf, uploadRestrictionIssues } from './dataElementRules';
+import { contentDisposition, type DataTypeRules, dataTypeRules, filenameOf, largestUpload, uploadRestrictionIssues } from './dataElementRules';
 import { HttpError, ok, parseJsonText, type Route, type RouteContext, type RouteResult } from './http';
 import type { DataElement, Instance, RuntimeStorage } from './storage';
 import type { FileScanner } from './services';
@@ -232,11 +232,11 @@ const tagsPath = 'instances/:partyId/:guid/data/:dataGuid/tags';
 
 /** The data element routes. */
 export const dataRoutes: readonly Route[] = [
-  { method: 'POST', path: 'instances/:partyId/:guid/data', action: 'write', handle: (ctx) => createData(ctx, ctx.query.get('dataType'), false) },
-  { method: 'POST', path: 'instances/:partyId/:guid/data/:dataType', action: 'write', handle: (ctx) => createData(ctx, ctx.params.dataType, true) },
-  { method: 'POST', path: 'instances/:partyId/:guid/data/type/:dataType', action: 'write', handle: (ctx) => createData(ctx, ctx.params.dataType, true) },
+  { method: 'POST', path: 'instances/:partyId/:guid/data', action: 'write', bodyLimit: largestUpload, handle: (ctx) => createData(ctx, ctx.query.get('dataType'), false) },
+  { method: 'POST', path: 'instances/:partyId/:guid/data/:dataType', action: 'write', bodyLimit: largestUpload, handle: (ctx) => createData(ctx, ctx.params.dataType, true) },
+  { method: 'POST', path: 'instances/:partyId/:guid/data/type/:dataType', action: 'write', bodyLimit: largestUpload, handle: (ctx) => createData(ctx, ctx.params.dataType, true) },
   { method: 'GET', path: 'instances/:partyId/:guid/data/:dataGuid', action: 'read', handle: getData },
-  { method: 'PUT', path: 'instances/:partyId/:guid/data/:dataGuid', action: 'write', handle: putData },
+  { method: 'PUT', path: 'instances/:partyId/:guid/data/:dataGuid', action: 'write', bodyLimit: largestUpload, handle: putData },
   { method: 'DELETE', path: 'instances/:partyId/:guid/data/:dataGuid', action: 'write', handle: deleteData },
   {
     method: 'GET',

@@ -53,6 +53,8 @@ export interface Route {
    * task. Absent: the route checks for itself (process actions) or needs none (static resources).
    */
   readonly action?: 'instantiate' | 'read' | 'write' | 'delete';
+  /** The largest body this route takes for `app`, in bytes (attachments); absent: the handler's general limit. */
+  readonly bodyLimit?: (app: AppModel) => number;
   readonly handle: (ctx: RouteContext) => Promise<RouteResult> | RouteResult;
 }
 
