@@ -16,6 +16,7 @@ import { subscribeToPreviewEvents } from './live';
 import { startPreviewBridge, studioOriginOf } from './previewBridge';
 import { FormContext } from './state/FormContext';
 import { createFormStore, type FormStore } from './state/formStore';
+import { printRequest } from './pdf/PrintView';
 
 // Read before the token is taken from the address (that keeps other parameters, but be plain about order).
 const studioOrigin = studioOriginOf(window.location.href);
@@ -67,9 +68,12 @@ const language = query.get('lang') || document.documentElement.lang || 'nb';
 // Framed by the studio's Preview area: tell it the page and the form data, and follow its page picker.
 if (window.parent !== window) startPreviewBridge(store, window, studioOrigin);
 // `?set=` picks the layout set (the studio's layout set picker); absent, the task's or the stateless one.
-void store.actions.start(language, pageFromHash(), query.get('set') ?? undefined).then(() => {
-  subscribeToPreviewEvents(api.eventsUrl(), store);
-});
+// The print view (`?pdf=1`) loads the instance it prints itself; starting the form would create another one.
+if (!printRequest) {
+  void store.actions.start(language, pageFromHash(), query.get('set') ?? undefined).then(() => {
+    subscribeToPreviewEvents(api.eventsUrl(), store);
+  });
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
