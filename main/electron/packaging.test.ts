@@ -69,13 +69,16 @@ describe('electron-builder.yml', () => {
   });
 });
 
-/** Package folders (`node_modules/a`, `node_modules/a/node_modules/b`) the lock file needs at run time. */
+/**
+ * Package folders (`node_modules/a`, `node_modules/a/node_modules/b`) the lock file needs at run time:
+ * production dependencies, and their optional dependencies where installed (electron-builder packs those too).
+ */
 async function productionPackages(): Promise<string[]> {
   const lock = JSON.parse(await readFile(path.join(root, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, { dev?: boolean; devOptional?: boolean; optional?: boolean }>;
   };
   return Object.entries(lock.packages)
-    .filter(([folder, entry]) => folder.startsWith('node_modules/') && !entry.dev && !entry.devOptional && !entry.optional)
+    .filter(([folder, entry]) => folder.startsWith('node_modules/') && !entry.dev && !entry.devOptional && (!entry.optional || existsSync(path.join(root, folder))))
     .map(([folder]) => folder)
     .sort();
 }
