@@ -5,7 +5,7 @@
  * every data type of the task (dataElementRules, §4.9). Issues come back in Altinn's backend shape (§4.5).
  */
 import { buildHierarchy, type ExprEnvironment, type PageFile } from '../../core/expressions';
-import { hiddenFieldTest, resolveExpressionValidationConfig, validateLayoutSet, validationNodesOf, type FormDataModel, type ValidationIssue } from '../../core/validation';
+import { hiddenFieldTest, resolveExpressionValidationConfig, validateLayoutSet, validationNodesOf, type FormDataModel, type MessageParam, type ValidationIssue } from '../../core/validation';
 import { isJsonObject } from '../../core/text/jsonDocument';
 import { dataTypes } from './appData';
 import { dataElementIssues } from './dataElementRules';
@@ -42,8 +42,17 @@ export async function formDataOf(ctx: RouteContext, instance: Instance): Promise
   return { data, elementIds };
 }
 
-function toAltinn(issue: ValidationIssue, elementIds: Readonly<Record<string, string>>): AltinnValidationIssue {
-  const params = issue.message.params?.filter((p): p is string | number => typeof p !== 'object');
+/** A message parameter as text: a text key parameter (a field's label) is looked up in the app's texts. */
+function paramText(param: MessageParam, texts: ReadonlyMap<string, string>): string {
+  if (typeof param !== 'object') return String(param);
+  // A key the app has no text for stays a key: the form app resolves it with its built-in texts.
+  const text = texts.get(param.key);
+  if (text === undefined) return param.key;
+  return param.makeLowerCase ? text.toLowerCase() : text;
+}
+
+function toAltinn(issue: ValidationIssue, elementIds: Readonly<Record<string, string>>, texts: ReadonlyMap<string, string>): AltinnValidationIssue {
+  const params = issue.message.params?.map((p) => paramText(p, texts));
   const dataElementId = issue.attachmentId ?? (issue.dataType ? elementIds[issue.dataType] : undefined);
   return {
     severity: severities[issue.severity],
@@ -53,7 +62,7 @@ function toAltinn(issue: ValidationIssue, elementIds: Readonly<Record<string, st
     ...(issue.field ? { field: issue.field } : {}),
     ...(dataElementId ? { dataElementId } : {}),
     customTextKey: issue.message.key,
-    ...(params && params.length > 0 ? { customTextParameters: Object.fromEntries(params.map((p, i) => [String(i), String(p)])) } : {}),
+    ...(params && params.length > 0 ? { customTextParameters: Object.fromEntries(params.map((p, i) => [String(i), p])) } : {}),
   };
 }
 
@@ -92,5 +101,7 @@ export async function validateTask(ctx: RouteContext, instance: Instance, taskId
     issues.push(issue);
   }
   // Element counts and file scans of the task's data types: the data element rules' own check.
-  return [...issues.map((i) => toAltinn(i, elementIds)), ...dataElementIssues(app, instance, taskId)];
+  const textFile = app.textFiles.find((f) => f.language === language) ?? app.textFiles.find((f) => f.language === 'nb');
+  const texts = new Map((textFile?.resources ?? []).map((r) => [r.id, r.value]));
+  return [...issues.map((i) => toAltinn(i, elementIds, texts)), ...dataElementIssues(app, instance, taskId)];
 }

@@ -1,105 +1,14 @@
-import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryFileSource } from '../../core/app/fileSource';
-import { loadAppModel } from '../../core/app/model/loadAppModel';
-import { createAppHandler } from './appApi';
-import type { RuntimeUser } from './services';
-import { memoryStorage, type Instance, type RuntimeStorage } from './storage';
-import { type RunningServer, startServer } from './testServer';
-
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-const str = 'http://www.w3.org/2001/XMLSchema#string';
-const task = (id: string, type: string, extra = '') =>
-  `<bpmn:task id="${id}" name="${id} name"><bpmn:extensionElements><altinn:taskExtension><altinn:taskType>${type}</altinn:taskType>${extra}</altinn:taskExtension></bpmn:extensionElements></bpmn:task>`;
-const flow = (id: string, from: string, to: string, condition?: string) =>
-  condition ? `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"><bpmn:conditionExpression>${condition}</bpmn:conditionExpression></bpmn:sequenceFlow>` : `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}" />`;
-
-// Fill → (kind = "review") Review → Confirm → End; Review may reject back to Fill.
-const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:altinn="http://altinn.no/process">
-  <bpmn:process id="P">
-    <bpmn:startEvent id="Start" />
-    ${task('Task_Fill', 'data')}
-    <bpmn:exclusiveGateway id="GW_Review"><bpmn:extensionElements><altinn:gatewayExtension><altinn:connectedDataTypeId>form</altinn:connectedDataTypeId></altinn:gatewayExtension></bpmn:extensionElements></bpmn:exclusiveGateway>
-    ${task('Task_Review', 'data', '<altinn:actions><altinn:action>reject</altinn:action><altinn:action type="serverAction">lookup</altinn:action></altinn:actions>')}
-    <bpmn:exclusiveGateway id="GW_Back" default="toConfirm" />
-    ${task('Task_Confirm', 'confirmation')}
-    <bpmn:endEvent id="End" />
-    ${flow('f1', 'Start', 'Task_Fill')}
-    ${flow('f2', 'Task_Fill', 'GW_Review')}
-    ${flow('toReview', 'GW_Review', 'Task_Review', '["equals", ["dataModel", "kind"], "review"]')}
-    ${flow('skipReview', 'GW_Review', 'Task_Confirm', '["notEquals", ["dataModel", "kind"], "review"]')}
-    ${flow('f3', 'Task_Review', 'GW_Back')}
-    ${flow('back', 'GW_Back', 'Task_Fill', '["equals", ["gatewayAction"], "reject"]')}
-    ${flow('toConfirm', 'GW_Back', 'Task_Confirm', '["notEquals", ["gatewayAction"], "reject"]')}
-    ${flow('f4', 'Task_Confirm', 'End')}
-  </bpmn:process>
-</bpmn:definitions>`;
-
-const metadata = {
-  id: 'acme/flow',
-  org: 'acme',
-  dataTypes: [
-    { id: 'ref-data-as-pdf', allowedContentTypes: ['application/pdf'], minCount: 0, maxCount: 0 },
-    { id: 'form', taskId: 'Task_Fill', minCount: 1, maxCount: 1, appLogic: { autoCreate: true, classRef: 'Altinn.App.Models.Form' } },
-    { id: 'review', taskId: 'Task_Review', minCount: 1, maxCount: 1, appLogic: { autoCreate: true, classRef: 'Altinn.App.Models.Review' } },
-  ],
-};
-const layoutSets = {
-  sets: [
-    { id: 'fill', dataType: 'form', tasks: ['Task_Fill'] },
-    { id: 'review', dataType: 'review', tasks: ['Task_Review'] },
-  ],
-};
-const fillPage = {
-  data: {
-    layout: [
-      { id: 'name', type: 'Input', required: true, dataModelBindings: { simpleBinding: 'name' } },
-      { id: 'kind', type: 'Input', dataModelBindings: { simpleBinding: 'kind' } },
-      { id: 'secret', type: 'Input', required: true, hidden: true, dataModelBindings: { simpleBinding: 'secret' } },
-    ],
-  },
-};
-const reviewPage = { data: { layout: [{ id: 'verdict', type: 'Input', required: true, dataModelBindings: { simpleBinding: 'verdict' } }] } };
-const formSchema = { type: 'object', properties: { name: { type: 'string', maxLength: 5 }, kind: { type: 'string' }, secret: { type: 'string' } } };
-
-// PRIV (the owner party itself) may do what the flow needs, except sign.
-const permit = (actions: string[]) =>
-  `<xacml:Rule RuleId="r" Effect="Permit"><xacml:Target>` +
-  `<xacml:AnyOf><xacml:AllOf><xacml:Match MatchId="urn:oasis:names:tc:xacml:3.0:function:string-equal-ignore-case"><xacml:AttributeValue DataType="${str}">PRIV</xacml:AttributeValue><xacml:AttributeDesignator AttributeId="urn:altinn:rolecode" Category="urn:oasis:names:tc:xacml:1.0:subject-category:access-subject" DataType="${str}" MustBePresent="false"/></xacml:Match></xacml:AllOf></xacml:AnyOf>` +
-  `<xacml:AnyOf><xacml:AllOf>${['[ORG]:urn:altinn:org', '[APP]:urn:altinn:app'].map((pair) => { const [value, id] = pair.split(/:(.*)/); return `<xacml:Match MatchId="urn:oasis:names:tc:xacml:1.0:function:string-equal"><xacml:AttributeValue DataType="${str}">${value}</xacml:AttributeValue><xacml:AttributeDesignator AttributeId="${id}" Category="urn:oasis:names:tc:xacml:3.0:attribute-category:resource" DataType="${str}" MustBePresent="false"/></xacml:Match>`; }).join('')}</xacml:AllOf></xacml:AnyOf>` +
-  `<xacml:AnyOf>${actions.map((a) => `<xacml:AllOf><xacml:Match MatchId="urn:oasis:names:tc:xacml:1.0:function:string-equal"><xacml:AttributeValue DataType="${str}">${a}</xacml:AttributeValue><xacml:AttributeDesignator AttributeId="urn:oasis:names:tc:xacml:1.0:action:action-id" Category="urn:oasis:names:tc:xacml:3.0:attribute-category:action" DataType="${str}" MustBePresent="false"/></xacml:Match></xacml:AllOf>`).join('')}</xacml:AnyOf>` +
-  `</xacml:Target></xacml:Rule>`;
-const policy = `<?xml version="1.0" encoding="utf-8"?>
-<xacml:Policy xmlns:xacml="urn:oasis:names:tc:xacml:3.0:core:schema:wd-17" PolicyId="p" Version="1.0" RuleCombiningAlgId="urn:oasis:names:tc:xacml:3.0:rule-combining-algorithm:deny-overrides">
-  <xacml:Target/>${permit(['instantiate', 'read', 'write', 'delete', 'confirm', 'reject'])}
-</xacml:Policy>`;
-
-const files: Record<string, string> = {
-  'App/config/authorization/policy.xml': policy,
-  'App/config/applicationmetadata.json': json(metadata),
-  'App/config/process/process.bpmn': bpmn,
-  'App/config/texts/resource.nb.json': json({ language: 'nb', resources: [] }),
-  'App/ui/layout-sets.json': json(layoutSets),
-  'App/ui/fill/layouts/Fill.json': json(fillPage),
-  'App/ui/fill/Settings.json': json({ pages: { order: ['Fill'] } }),
-  'App/ui/review/layouts/Review.json': json(reviewPage),
-  'App/models/form.schema.json': json(formSchema),
-};
+import { startFlowServer } from './processEngineTestApp';
+import type { Instance, RuntimeStorage } from './storage';
+import type { RunningServer } from './testServer';
 
 let server: RunningServer;
 let base: string;
 let storage: RuntimeStorage;
 
 beforeAll(async () => {
-  const app = await loadAppModel(memoryFileSource(files));
-  storage = memoryStorage();
-  // The owner of party 501 by default; header x-test-party names another person's party.
-  const userOf = (req: IncomingMessage): RuntimeUser => {
-    const party = String(req.headers['x-test-party'] ?? '501');
-    return { userId: Number(party), partyId: party, name: `Person ${party}`, authenticationLevel: 2 };
-  };
-  server = await startServer(createAppHandler({ app, org: 'acme', appName: 'flow', storage, userOf }));
+  ({ server, storage } = await startFlowServer());
   base = `${server.url}/acme/flow`;
 });
 afterAll(() => server.close());

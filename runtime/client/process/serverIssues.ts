@@ -6,6 +6,7 @@
 import { type ExprEnvironment, type Hierarchy, isHidden } from '../../../core/expressions';
 import { mapIssuesToComponents, validationNodesOf, type ValidationIssue } from '../../../core/validation';
 import type { BackendValidationIssue } from '../api/appApi';
+import { messageText } from '../text/messages';
 
 export interface ServerIssueLine {
   readonly key: string;
@@ -14,14 +15,15 @@ export interface ServerIssueLine {
   readonly pageId?: string;
 }
 
-/** The text of an issue: its key looked up in the app's texts and the built-in ones, parameters filled in. */
-export function issueText(issue: BackendValidationIssue, env: Pick<ExprEnvironment, 'textResources' | 'builtInTexts'>): string {
+/** The text of an issue: its key and each parameter looked up as the form's own messages are (app texts, then built-in ones). */
+export function issueText(issue: BackendValidationIssue, env: ExprEnvironment): string {
   const key = issue.customTextKey ?? issue.description ?? issue.code ?? '';
-  const resources = env.textResources;
-  const own = resources instanceof Map ? resources.get(key)?.value : (resources as readonly { id: string; value: string }[] | undefined)?.find((t) => t.id === key)?.value;
-  const text = own ?? env.builtInTexts?.[key] ?? issue.description ?? key;
-  const params = issue.customTextParameters ?? {};
-  return text.replace(/\{(\w+)\}/g, (whole: string, name: string) => params[name] ?? whole);
+  const params = Object.entries(issue.customTextParameters ?? {})
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([, value]) => ({ key: value }));
+  const text = messageText({ key, ...(params.length > 0 ? { params } : {}) }, env);
+  // Nothing knows the key: the server's description says more than the bare key.
+  return text === key && issue.description ? issue.description : text;
 }
 
 /** Error lines (severity 1) of the server's issues; `dataTypeOf` names the data type of a data element id. */
