@@ -81,6 +81,13 @@ export async function recordSteps(ctx: RouteContext, instanceId: string, steps: 
   }
 }
 
+/** Whether the user is the app's service owner: an organisation (no person) the registry names as owner `org` (only it leaves feedback tasks). */
+function isServiceOwner(ctx: RouteContext): boolean {
+  const user = ctx.user;
+  if (!user?.organisationNumber || user.userId !== undefined) return false;
+  return ctx.services.people?.organisations.find((o) => o.orgNumber === user.organisationNumber)?.serviceOwner === ctx.org;
+}
+
 /** The move refused, as Altinn answers it: 409 with the reason (and validation issues when those are why). */
 function conflict(message: string, extra: Record<string, unknown> = {}): RouteResult {
   return { status: 409, body: { status: 409, title: message, detail: message, message, ...extra } };
@@ -98,8 +105,7 @@ export async function moveNext(ctx: RouteContext, instance: Instance, requested:
   const current = instance.process.currentTask;
   const state: MachineState = { currentTask: current?.elementId ?? null, flow: current?.flow ?? 1, ended: Boolean(instance.process.ended), ...(instance.process.endEvent ? { endEvent: instance.process.endEvent } : {}) };
   const task = taskById(model, state.currentTask);
-  // The service owner is an organisation acting through a system, not a person.
-  const serviceOwner = Boolean(ctx.user && ctx.user.userId === undefined && ctx.user.organisationNumber);
+  const serviceOwner = isServiceOwner(ctx);
   const { data } = await formDataOf(ctx, instance);
   const evaluate = gatewayExpressionEvaluator({ dataModels: data, dataTypeOfTask: (id) => dataTypeOfTask(ctx.app, id), instance: { id: instance.id, data: instance.data } });
   const planned = next(model, state, { action: requested, evaluate, serviceOwner });

@@ -11,11 +11,11 @@ import type { RuntimeUser } from './services';
 import { memoryStorage, type RuntimeStorage } from './storage';
 import { type RunningServer, startServer } from './testServer';
 
-const json = (value: unknown) => JSON.stringify(value, null, 2);
+export const json = (value: unknown) => JSON.stringify(value, null, 2);
 const str = 'http://www.w3.org/2001/XMLSchema#string';
-const task = (id: string, type: string, extra = '') =>
+export const task = (id: string, type: string, extra = '') =>
   `<bpmn:task id="${id}" name="${id} name"><bpmn:extensionElements><altinn:taskExtension><altinn:taskType>${type}</altinn:taskType>${extra}</altinn:taskExtension></bpmn:extensionElements></bpmn:task>`;
-const flow = (id: string, from: string, to: string, condition?: string) =>
+export const flow = (id: string, from: string, to: string, condition?: string) =>
   condition ? `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"><bpmn:conditionExpression>${condition}</bpmn:conditionExpression></bpmn:sequenceFlow>` : `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}" />`;
 
 const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
@@ -66,17 +66,30 @@ const fillPage = {
 const reviewPage = { data: { layout: [{ id: 'verdict', type: 'Input', required: true, dataModelBindings: { simpleBinding: 'verdict' } }] } };
 const formSchema = { type: 'object', properties: { name: { type: 'string', maxLength: 5 }, kind: { type: 'string' }, secret: { type: 'string' } } };
 
-// PRIV (the owner party itself) may do what the flow needs, except sign.
-const permit = (actions: string[]) =>
-  `<xacml:Rule RuleId="r" Effect="Permit"><xacml:Target>` +
-  `<xacml:AnyOf><xacml:AllOf><xacml:Match MatchId="urn:oasis:names:tc:xacml:3.0:function:string-equal-ignore-case"><xacml:AttributeValue DataType="${str}">PRIV</xacml:AttributeValue><xacml:AttributeDesignator AttributeId="urn:altinn:rolecode" Category="urn:oasis:names:tc:xacml:1.0:subject-category:access-subject" DataType="${str}" MustBePresent="false"/></xacml:Match></xacml:AllOf></xacml:AnyOf>` +
-  `<xacml:AnyOf><xacml:AllOf>${['[ORG]:urn:altinn:org', '[APP]:urn:altinn:app'].map((pair) => { const [value, id] = pair.split(/:(.*)/); return `<xacml:Match MatchId="urn:oasis:names:tc:xacml:1.0:function:string-equal"><xacml:AttributeValue DataType="${str}">${value}</xacml:AttributeValue><xacml:AttributeDesignator AttributeId="${id}" Category="urn:oasis:names:tc:xacml:3.0:attribute-category:resource" DataType="${str}" MustBePresent="false"/></xacml:Match>`; }).join('')}</xacml:AllOf></xacml:AnyOf>` +
-  `<xacml:AnyOf>${actions.map((a) => `<xacml:AllOf><xacml:Match MatchId="urn:oasis:names:tc:xacml:1.0:function:string-equal"><xacml:AttributeValue DataType="${str}">${a}</xacml:AttributeValue><xacml:AttributeDesignator AttributeId="urn:oasis:names:tc:xacml:1.0:action:action-id" Category="urn:oasis:names:tc:xacml:3.0:attribute-category:action" DataType="${str}" MustBePresent="false"/></xacml:Match></xacml:AllOf>`).join('')}</xacml:AnyOf>` +
-  `</xacml:Target></xacml:Rule>`;
-const policy = `<?xml version="1.0" encoding="utf-8"?>
+const match = (category: string, attributeId: string, value: string, fn = 'urn:oasis:names:tc:xacml:1.0:function:string-equal') =>
+  `<xacml:Match MatchId="${fn}"><xacml:AttributeValue DataType="${str}">${value}</xacml:AttributeValue><xacml:AttributeDesignator AttributeId="${attributeId}" Category="${category}" DataType="${str}" MustBePresent="false"/></xacml:Match>`;
+const subjectCategory = 'urn:oasis:names:tc:xacml:1.0:subject-category:access-subject';
+const resourceCategory = 'urn:oasis:names:tc:xacml:3.0:attribute-category:resource';
+const actionCategory = 'urn:oasis:names:tc:xacml:3.0:attribute-category:action';
+
+/** A policy rule permitting `actions` on the app to a role (`PRIV`) or, with `org:`, to the service owner. */
+export function permitRule(id: string, subject: string, actions: readonly string[]): string {
+  const who = subject.startsWith('org:') ? match(subjectCategory, 'urn:altinn:org', subject.slice(4)) : match(subjectCategory, 'urn:altinn:rolecode', subject, 'urn:oasis:names:tc:xacml:3.0:function:string-equal-ignore-case');
+  const app = match(resourceCategory, 'urn:altinn:org', '[ORG]') + match(resourceCategory, 'urn:altinn:app', '[APP]');
+  const what = actions.map((a) => `<xacml:AllOf>${match(actionCategory, 'urn:oasis:names:tc:xacml:1.0:action:action-id', a)}</xacml:AllOf>`).join('');
+  return `<xacml:Rule RuleId="${id}" Effect="Permit"><xacml:Target><xacml:AnyOf><xacml:AllOf>${who}</xacml:AllOf></xacml:AnyOf><xacml:AnyOf><xacml:AllOf>${app}</xacml:AllOf></xacml:AnyOf><xacml:AnyOf>${what}</xacml:AnyOf></xacml:Target></xacml:Rule>`;
+}
+
+/** A policy.xml of these rules. */
+export function policyXml(...rules: string[]): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
 <xacml:Policy xmlns:xacml="urn:oasis:names:tc:xacml:3.0:core:schema:wd-17" PolicyId="p" Version="1.0" RuleCombiningAlgId="urn:oasis:names:tc:xacml:3.0:rule-combining-algorithm:deny-overrides">
-  <xacml:Target/>${permit(['instantiate', 'read', 'write', 'delete', 'confirm', 'reject'])}
+  <xacml:Target/>${rules.join('')}
 </xacml:Policy>`;
+}
+
+// The owner party itself (PRIV) may do what the flow needs, except sign.
+const policy = policyXml(permitRule('owner', 'PRIV', ['instantiate', 'read', 'write', 'delete', 'confirm', 'reject']));
 
 /** The files of the test app. */
 export const flowAppFiles: Record<string, string> = {
