@@ -21,6 +21,7 @@ import type {
   GitStashApplied,
   GitTag,
 } from './gitTypes';
+import { type PeopleInfo, type PeopleRegistryData, peopleRegistryCheck } from './peopleTypes';
 import type {
   CodeBackup,
   FileChange,
@@ -121,6 +122,10 @@ export interface StudioRequests {
   'git:setCredentials': { args: { username: string; token: string }; result: GitRepoState };
   'git:forgetCredentials': { args: void; result: GitRepoState };
   'git:clone': { args: { url: string; dir: string; username?: string; token?: string }; result: OpenedApp };
+  /** The studio's test people (people.json in its config folder); a damaged file gives the default people and says why. */
+  'people:get': { args: void; result: PeopleInfo };
+  /** Saves the test people; a registry that contradicts itself is refused, naming what is wrong. */
+  'people:save': { args: { registry: PeopleRegistryData }; result: null };
 }
 
 /** Events pushed from main to the renderer, with their payloads. */
@@ -205,6 +210,8 @@ export const requestChecks: { readonly [C in RequestChannel]: Check<RequestArgs<
   'git:setCredentials': obj({ username, token }),
   'git:forgetCredentials': none,
   'git:clone': obj({ url: remoteUrlCheck, dir: absPath, username: optional(username), token: optional(token) }),
+  'people:get': none,
+  'people:save': obj({ registry: peopleRegistryCheck }),
 };
 
 /** Every request channel, in declaration order. */

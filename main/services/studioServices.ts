@@ -8,6 +8,7 @@ import { GitService } from './gitService';
 import { FileWatcher } from './fileWatcher';
 import { listFolders } from './folderBrowser';
 import { createNewApp } from './newApp';
+import { peopleHandlers } from './peopleHandlers';
 import { PreviewService, type PreviewServiceOptions } from './previewService';
 import { RecentApps } from './recentApps';
 import { studioVersion } from './studioRoot';
@@ -103,6 +104,7 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
       return null;
     },
     ...gitService.handlers(),
+    ...peopleHandlers(options.configDir),
   };
 
   return { events, workspace, recent, preview, watcher, handlers };
