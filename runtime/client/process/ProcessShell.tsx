@@ -10,6 +10,7 @@ import { printPath } from '../pdf/printRequest';
 import { useFormState } from '../state/FormContext';
 import { InstanceSelection } from './InstanceSelection';
 import { pageAppApi } from './pageApi';
+import { ProcessActionContext } from './processActions';
 import { ConfirmScreen, FeedbackScreen, NoLayoutScreen, ReceiptScreen } from './ProcessScreens';
 import { processText } from './processTexts';
 import { ServerIssues } from './ServerIssues';
@@ -61,10 +62,10 @@ export function ProcessShell({ children }: { children: ReactNode }) {
       return <NoLayoutScreen t={t} taskId={view.taskId} taskType={view.taskType} />;
     case 'form':
       return (
-        <>
+        <ProcessActionContext.Provider value={moveOn}>
           {children}
           {failed}
-        </>
+        </ProcessActionContext.Provider>
       );
   }
 }
