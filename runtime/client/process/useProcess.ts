@@ -83,9 +83,13 @@ export function useProcess({ app: api, process: processApi }: PageApis) {
       }
       const state = await processApi.process(id).catch(() => undefined);
       if (state) await show(id, state, false);
-      else setView(screenOf(null, []));
+      else {
+        // The process cannot be read (an older server, a refusal): the form loaded for the task is shown as it is.
+        const { taskId, setId } = store.getState();
+        setView({ kind: 'form', taskId: taskId ?? '', setId: setId ?? '' });
+      }
     })().catch((caught: unknown) => setFailure({ message: caught instanceof Error ? caught.message : String(caught), issues: [] }));
-  }, [api, appInfo, createdInstance, instanceId, processApi, show, status]);
+  }, [api, appInfo, createdInstance, instanceId, processApi, show, status, store]);
 
   /** process/next with `action`: the form's data is saved first, so the server validates what the user sees. */
   const moveOn = useCallback(
