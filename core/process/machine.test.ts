@@ -123,7 +123,7 @@ describe('the process state machine', () => {
       );
     const evaluate = gatewayExpressionEvaluator({ dataModels: {} });
     // "gb" has no condition: it always survives, so "write" leaves two flows.
-    expect(next(gatewayApp(''), inTask('T'), { evaluate })).toMatchObject({ ok: false, error: { code: 'severalFlows', flows: ['A', 'B'] } });
+    expect(next(gatewayApp(''), inTask('T'), { evaluate })).toMatchObject({ ok: false, error: { code: 'severalFlows', elementId: 'G', flows: ['A', 'B'] } });
     expect(next(gatewayApp('ga'), inTask('T'), { evaluate })).toMatchObject({ ok: true, state: { currentTask: 'A' } });
     expect(next(gatewayApp('gb'), inTask('T'), { evaluate })).toMatchObject({ ok: true, state: { currentTask: 'B' } });
 
@@ -172,6 +172,11 @@ describe('the process state machine', () => {
     expect(next(model, inTask('P'), { evaluate })).toMatchObject({ ok: false, error: { code: 'noFlow' } });
     expect(next(model, inTask('P'), { evaluate, action: 'confirm' })).toMatchObject({ ok: true, state: { ended: true } });
     expect(next(model, inTask('P'), { evaluate, action: 'reject' })).toMatchObject({ ok: true, state: { currentTask: 'C' } });
+  });
+
+  it('fails when a task has two unconditional outgoing flows', () => {
+    const model = modelOf('<bpmn:startEvent id="S" />' + task('T', 'data') + task('A', 'data') + task('B', 'data') + flow('s', 'S', 'T') + flow('a', 'T', 'A') + flow('b', 'T', 'B'));
+    expect(next(model, inTask('T'))).toMatchObject({ ok: false, error: { code: 'severalFlows', elementId: 'T', flows: ['A', 'B'] } });
   });
 
   it('stops at a loop of gateways', () => {

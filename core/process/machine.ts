@@ -178,10 +178,15 @@ function follow(model: ProcessModel, sourceId: string, scope: Omit<GatewayScope,
         const why = gatewayFlows.length === 0 ? 'has no outgoing sequence flow' : `has no flow whose condition is true (action: ${scope.action ?? 'none'})`;
         return { code: 'noFlow', message: `Gateway "${target.id}" ${why}`, elementId: target.id };
       }
-      const failed = visit(
-        kept,
-        kept.length === 1 ? [...via, { gateway: target.id, flow: kept[0]!.id }] : via,
-      );
+      if (kept.length > 1) {
+        return {
+          code: 'severalFlows',
+          message: `Gateway "${target.id}" keeps ${kept.length} flows (${kept.map((f) => f.id).join(', ')}) and none of them is its default; exactly one is expected — make the conditions exclusive or name a default flow`,
+          elementId: target.id,
+          flows: kept.map((f) => f.target),
+        };
+      }
+      const failed = visit(kept, [...via, { gateway: target.id, flow: kept[0]!.id }]);
       if (failed) return failed;
     }
     return null;
@@ -191,7 +196,7 @@ function follow(model: ProcessModel, sourceId: string, scope: Omit<GatewayScope,
   if (reached.length !== 1) {
     return {
       code: reached.length === 0 ? 'noFlow' : 'severalFlows',
-      message: `Leaving "${sourceId}" leads to ${reached.length} elements (${reached.map((r) => r.node.id).join(', ')}); exactly one is expected — make the gateway conditions exclusive or name a default flow`,
+      message: `Leaving "${sourceId}" leads to ${reached.length} elements (${reached.map((r) => r.node.id).join(', ')}); exactly one is expected`,
       elementId: sourceId,
       flows: reached.map((r) => r.node.id),
     };
