@@ -132,4 +132,6 @@ export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly 
 export interface PreviewInfo {
   /** The form app's address, token included (`http://127.0.0.1:PORT/{org}/{app}/?token=…`). */
   readonly url: string;
+  /** Something the preview works around and the user should fix (a damaged people.json, an instance store it could not open), said so they can. */
+  readonly problem?: string;
 }

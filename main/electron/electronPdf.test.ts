@@ -9,7 +9,13 @@ const fake = vi.hoisted(() => {
   class Contents {
     readonly listeners = new Map<string, Listener>();
     beforeRequest: ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | null = null;
-    readonly session = { webRequest: { onBeforeRequest: (listener: Contents['beforeRequest']) => void (this.beforeRequest = listener) } };
+    beforeSendHeaders: ((details: { requestHeaders: Record<string, string> }, callback: (response: { requestHeaders: Record<string, string> }) => void) => void) | null = null;
+    readonly session = {
+      webRequest: {
+        onBeforeRequest: (listener: Contents['beforeRequest']) => void (this.beforeRequest = listener),
+        onBeforeSendHeaders: (listener: Contents['beforeSendHeaders']) => void (this.beforeSendHeaders = listener),
+      },
+    };
     openHandler: (() => { action: string }) | null = null;
     polls = 0;
     printOptions: unknown = null;
@@ -102,6 +108,16 @@ describe('electronPdfService', () => {
     expect(prevented('https://evil.example/')).toBe(true);
     expect(prevented('http://127.0.0.1:5005/ttd/pdf-demo/?pdf=1')).toBe(false);
     expect(contents.openHandler!()).toEqual({ action: 'deny' });
+  });
+
+  it('sends the persona as x-studio-persona on every request of the print view, and no persona header without one', async () => {
+    await electronPdfService({ baseUrl }).render({ ...request, persona: '1002' });
+    const contents = fake.Window.created[0]!.webContents;
+    let sent: Record<string, string> = {};
+    contents.beforeSendHeaders!({ requestHeaders: { Accept: 'application/json' } }, (response) => (sent = response.requestHeaders));
+    expect(sent).toEqual({ Accept: 'application/json', 'x-studio-persona': '1002' });
+    await electronPdfService({ baseUrl }).render(request);
+    expect(fake.Window.created[1]!.webContents.beforeSendHeaders).toBeNull();
   });
 
   it('lets the caller authenticate the window before the print view loads', async () => {

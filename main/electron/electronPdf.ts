@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { BrowserWindow, type WebContents } from 'electron';
 import { pdfErrorAttribute, pdfReadyAttribute, printPath } from '../../runtime/client/pdf/printRequest';
+import { personaHeader } from '../../runtime/server/authorization';
 import type { PdfService } from '../../runtime/server/services';
 
 export interface ElectronPdfOptions {
@@ -77,11 +78,13 @@ async function whenReady(contents: WebContents, timeoutMs: number, pollMs: numbe
 export function electronPdfService(options: ElectronPdfOptions): PdfService {
   const origin = new URL(options.baseUrl).origin;
   return {
-    async render({ org, appName, instanceId, language, taskId }) {
+    async render({ org, appName, instanceId, language, taskId, persona }) {
       const window = printWindow();
       try {
         const contents = window.webContents;
         confine(contents, origin);
+        // Every request of the print view acts as the persona (the window's session is its own).
+        if (persona) contents.session.webRequest.onBeforeSendHeaders((details, callback) => callback({ requestHeaders: { ...details.requestHeaders, [personaHeader]: persona } }));
         if (options.authenticate) await options.authenticate(contents);
         const base = `/${encodeURIComponent(org)}/${encodeURIComponent(appName)}/`;
         const address = new URL(`${origin}${printPath(base, { instanceId, language, taskId })}`);

@@ -4,7 +4,9 @@ import { dispatchRequest } from '../../core/api';
 import { studioConfigDir } from '../services/configDir';
 import { createStudioServices, type StudioServices } from '../services/studioServices';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import type { RuntimeHostAddress } from '../../runtime/server/runtimeHost';
 import { electronCredentialStore } from './credentialEncryption';
+import { electronPdfService } from './electronPdf';
 import { pickFolder } from './folderDialog';
 import { registerIpcHandlers } from './ipcHandlers';
 import { installMenu } from './menu';
@@ -78,7 +80,9 @@ export function startStudio(): void {
       denyAllPermissions(session.defaultSession);
       serveAppProtocol();
       // After ready: safeStorage can only tell whether the OS keychain is there once the app is ready.
-      const services = createStudioServices({ host: 'electron', configDir, pickFolder, credentials: electronCredentialStore(configDir) });
+      // The preview prints PDF receipts with Electron's own Chromium, not a second browser.
+      const preview = { pdf: ({ baseUrl, token }: RuntimeHostAddress) => electronPdfService({ baseUrl, token }) };
+      const services = createStudioServices({ host: 'electron', configDir, pickFolder, credentials: electronCredentialStore(configDir), preview });
       registerIpcHandlers(services, windows);
       installMenu({
         isMac: process.platform === 'darwin',

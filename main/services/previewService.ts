@@ -1,10 +1,23 @@
 /**
  * The studio's preview: one runtime host for the open app at a time, reloaded when the studio writes
- * one of its files. Starting again replaces the host, which is how "Reset data" gets fresh storage.
+ * one of its files. Starting again replaces the host (and the form app starts a new instance).
+ *
+ * Instances are kept in an embedded store per app in the studio's config folder
+ * (`preview-data/<org>-<app>/`, never in the app's repository), so they survive a studio restart; the
+ * store is closed when the preview stops. The preview acts as the studio's test people (people.json,
+ * re-read on every start) and prints PDF receipts (Chromium, or the host's own PdfService).
  */
+import path from 'node:path';
 import { type PreviewInfo, StudioError } from '../../core/api';
-import { type RuntimeHost, startRuntimeHost } from '../../runtime/server/runtimeHost';
+import { loadAppModel } from '../../core/app/model/loadAppModel';
+import { diskAppSource } from '../../runtime/server/appSource';
+import { type PeopleRegistry, defaultPeople } from '../../runtime/server/people';
+import { openEmbeddedStorage } from '../../runtime/server/pgliteStorage';
+import { type RuntimeHost, type RuntimeHostAddress, appIdentity, startRuntimeHost } from '../../runtime/server/runtimeHost';
+import type { PdfService } from '../../runtime/server/services';
+import type { RuntimeStorage } from '../../runtime/server/storage';
 import type { EventHub } from './eventHub';
+import { peopleFile, readPeopleStore } from './peopleStore';
 import type { Workspace } from './workspace';
 
 export interface PreviewServiceOptions {
@@ -12,12 +25,23 @@ export interface PreviewServiceOptions {
   readonly clientDir?: string;
   /** How long a burst of writes is collected before one reload; default 30 ms. */
   readonly debounceMs?: number;
+  /** The studio's config folder: people.json and the instance stores (`preview-data/`). Absent: instances in memory, the default people. */
+  readonly configDir?: string;
+  /** PDF receipts: true (default) prints with Chromium through playwright-core; a function makes the host's own service (Electron's); false: none. */
+  readonly pdf?: boolean | ((address: RuntimeHostAddress) => PdfService);
 }
+
+/** The folder of an app's preview instance store in the studio's config folder. */
+export const previewDataDir = (configDir: string, org: string, appName: string) => path.join(configDir, 'preview-data', `${org}-${appName}`);
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Runs the preview of the workspace's app and keeps it live. */
 export class PreviewService {
   private host: RuntimeHost | null = null;
   private appDir: string | null = null;
+  /** The open instance store, kept while the same app's preview restarts. */
+  private store: { readonly dir: string; readonly storage: RuntimeStorage } | null = null;
   private timer: NodeJS.Timeout | null = null;
   /** Start and stop run one after another, so two quick clicks never leave two hosts running. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -40,20 +64,64 @@ export class PreviewService {
     return this.serialize(async () => {
       const appDir = this.workspace.requireRoot();
       await this.closeHost();
+      const problems: string[] = [];
       try {
-        this.host = await startRuntimeHost({ appDir, ...(this.options.clientDir ? { clientDir: this.options.clientDir } : {}) });
+        const people = await this.readPeople(problems);
+        const storage = await this.openStore(appDir, problems);
+        this.host = await startRuntimeHost({
+          appDir,
+          people,
+          ...(storage ? { storage } : {}),
+          ...(this.options.clientDir ? { clientDir: this.options.clientDir } : {}),
+          pdf: this.options.pdf ?? true,
+        });
       } catch (error) {
-        throw new StudioError('io', `The preview could not start: ${error instanceof Error ? error.message : String(error)}`);
+        await this.closeStore();
+        throw new StudioError('io', `The preview could not start: ${messageOf(error)}`);
       }
       this.appDir = appDir;
-      return { url: this.host.url };
+      return { url: this.host.url, ...(problems.length > 0 ? { problem: problems.join('\n') } : {}) };
     });
+  }
+
+  /** The studio's people; a damaged file leaves the default people in place and says so. */
+  private async readPeople(problems: string[]): Promise<PeopleRegistry> {
+    if (!this.options.configDir) return defaultPeople();
+    try {
+      return await readPeopleStore(this.options.configDir);
+    } catch (error) {
+      problems.push(`${messageOf(error)}\nThe preview acts as the default test people until ${peopleFile(this.options.configDir)} is fixed.`);
+      return defaultPeople();
+    }
+  }
+
+  /** The app's instance store, opened once per app; null (memory) without a config folder or when it cannot be opened (said in `problems`). */
+  private async openStore(appDir: string, problems: string[]): Promise<RuntimeStorage | null> {
+    if (!this.options.configDir) return null;
+    const { org, appName } = appIdentity(await loadAppModel(await diskAppSource(appDir)), appDir);
+    const dir = previewDataDir(this.options.configDir, org, appName);
+    if (this.store?.dir === dir) return this.store.storage;
+    await this.closeStore();
+    try {
+      this.store = { dir, storage: await openEmbeddedStorage(dir) };
+      return this.store.storage;
+    } catch (error) {
+      problems.push(`The preview's saved instances in ${dir} could not be opened (${messageOf(error)}). This preview keeps its instances in memory until it stops; close the other studio using them, then start the preview again.`);
+      return null;
+    }
+  }
+
+  private async closeStore(): Promise<void> {
+    const store = this.store;
+    this.store = null;
+    await store?.storage.close();
   }
 
   /** Stops the preview, if one runs. */
   stop(): Promise<null> {
     return this.serialize(async () => {
       await this.closeHost();
+      await this.closeStore();
       return null;
     });
   }

@@ -40,7 +40,7 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
   const events = new EventHub();
   const workspace = new Workspace(events);
   const recent = new RecentApps(options.configDir);
-  const preview = new PreviewService(events, workspace, options.preview);
+  const preview = new PreviewService(events, workspace, { configDir: options.configDir, ...options.preview });
   const watcher = new FileWatcher(events);
   const backups = new CodeBackups(path.join(options.configDir, 'code-backups'));
 

@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, BrowserType, Page } from 'playwright-core';
 import { pdfErrorAttribute, pdfReadyAttribute, printPath } from '../client/pdf/printRequest';
+import { personaHeader } from './authorization';
 import { previewCookieName } from './previewGuard';
 import type { PdfService } from './services';
 
@@ -76,8 +77,9 @@ export function chromiumPdfService(options: ChromiumPdfOptions): ChromiumPdfServ
   }
 
   return {
-    async render({ org, appName, instanceId, language, taskId }) {
-      const context = await (await launch()).newContext();
+    async render({ org, appName, instanceId, language, taskId, persona }) {
+      // The persona goes on every request of the page, so the print view reads the instance as someone allowed to.
+      const context = await (await launch()).newContext(persona ? { extraHTTPHeaders: { [personaHeader]: persona } } : {});
       try {
         return await print(context, `${origin}${printPath(`/${encodeURIComponent(org)}/${encodeURIComponent(appName)}/`, { instanceId, language, taskId })}`);
       } finally {

@@ -50,7 +50,9 @@ export async function createReceiptPdf(ctx: RouteContext, instance: Instance, ta
   const service = ctx.services.pdf;
   if (!service) return instance;
   const language = ctx.query.get('language') || 'nb';
-  const bytes = await service.render({ org: ctx.org, appName: ctx.appName, instanceId: instance.id, language, taskId });
+  // The print view reads the instance as the user who moved the process, whom the policy let in.
+  const persona = ctx.user?.userId !== undefined ? String(ctx.user.userId) : ctx.user?.organisationNumber ? `org:${ctx.user.organisationNumber}` : undefined;
+  const bytes = await service.render({ org: ctx.org, appName: ctx.appName, instanceId: instance.id, language, taskId, ...(persona ? { persona } : {}) });
   const now = new Date().toISOString();
   const by = ctx.user?.userId !== undefined ? String(ctx.user.userId) : ctx.user?.organisationNumber;
   const element: PdfElement = {

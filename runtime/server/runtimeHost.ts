@@ -1,10 +1,14 @@
 /**
  * The preview host: the runtime running one app from its working tree on 127.0.0.1 behind a token.
  * It serves the app API, the built form app and an event stream that tells the form app to reload
- * when `reload()` has re-read the app. One instance per preview; closing it drops all its data.
+ * when `reload()` has re-read the app. One instance per preview. Its instances live in the storage
+ * it is given (the studio's embedded store) or in memory, dropped when it closes.
+ *
+ * Given people, it acts as a persona (`x-studio-persona` / cookie `studio-persona`) and enforces the
+ * app's policy.xml; a request naming nobody acts as the default persona (`defaultPersona`).
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -14,11 +18,15 @@ import { isJsonObject } from '../../core/text/jsonDocument';
 import { createAppHandler, type AppHandler } from './appApi';
 import { fileValue } from './appData';
 import { diskAppSource } from './appSource';
+import { cookieValue, selectedPartyCookie, userFromRequest } from './authorization';
+import { chromiumPdfService, previewAuthentication } from './chromiumPdf';
 import { previewCsp, readClientFile } from './clientFiles';
+import type { PeopleRegistry } from './people';
 import { guardPreviewRequest, previewCookieName } from './previewGuard';
 import { previewEvents } from './previewEvents';
 import { runtimeClientDir } from './runtimeRoot';
-import { memoryStorage } from './storage';
+import type { FileScanner, PdfService, RuntimeServices } from './services';
+import { memoryStorage, type RuntimeStorage } from './storage';
 
 export interface RuntimeHostOptions {
   /** The app's folder (the one holding App/). */
@@ -28,6 +36,55 @@ export interface RuntimeHostOptions {
   readonly token?: string;
   /** The built form app; default `out/runtime-client` of this Studio Desktop. */
   readonly clientDir?: string;
+  /** Where instances are kept; default in memory, dropped on close. A given storage stays the caller's to close. */
+  readonly storage?: RuntimeStorage;
+  /** The people personas come from; given, identity and the app's policy.xml are enforced. Absent: nobody is identified. */
+  readonly people?: PeopleRegistry;
+  /**
+   * PDF receipts: true prints with Chromium (playwright-core) from this host itself; a function makes
+   * the service for the host's address (Electron's); both are closed with the host. A given service
+   * stays the caller's. Absent or false: tasks end without a PDF.
+   */
+  readonly pdf?: boolean | PdfService | ((address: RuntimeHostAddress) => PdfService);
+  /** Scans uploaded attachments; absent: they are stored as not scanned. */
+  readonly scanner?: FileScanner;
+}
+
+/** Where a host listens, for services that call it back (the PDF's print view). */
+export interface RuntimeHostAddress {
+  /** `http://127.0.0.1:PORT` */
+  readonly baseUrl: string;
+  readonly port: number;
+  readonly token: string;
+}
+
+/** Who acts when a request names no persona, and the party they act for. */
+export interface DefaultPersona {
+  readonly userId: number;
+  readonly partyId: string;
+}
+
+/**
+ * The default persona: the general manager (DAGL) of the registry's first organisation with one,
+ * acting for that organisation — with the default people Kari Dagny Leder (1002) for Testbedrift AS
+ * (50101), whom Studio's policy template and the fixture apps give read, write and instantiate.
+ * Without such a person the first person, acting for themselves; null for a registry without persons.
+ */
+export function defaultPersona(people: PeopleRegistry): DefaultPersona | null {
+  for (const organisation of people.organisations) {
+    const manager = people.roles.find((r) => r.partyId === organisation.partyId && r.roles.includes('DAGL'));
+    if (manager && people.persons.some((p) => p.userId === manager.userId)) return { userId: manager.userId, partyId: organisation.partyId };
+  }
+  const first = people.persons[0];
+  return first ? { userId: first.userId, partyId: first.partyId } : null;
+}
+
+// Where the end-to-end tests find Chromium (scripts/findChromium.mjs); else playwright-core's own.
+const chromiumCandidates = ['/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** The Chromium the preview prints PDFs with: CHROMIUM_PATH, a system Chromium, else undefined (Playwright's own). */
+export function previewChromiumPath(): string | undefined {
+  return process.env.CHROMIUM_PATH || chromiumCandidates.find((candidate) => existsSync(candidate));
 }
 
 export interface RuntimeHost {
@@ -59,18 +116,38 @@ function sendText(res: ServerResponse, status: number, text: string, headers: Re
   res.writeHead(status, { ...commonHeaders, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(text);
 }
 
+function withChromium(): { executablePath?: string } {
+  const executablePath = previewChromiumPath();
+  return executablePath ? { executablePath } : {};
+}
+
 /** Starts the preview host for the app in `options.appDir`. */
 export async function startRuntimeHost(options: RuntimeHostOptions): Promise<RuntimeHost> {
   const appDir = path.resolve(options.appDir);
   const clientDir = options.clientDir ?? runtimeClientDir();
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const storage = memoryStorage();
+  const ownStorage = options.storage ? null : memoryStorage();
+  const storage = options.storage ?? ownStorage!;
   const events = previewEvents();
   const first = await loadAppModel(await diskAppSource(appDir));
   const { org, appName } = appIdentity(first, appDir);
   const base = `/${org}/${appName}/`;
-  let handler: AppHandler = createAppHandler({ app: first, org, appName, storage });
+  const people = options.people;
+  const persona = people ? defaultPersona(people) : null;
+  const userOf = people ? (req: IncomingMessage) => userFromRequest(req, people, persona?.userId) : undefined;
+  // Set once the port is known (the PDF service calls this host back); no request arrives before.
+  let services: RuntimeServices = {};
+  let ownPdf: (PdfService & { close?: () => Promise<void> }) | null = null;
+  const handlerFor = (app: AppModel): AppHandler => createAppHandler({ app, org, appName, storage, services, ...(userOf ? { userOf } : {}) });
+  let handler: AppHandler | null = null;
   let port = 0;
+
+  /** The default persona acts for their default party until another is chosen (Altinn's AltinnPartyId cookie). */
+  function actAsDefaultParty(req: IncomingMessage): void {
+    if (!people || !persona || !userOf || cookieValue(req.headers, selectedPartyCookie) !== null) return;
+    if (userOf(req)?.userId !== persona.userId) return;
+    req.headers.cookie = [req.headers.cookie, `${selectedPartyCookie}=${persona.partyId}`].filter(Boolean).join('; ');
+  }
 
   /** The built form app's own files (scripts, styles, fonts): public code, the same for every app. */
   function isPublicAsset(req: IncomingMessage, url: URL): boolean {
@@ -123,6 +200,8 @@ export async function startRuntimeHost(options: RuntimeHostOptions): Promise<Run
         return;
       }
     }
+    if (!handler) return sendText(res, 503, 'The preview is still starting; reload in a moment.');
+    actAsDefaultParty(req);
     handler(req, res);
   }
 
@@ -144,13 +223,22 @@ export async function startRuntimeHost(options: RuntimeHostOptions): Promise<Run
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const address: RuntimeHostAddress = { baseUrl: `http://127.0.0.1:${port}`, port, token };
+  if (options.pdf === true) {
+    ownPdf = chromiumPdfService({ baseUrl: address.baseUrl, authenticate: previewAuthentication(address.baseUrl, port, token), ...withChromium() });
+  } else if (typeof options.pdf === 'function') {
+    ownPdf = options.pdf(address);
+  }
+  const pdf = ownPdf ?? (typeof options.pdf === 'object' ? options.pdf : undefined);
+  services = { ...(pdf ? { pdf } : {}), ...(options.scanner ? { scanner: options.scanner } : {}), ...(people ? { people } : {}) };
+  handler = handlerFor(first);
 
   // Reloads run one after another, so a slow read can never replace a newer app with an older one.
   let queue: Promise<void> = Promise.resolve();
   const reload = (): Promise<void> => {
     const next = queue.then(async () => {
       const app = await loadAppModel(await diskAppSource(appDir));
-      handler = createAppHandler({ app, org, appName, storage });
+      handler = handlerFor(app);
       events.send({ type: 'app-changed' });
     });
     queue = next.catch(() => undefined);
@@ -168,6 +256,8 @@ export async function startRuntimeHost(options: RuntimeHostOptions): Promise<Run
       events.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ownPdf?.close?.();
+      await ownStorage?.close();
     },
   };
 }

@@ -18,8 +18,11 @@ export interface RuntimeUser {
 
 /** Renders an instance's PDF receipt from the form app's print view (Chromium: Electron or playwright-core). */
 export interface PdfService {
-  /** The PDF of instance `instanceId` (`<partyId>/<guid>`) of app `org/appName`, as the form app prints it in `language`. */
-  render(request: { readonly org: string; readonly appName: string; readonly instanceId: string; readonly language: string; readonly taskId: string }): Promise<Uint8Array>;
+  /**
+   * The PDF of instance `instanceId` (`<partyId>/<guid>`) of app `org/appName`, as the form app prints it in `language`.
+   * `persona` is who the print view acts as where the host knows personas (the preview): a user id, or `org:<orgNumber>`.
+   */
+  render(request: { readonly org: string; readonly appName: string; readonly instanceId: string; readonly language: string; readonly taskId: string; readonly persona?: string }): Promise<Uint8Array>;
 }
 
 /** Scans an attachment for malware (ClamAV's clamd in deployments and the preview). */
