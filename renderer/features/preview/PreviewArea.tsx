@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useT } from '../../i18n/useT';
 import { studioApi } from '../../platform';
-import { useAppDocument, useUi } from '../../state/stores';
+import { useAppDocument, useUi, useWorkspace } from '../../state/stores';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { PersonaPicker, usePreviewPersona } from './PersonaPicker';
+import { useTestPeople } from './testPeople';
 import { formDataText, isFromPreview, navigateMessage, type PreviewFormState, previewStateOf } from './previewMessages';
 import { createPreviewStore, deviceWidths, frameUrl, type PreviewDevice, previewLanguages } from './previewStore';
 
@@ -30,10 +32,14 @@ export function PreviewArea() {
   const [store] = useState(() => createPreviewStore(studioApi, uiLanguage, window.location.hostname));
   const state = useStore(store);
   const layoutSets = useAppDocument((s) => s.overview?.layoutSets);
+  const appDir = useWorkspace((s) => s.app?.dir ?? '');
+  // The form app acts as the persona picked for this app; the frame waits for the test people, so it loads once.
+  const persona = usePreviewPersona(appDir);
+  const peopleRead = useTestPeople((s) => s.status === 'ready' || s.status === 'failed');
   const frameRef = useRef<HTMLIFrameElement>(null);
   // The form app's last reported state, tied to the frame load it came from: a new load starts empty.
   const [reported, setReported] = useState<{ readonly frame: string; readonly form: PreviewFormState } | null>(null);
-  const src = state.url ? frameUrl(state.url, state.language, { set: state.layoutSet, studio: studioOrigin() }) : null;
+  const src = state.url && peopleRead ? frameUrl(state.url, state.language, { set: state.layoutSet, studio: studioOrigin(), persona }) : null;
   const frameKey = `${src ?? ''} ${state.loads}`;
   const form = reported?.frame === frameKey ? reported.form : null;
   const sets = (layoutSets ?? []).filter((set) => set.type !== 'subform');
@@ -107,6 +113,7 @@ export function PreviewArea() {
             ))}
           </select>
         </label>
+        <PersonaPicker appDir={appDir} onPeopleSaved={() => void state.start()} />
         <div className="preview-actions">
           <Button size="sm" disabled={state.status !== 'running'} onClick={() => state.reload()}>
             {t('preview.reload')}

@@ -115,7 +115,7 @@ export function draftOf(registry: PeopleRegistryData): PeopleDraft {
 
 /** `base` with each given text set (trimmed) or, when empty, left out. */
 function withTexts<T extends object>(base: T, texts: Readonly<Record<string, string>>): T {
-  const out: Record<string, unknown> = { ...base };
+  const out = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(texts)) {
     if (value.trim()) out[key] = value.trim();
     else delete out[key];

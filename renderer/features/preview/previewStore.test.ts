@@ -61,5 +61,7 @@ describe('preview helpers', () => {
     expect(frameUrl('http://127.0.0.1:4000/ttd/a/?token=abc', 'nb', { set: 'form', studio: 'app://studio' })).toBe(
       'http://127.0.0.1:4000/ttd/a/?token=abc&lang=nb&set=form&studio=app%3A%2F%2Fstudio',
     );
+    expect(frameUrl('http://127.0.0.1:4000/ttd/a/?token=abc', 'nb', { persona: 'org:310000001' })).toBe('http://127.0.0.1:4000/ttd/a/?token=abc&lang=nb&persona=org%3A310000001');
+    expect(frameUrl('http://127.0.0.1:4000/ttd/a/?token=abc', 'nb', { persona: null })).toBe('http://127.0.0.1:4000/ttd/a/?token=abc&lang=nb');
   });
 });

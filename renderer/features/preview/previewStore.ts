@@ -32,14 +32,15 @@ export function previewLanguages(appLanguages: readonly string[]): string[] {
 
 /**
  * The frame's address: the host's URL (with its token) and the form language, as Altinn's `lang`
- * query; then the layout set to show (`set`) and the studio's origin (`studio`, where the form app
- * posts its state) when given.
+ * query; then the layout set to show (`set`), the studio's origin (`studio`, where the form app
+ * posts its state) and who the form app acts as (`persona`: a user id or `org:<orgNumber>`) when given.
  */
-export function frameUrl(url: string, language: string, options: { readonly set?: string | null; readonly studio?: string } = {}): string {
+export function frameUrl(url: string, language: string, options: { readonly set?: string | null; readonly studio?: string; readonly persona?: string | null } = {}): string {
   const address = new URL(url);
   address.searchParams.set('lang', language);
   if (options.set) address.searchParams.set('set', options.set);
   if (options.studio) address.searchParams.set('studio', options.studio);
+  if (options.persona) address.searchParams.set('persona', options.persona);
   return address.toString();
 }
 
