@@ -4,8 +4,10 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), 'node:*'];
-const nodeBuiltinsRule = { group: nodeBuiltins, message: 'Node built-ins are not available here: this code runs in the browser too.' };
+// Matched as whole module names (a regex, not gitignore-style groups), so a folder of our own named like a
+// built-in (`./process/…`) is not taken for it.
+const builtinNames = builtinModules.filter((m) => !m.startsWith('_') && !m.includes('/')).map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+const nodeBuiltinsRule = { regex: `^(node:.+|(${builtinNames.join('|')})(/.*)?)$`, message: 'Node built-ins are not available here: this code runs in the browser too.' };
 const electronRule = { group: ['electron', 'electron/*'], message: "Only main/electron and preload import 'electron'." };
 const mainRule = { group: ['**/main/**', '**/main'], message: 'This code may not import main/ (the Node side).' };
 const rendererRule = { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' };

@@ -7,7 +7,6 @@ import { useEffect, useRef } from 'react';
 import { ComponentView } from './components/ComponentView';
 import { ErrorReport } from './ErrorReport';
 import { PrintView, printRequest } from './pdf/PrintView';
-// eslint-disable-next-line no-restricted-imports -- the form app's own process/ folder (the process screens), not Node's `process`
 import { ProcessShell } from './process/ProcessShell';
 import { useFormState, useFormStore } from './state/FormContext';
 
