@@ -1,11 +1,18 @@
 import http from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAppApi } from '../client/api/appApi';
+import { instanceParty, previewPartyId } from '../client/state/loadForm';
+import { defaultPeople } from './people';
+import { openEmbeddedStorage } from './pgliteStorage';
 import { openEventStream, writeDemoApp } from './previewTesting';
-import { type RuntimeHost, startRuntimeHost } from './runtimeHost';
+import { permitRule, policyXml } from './processEngineTestApp';
+import { runtimeClientDir } from './runtimeRoot';
+import { defaultPersona, type RuntimeHost, type RuntimeHostOptions, startRuntimeHost } from './runtimeHost';
+import type { Instance } from './storage';
 
 let root: string;
 let appDir: string;
@@ -134,4 +141,143 @@ describe('startRuntimeHost', () => {
     stream.close();
     await expect(fetch(host.url)).rejects.toThrow();
   });
+});
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** A one-task app (`ttd/host-flow`) whose policy gives DAGL and REGNA, and nobody else, read, write, instantiate and delete. */
+function writeFlowApp(dir: string): void {
+  const files: Record<string, string> = {
+    'App/config/applicationmetadata.json': json({
+      id: 'ttd/host-flow',
+      org: 'ttd',
+      title: { nb: 'Vertsflyt' },
+      dataTypes: [
+        { id: 'model', taskId: 'Task_1', maxCount: 1, appLogic: { autoCreate: true, classRef: 'Altinn.App.Models.Model' } },
+        { id: 'ref-data-as-pdf', allowedContentTypes: ['application/pdf'] },
+      ],
+    }),
+    'App/config/authorization/policy.xml': policyXml(permitRule('dagl', 'DAGL', ['instantiate', 'read', 'write', 'delete']), permitRule('regna', 'REGNA', ['instantiate', 'read', 'write', 'delete'])),
+    'App/config/process/process.bpmn': `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:altinn="http://altinn.no/process">
+  <bpmn:process id="P" isExecutable="false">
+    <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:task id="Task_1"><bpmn:extensionElements><altinn:taskExtension><altinn:taskType>data</altinn:taskType></altinn:taskExtension></bpmn:extensionElements></bpmn:task>
+    <bpmn:endEvent id="End" />
+    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Task_1" />
+    <bpmn:sequenceFlow id="F2" sourceRef="Task_1" targetRef="End" />
+  </bpmn:process>
+</bpmn:definitions>`,
+    'App/ui/layout-sets.json': json({ sets: [{ id: 'form', dataType: 'model', tasks: ['Task_1'] }] }),
+    'App/ui/form/Settings.json': json({ pages: { order: ['Page1'] } }),
+    'App/ui/form/layouts/Page1.json': json({ data: { layout: [{ id: 'name', type: 'Input', dataModelBindings: { simpleBinding: 'name' }, textResourceBindings: { title: 'Navn' } }] } }),
+    'App/config/texts/resource.nb.json': json({ language: 'nb', resources: [] }),
+    'App/models/model.schema.json': json({ type: 'object', properties: { name: { type: 'string' } } }),
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+}
+
+describe('startRuntimeHost with people, a store and PDF', () => {
+  let flowDir: string;
+  beforeAll(() => {
+    flowDir = path.join(root, 'flow');
+    writeFlowApp(flowDir);
+  });
+
+  async function startFlow(options: Partial<RuntimeHostOptions> = {}) {
+    const host = await startRuntimeHost({ appDir: flowDir, clientDir, people: defaultPeople(), ...options });
+    hosts.push(host);
+    const base = `http://127.0.0.1:${host.port}/ttd/host-flow/`;
+    const call = async (method: string, rel: string, persona?: string, body?: unknown) => {
+      const headers: Record<string, string> = { 'x-preview-token': host.token, ...(persona ? { 'x-studio-persona': persona } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) };
+      const res = await fetch(`${base}${rel}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+      return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> & Instance };
+    };
+    return { host, base, call };
+  }
+
+  it('acts as the default persona (the DAGL of the first organisation, for it) and refuses a persona the policy gives nothing', async () => {
+    expect(defaultPersona(defaultPeople())).toEqual({ userId: 1002, partyId: '50101' });
+    const { host, base, call } = await startFlow();
+    // Nobody named: Kari Dagny Leder acting for Testbedrift AS, as the form app then creates the instance.
+    const current = await call('GET', 'api/authorization/parties/current?returnPartyObject=true');
+    expect(current.body).toMatchObject({ partyId: 50101, name: 'Testbedrift AS' });
+    const partyId = await instanceParty(createAppApi(base, (input, init) => fetch(input, init), host.token));
+    expect(partyId).toBe('50101');
+    const created = await call('POST', `instances?instanceOwnerPartyId=${partyId}`, undefined, {});
+    expect(created.status).toBe(201);
+    // Named explicitly, the same person acts for the same party; another person acts for themselves.
+    expect((await call('GET', 'api/authorization/parties/current', '1002')).body).toBe(50101);
+    expect((await call('GET', 'api/authorization/parties/current', '1001')).body).toBe(50001);
+    // Siri Utenroller holds no role: the policy refuses her, naming who and why.
+    const refused = await call('POST', 'instances?instanceOwnerPartyId=50101', '1004', {});
+    expect(refused.status).toBe(403);
+    expect(String(refused.body.message)).toMatch(/Siri Utenroller \(user 1004\) may not "instantiate".*no role for Testbedrift AS/);
+    expect((await call('GET', `instances/${created.body.id}`, '1004')).status).toBe(403);
+    // Ola acts for himself, and PRIV is given nothing either.
+    expect((await call('POST', 'instances?instanceOwnerPartyId=50001', '1001', {})).status).toBe(403);
+    expect((await call('GET', `instances/${created.body.id}`)).status).toBe(200);
+  });
+
+  it('without people identifies nobody: the form app creates its instance for the fixed preview party', async () => {
+    const host = await startRuntimeHost({ appDir: flowDir, clientDir });
+    hosts.push(host);
+    const base = `http://127.0.0.1:${host.port}/ttd/host-flow/`;
+    expect(await instanceParty(createAppApi(base, (input, init) => fetch(input, init), host.token))).toBe(previewPartyId);
+    const res = await fetch(`${base}instances?instanceOwnerPartyId=${previewPartyId}`, { method: 'POST', headers: { 'x-preview-token': host.token } });
+    expect(res.status).toBe(201);
+  });
+
+  it('keeps instances in the embedded store across a restart of the host', async () => {
+    const dataDir = path.join(root, 'store');
+    let storage = await openEmbeddedStorage(dataDir);
+    let id: string;
+    try {
+      const { host, call } = await startFlow({ storage });
+      const created = await call('POST', 'instances?instanceOwnerPartyId=50101', undefined, {});
+      expect(created.status).toBe(201);
+      id = created.body.id;
+      await host.close();
+    } finally {
+      await storage.close();
+    }
+    storage = await openEmbeddedStorage(dataDir);
+    try {
+      const { call } = await startFlow({ storage });
+      const again = await call('GET', `instances/${id}`);
+      expect(again.status).toBe(200);
+      expect(again.body.instanceOwner.partyId).toBe('50101');
+      expect(again.body.process.currentTask?.elementId).toBe('Task_1');
+    } finally {
+      // The host is closed by afterEach, after the store: close it here first so the store is not in use.
+      await hosts.pop()!.close();
+      await storage.close();
+    }
+  }, 60_000);
+
+  it('stores the receipt PDF, printed by Chromium as the acting persona, when the data task ends', async () => {
+    const built = path.join(runtimeClientDir(), 'index.html');
+    if (!existsSync(built)) throw new Error(`The form app is not built (${built}): run npm run build first`);
+    // Kari (the default persona) is no longer DAGL of Testbedrift AS: only its accountant Per may read its
+    // instances, so the print view must act as him, not as the default.
+    const people = defaultPeople();
+    const withoutKari = { ...people, roles: people.roles.filter((r) => !(r.userId === 1002 && r.partyId === '50101')) };
+    const { call } = await startFlow({ clientDir: runtimeClientDir(), pdf: true, people: withoutKari });
+    const created = await call('POST', 'instances?instanceOwnerPartyId=50101', '1003', {});
+    expect(created.status).toBe(201);
+    expect((await call('GET', `instances/${created.body.id}`)).status).toBe(403);
+    const model = created.body.data.find((d) => d.dataType === 'model')!;
+    expect((await call('PUT', `instances/${created.body.id}/data/${model.id}`, '1003', { name: 'Per' })).status).toBe(200);
+    const moved = await call('PUT', `instances/${created.body.id}/process/next?language=nb`, '1003', {});
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const instance = (await call('GET', `instances/${created.body.id}`, '1003')).body;
+    const pdf = instance.data.find((d) => d.dataType === 'ref-data-as-pdf');
+    expect(pdf).toMatchObject({ contentType: 'application/pdf', filename: 'Vertsflyt.pdf', createdBy: '1003', locked: true });
+    const file = await fetch(`http://127.0.0.1:${hosts.at(-1)!.port}/ttd/host-flow/instances/${created.body.id}/data/${pdf!.id}`, { headers: { 'x-preview-token': hosts.at(-1)!.token, 'x-studio-persona': '1003' } });
+    expect(file.headers.get('content-type')).toContain('application/pdf');
+    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }, 90_000);
 });

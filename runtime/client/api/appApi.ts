@@ -3,6 +3,7 @@
  * served at `/{org}/{app}/…`, so the app's base URL is read from the page URL; every route is relative to it.
  */
 import type { SchemaErrorReport } from '../../../core/validation';
+import { previewHeaders } from './previewToken';
 
 export interface AppLocation {
   readonly org: string;
@@ -31,7 +32,7 @@ type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** JSON requests under `base` with the preview token; errors become ApiError with the server's message. */
 function requester(base: string, fetchFn: Fetch, token: string | null) {
-  const auth: Record<string, string> = token ? { 'X-Preview-Token': token } : {};
+  const auth = previewHeaders(token);
   async function request<T>(method: string, path: string, body?: unknown): Promise<T | undefined> {
     const init: RequestInit = { method, headers: { Accept: 'application/json', ...auth } };
     if (body !== undefined) init.headers = { Accept: 'application/json', 'Content-Type': 'application/json', ...auth };
@@ -72,6 +73,8 @@ export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i
     applicationSettings: () => get<Record<string, unknown>>('api/v1/applicationsettings'),
     statelessData: (dataType: string) => get<unknown>(`v1/data?dataType=${enc(dataType)}&includeRowId=true`),
     postStatelessData: (dataType: string, data: unknown) => request<unknown>('POST', `v1/data?dataType=${enc(dataType)}`, data),
+    /** The party the user acts for (Altinn's current party: the chosen one, else their own). */
+    currentParty: () => get<{ partyId: number | string; name?: string }>('api/authorization/parties/current?returnPartyObject=true'),
     createInstance: (partyId: string, language: string) =>
       request<InstanceDocument>('POST', `instances?instanceOwnerPartyId=${enc(partyId)}&language=${enc(language)}`, { instanceOwner: { partyId } }),
     instance: (instanceId: string) => get<InstanceDocument>(`instances/${instanceId}`),
@@ -84,7 +87,9 @@ export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i
   };
 }
 
-export type AppApi = ReturnType<typeof createAppApi>;
+type HttpAppApi = ReturnType<typeof createAppApi>;
+/** The form app's API; one that knows nobody (the studio's design canvas over the model) has no `currentParty`. */
+export type AppApi = Omit<HttpAppApi, 'currentParty'> & Partial<Pick<HttpAppApi, 'currentParty'>>;
 
 /** A client of the process routes (§8.5) and the instance list, for the process screens. */
 export function createProcessApi(base: string, fetchFn: Fetch = (i, init) => fetch(i, init), token: string | null = null) {

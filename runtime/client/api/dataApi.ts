@@ -5,6 +5,7 @@
  * request shapes are tested without a browser.
  */
 import { appLocationOf } from './appApi';
+import { previewHeaders } from './previewToken';
 
 /** A data element as the runtime returns it (the fields the form app reads). */
 export interface DataElementInfo {
@@ -95,7 +96,7 @@ export const xhrTransport: Transport = ({ method, url, headers, body, onProgress
 
 /** A client of the data element routes under `base` (`/{org}/{app}/`). */
 export function createDataApi(base: string, token: string | null, transport: Transport = xhrTransport) {
-  const auth: Record<string, string> = token ? { 'X-Preview-Token': token } : {};
+  const auth = previewHeaders(token);
   async function call<T>(method: string, path: string, options: { headers?: Record<string, string>; body?: Blob | string; onProgress?: (f: number) => void } = {}): Promise<T> {
     const res = await transport({ method, url: `${base}${path}`, headers: { Accept: 'application/json', ...auth, ...options.headers }, ...(options.body !== undefined ? { body: options.body } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     if (res.status < 200 || res.status >= 300) throw uploadErrorOf(res.status, res.text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { takePreviewToken } from './previewToken';
+import { previewHeaders, previewPersona, takePreviewToken } from './previewToken';
 
 function page(href: string) {
   const stored = new Map<string, string>();
@@ -22,5 +22,40 @@ describe('takePreviewToken', () => {
 
   it('has no token outside the preview', () => {
     expect(takePreviewToken(page('http://127.0.0.1:4000/ttd/app/'))).toBeNull();
+  });
+
+  it('takes the persona from the address like the token, keeps it for the session and sends both as headers', () => {
+    const first = page('http://127.0.0.1:4000/ttd/app/?token=abc&persona=1003&lang=nn');
+    expect(takePreviewToken(first)).toBe('abc');
+    expect(first.urls).toEqual(['/ttd/app/?lang=nn']);
+    expect(previewPersona()).toBe('1003');
+    expect(previewHeaders('abc')).toEqual({ 'X-Preview-Token': 'abc', 'X-Studio-Persona': '1003' });
+    // A reload of the same session (the address no longer has either).
+    expect(takePreviewToken({ ...first, href: 'http://127.0.0.1:4000/ttd/app/' })).toBe('abc');
+    expect(previewHeaders('abc')).toEqual({ 'X-Preview-Token': 'abc', 'X-Studio-Persona': '1003' });
+    // Another persona replaces it; an empty one goes back to the host's default.
+    takePreviewToken({ ...first, href: 'http://127.0.0.1:4000/ttd/app/?persona=org:310000099' });
+    expect(previewPersona()).toBe('org:310000099');
+    takePreviewToken({ ...first, href: 'http://127.0.0.1:4000/ttd/app/?persona=' });
+    expect(previewPersona()).toBeNull();
+    expect(previewHeaders('abc')).toEqual({ 'X-Preview-Token': 'abc' });
+  });
+
+  it('ignores a persona that is no user id or org:<orgNumber>, so it never becomes a header', () => {
+    const p = page('http://127.0.0.1:4000/ttd/app/?persona=1002%0d%0aX-Evil:%201');
+    expect(takePreviewToken(p)).toBeNull();
+    expect(previewPersona()).toBeNull();
+    expect(p.urls).toEqual(['/ttd/app/']);
+    expect(previewHeaders(null)).toEqual({});
+  });
+
+  it('keeps the persona for this page load when session storage is refused', () => {
+    const refusing = {
+      href: 'http://127.0.0.1:4000/ttd/app/?persona=1001',
+      sessionStorage: { getItem: (): string | null => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } },
+      replaceUrl: () => undefined,
+    };
+    expect(takePreviewToken(refusing)).toBeNull();
+    expect(previewPersona()).toBe('1001');
   });
 });

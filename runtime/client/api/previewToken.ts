@@ -1,9 +1,18 @@
 /**
- * The preview's token. The studio frames the form app as `…/?token=T`; the app keeps it for the
- * session and sends it with every API call (a header) and the event stream (the query), so it works
- * where a cookie would not reach the frame (Electron's app://studio is another site than 127.0.0.1).
+ * The preview's token and persona. The studio frames the form app as `…/?token=T&persona=P`; the app
+ * keeps both for the session and sends them with every API call (headers) and the token with the
+ * event stream (the query), so they work where a cookie would not reach the frame (Electron's
+ * app://studio is another site than 127.0.0.1). The persona (a user id, or `org:<orgNumber>`) is who
+ * the preview acts as; without one the host acts as its default persona.
  */
-const storageKey = 'studio-preview.token';
+const tokenKey = 'studio-preview.token';
+const personaKey = 'studio-preview.persona';
+
+/** The header the preview host reads the persona from (runtime/server/authorization.ts personaHeader). */
+export const personaHeader = 'X-Studio-Persona';
+
+/** A persona the host can name: a user id or `org:` and an organisation number. Anything else is ignored (and never becomes a header). */
+const validPersona = (value: string | null): value is string => value !== null && /^(\d{1,12}|org:\d{9})$/.test(value);
 
 export interface TokenPage {
   readonly href: string;
@@ -11,23 +20,49 @@ export interface TokenPage {
   replaceUrl(url: string): void;
 }
 
-/** The token from `?token=` (then removed from the address bar), else the one kept for this session. */
-export function takePreviewToken(page: TokenPage): string | null {
-  const url = new URL(page.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
+/** The persona of this page load, as takePreviewToken found it. */
+let currentPersona: string | null = null;
+
+/** `?name=` of the address (then removed from it and kept for the session), else the value kept for this session. */
+function takeKept(page: TokenPage, url: URL, name: string, key: string, valid: (v: string | null) => v is string = (v): v is string => !!v): string | null {
+  const fromUrl = url.searchParams.get(name);
+  if (url.searchParams.has(name)) url.searchParams.delete(name);
+  // An empty `?persona=` goes back to the host's default persona for the rest of the session.
+  if (valid(fromUrl) || (fromUrl === '' && key === personaKey)) {
     try {
-      page.sessionStorage.setItem(storageKey, fromUrl);
+      page.sessionStorage.setItem(key, fromUrl);
     } catch {
-      // Storage can be off; this page load still has the token.
+      // Storage can be off; this page load still has the value.
     }
-    url.searchParams.delete('token');
-    page.replaceUrl(`${url.pathname}${url.search}${url.hash}`);
-    return fromUrl;
+    return fromUrl || null;
   }
   try {
-    return page.sessionStorage.getItem(storageKey);
+    const kept = page.sessionStorage.getItem(key);
+    return valid(kept) ? kept : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The token from `?token=`, else the one kept for this session; the persona from `?persona=` likewise
+ * (read by `previewHeaders`). Both are removed from the address bar.
+ */
+export function takePreviewToken(page: TokenPage): string | null {
+  const url = new URL(page.href);
+  const inUrl = url.searchParams.has('token') || url.searchParams.has('persona');
+  const token = takeKept(page, url, 'token', tokenKey);
+  currentPersona = takeKept(page, url, 'persona', personaKey, validPersona);
+  if (inUrl) page.replaceUrl(`${url.pathname}${url.search}${url.hash}`);
+  return token;
+}
+
+/** The persona the form app acts as (null: the host's default). */
+export function previewPersona(): string | null {
+  return currentPersona;
+}
+
+/** The headers every API call of the form app sends: the preview token and the persona, when there are. */
+export function previewHeaders(token: string | null): Record<string, string> {
+  return { ...(token ? { 'X-Preview-Token': token } : {}), ...(currentPersona ? { [personaHeader]: currentPersona } : {}) };
 }

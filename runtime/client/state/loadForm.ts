@@ -3,12 +3,28 @@
  * instance first) or the stateless page, layouts, settings, texts, schema, validation config, data.
  */
 import type { OptionItem, PageFile, TextResource } from '../../../core/expressions';
-import type { AppApi, ApplicationMetadata, LayoutSettings } from '../api/appApi';
+import { ApiError, type AppApi, type ApplicationMetadata, type LayoutSettings } from '../api/appApi';
 import type { Definitions } from './derive';
 import { isStateless, layoutSetFor, pageOrderOf } from './formModel';
 
-/** The party a preview instance is created for (the runtime has no login). */
+/** The party an instance is created for when the host identifies nobody (a runtime host without people). */
 export const previewPartyId = '50000000';
+
+/**
+ * The party a new instance is for: the user's current party (the one they chose, else their own, as
+ * Altinn's party selection keeps it). A host that knows no people or profiles (401/404: no identity,
+ * or an organisation persona without a profile) gets `previewPartyId`.
+ */
+export async function instanceParty(api: Pick<AppApi, 'currentParty'>): Promise<string> {
+  if (!api.currentParty) return previewPartyId;
+  try {
+    const party = await api.currentParty();
+    if (party && party.partyId !== undefined && party.partyId !== null) return String(party.partyId);
+  } catch (error) {
+    if (!(error instanceof ApiError && (error.status === 401 || error.status === 404))) throw error;
+  }
+  return previewPartyId;
+}
 
 export interface LoadedForm {
   readonly defs: Definitions;
@@ -53,9 +69,10 @@ export async function loadForm(api: AppApi, language: string, chosenSet?: string
   let instance: Definitions['instance'] = null;
   let taskId: string | null = null;
   if (!isStateless(metadata, sets)) {
-    const created = await api.createInstance(previewPartyId, language);
+    const partyId = await instanceParty(api);
+    const created = await api.createInstance(partyId, language);
     if (!created) throw new Error('The server did not return the new instance');
-    instance = { id: created.id, instanceOwnerPartyId: created.instanceOwner?.partyId ?? previewPartyId };
+    instance = { id: created.id, instanceOwnerPartyId: created.instanceOwner?.partyId ?? partyId };
     taskId = created.process?.currentTask?.elementId ?? null;
     for (const element of created.data ?? []) elements[element.dataType] = element.id;
   }
