@@ -70,7 +70,8 @@ export function PeopleDialog({ registry, problem, save, onSaved, onClose }: Peop
     setTouched((prev) => new Set([...prev, ...Object.keys(patch).map((field) => `${key}.${field}`)]));
   };
   const add = (section: PeopleSection) => {
-    const made = section === 'persons' ? addPerson(draft) : section === 'organisations' ? addOrganisation(draft) : addRole(draft);
+    // A new role row starts with the person last looked at, usually the one just added.
+    const made = section === 'persons' ? addPerson(draft) : section === 'organisations' ? addOrganisation(draft) : addRole(draft, selected.persons ?? undefined);
     setDraft(made.draft);
     if (section !== 'roles') setSelected((s) => ({ ...s, [section]: made.key }));
     // Start typing in the new entry's first field.

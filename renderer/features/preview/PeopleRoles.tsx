@@ -119,7 +119,6 @@ export function RoleRows({ draft, error, pending, onPending, onChange, onRemove,
                     aria-label={t('people.roles.newCode', { person: who })}
                     aria-invalid={error(role.key, 'roles') ? true : undefined}
                     aria-describedby={error(role.key, 'roles') ? `${fieldId(role.key, 'roles')}-error` : undefined}
-                    placeholder="DAGL"
                     autoComplete="off"
                     spellCheck={false}
                     onChange={(e) => onPending(role.key, e.target.value)}
