@@ -14,6 +14,7 @@ import { actionsFor, authorizeAction } from './authorization';
 import { HttpError, type RouteContext, type RouteResult } from './http';
 import { createReceiptPdf } from './pdfElement';
 import { formDataOf, validateTask } from './processEngineValidation';
+import { signingIssues } from './signing';
 import type { CurrentTask, DataElement, Instance, InstanceEvent, ProcessState } from './storage';
 
 /** The process model of the app, or a 409 when it has none (then nothing can move). */
@@ -116,6 +117,7 @@ export async function moveNext(ctx: RouteContext, instance: Instance, requested:
   requireActionAllowed(ctx, instance, planned.action ?? 'write');
   if (task && validatesOnLeave(task, planned.action)) {
     const issues = await validateTask(ctx, instance, task.id, ctx.query.get('language') ?? 'nb');
+    issues.push(...(await signingIssues(ctx, instance, task, requested)));
     const errors = issues.filter((i) => i.severity === 1);
     if (errors.length > 0) return conflict(`Validation failed for task ${task.id}: ${errors.length} error${errors.length === 1 ? '' : 's'}`, { validationIssues: issues });
   }
