@@ -22,16 +22,9 @@ import { modelToXml, xmlToModel } from '../../core/datamodel/xmlData';
 import { isJsonObject } from '../../core/text/jsonDocument';
 import { freshModel } from './appData';
 import { contentDisposition, type DataTypeRules, dataTypeRules, filenameOf, largestUpload, uploadRestrictionIssues } from './dataElementRules';
-import { HttpError, ok, parseJsonText, type Route, type RouteContext, type RouteResult } from './http';
+import { requireInstance, HttpError, ok, parseJsonText, type Route, type RouteContext, type RouteResult } from './http';
 import type { DataElement, Instance, RuntimeStorage } from './storage';
 import type { FileScanner } from './services';
-
-async function requireInstance(ctx: RouteContext): Promise<Instance> {
-  const id = `${ctx.params.partyId}/${ctx.params.guid}`;
-  const instance = await ctx.storage.getInstance(id);
-  if (!instance) throw new HttpError(404, `The instance "${id}" does not exist`);
-  return instance;
-}
 
 function requireElement(instance: Instance, dataGuid: string): DataElement {
   const element = instance.data.find((d) => d.id === dataGuid);

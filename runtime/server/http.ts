@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { AppModel } from '../../core/app/model/types';
 import type { RuntimeServices, RuntimeUser } from './services';
-import type { RuntimeStorage } from './storage';
+import type { Instance, RuntimeStorage } from './storage';
 
 /** An error that becomes a JSON response `{ status, message }` with its status code. */
 export class HttpError extends Error {
@@ -122,4 +122,12 @@ export function parseJsonText(text: string, what: string): unknown {
   } catch (error) {
     throw new HttpError(400, `${what} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The instance a route's `:partyId/:guid` names, or a 404 naming it. */
+export async function requireInstance(ctx: Pick<RouteContext, 'params' | 'storage'>): Promise<Instance> {
+  const id = `${ctx.params.partyId}/${ctx.params.guid}`;
+  const instance = await ctx.storage.getInstance(id);
+  if (!instance) throw new HttpError(404, `The instance "${id}" does not exist`);
+  return instance;
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { isJsonObject } from '../../core/text/jsonDocument';
 import { authorizeAction } from './authorization';
-import { HttpError, ok, type Route, type RouteContext } from './http';
+import { requireInstance, HttpError, ok, type Route, type RouteContext } from './http';
 import { autoCreatedElements, recordSteps, startProcess } from './processEngine';
 import type { Instance } from './storage';
 
@@ -16,22 +16,29 @@ function partyIdOf(value: unknown): string {
   return text;
 }
 
-async function requireInstance(ctx: RouteContext): Promise<Instance> {
-  const id = `${ctx.params.partyId}/${ctx.params.guid}`;
-  const instance = await ctx.storage.getInstance(id);
-  if (!instance) throw new HttpError(404, `The instance "${id}" does not exist`);
-  return instance;
-}
-
 async function createInstance(ctx: RouteContext) {
   const body = await ctx.jsonBody();
   if (body !== undefined && !isJsonObject(body)) throw new HttpError(400, 'The instance template must be a JSON object');
   const owner = isJsonObject(body) && isJsonObject(body.instanceOwner) ? body.instanceOwner : {};
-  const partyId = partyIdOf(ctx.query.get('instanceOwnerPartyId') ?? owner.partyId);
+  return createInstanceFor(ctx, partyIdOf(ctx.query.get('instanceOwnerPartyId') ?? owner.partyId));
+}
+
+/** Form model prefill at creation: the auto-created model of a data type → the model to store. */
+export type CreationPrefill = (dataType: string, model: Record<string, unknown>) => Record<string, unknown>;
+
+/** Creates an instance of the app for `partyId` (process started, first task's data auto-created and passed through `prefill`): 201 with the instance. */
+export async function createInstanceFor(ctx: RouteContext, partyId: string, prefill?: CreationPrefill) {
   const guid = randomUUID();
   const now = new Date().toISOString();
   const { process, steps } = startProcess(ctx.app, now);
-  const { elements, contents } = process.currentTask ? autoCreatedElements(ctx.app, guid, process.currentTask.elementId, [], now) : { elements: [], contents: new Map<string, unknown>() };
+  const created = process.currentTask ? autoCreatedElements(ctx.app, guid, process.currentTask.elementId, [], now) : { elements: [], contents: new Map<string, unknown>() };
+  const { contents } = created;
+  const elements = created.elements.map((e) => {
+    if (!prefill) return e;
+    const model = prefill(e.dataType, contents.get(e.id) as Record<string, unknown>);
+    contents.set(e.id, model);
+    return { ...e, size: JSON.stringify(model).length };
+  });
   const instance: Instance = {
     id: `${partyId}/${guid}`,
     instanceOwner: { partyId },

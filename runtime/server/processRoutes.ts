@@ -1,15 +1,7 @@
 /** The process routes (§8.5): read the process, move it on, its history. */
 import { isJsonObject } from '../../core/text/jsonDocument';
-import { HttpError, ok, type Route, type RouteContext } from './http';
+import { requireInstance, HttpError, ok, type Route, type RouteContext } from './http';
 import { moveNext, processStateJson } from './processEngine';
-import type { Instance } from './storage';
-
-async function requireInstance(ctx: RouteContext): Promise<Instance> {
-  const id = `${ctx.params.partyId}/${ctx.params.guid}`;
-  const instance = await ctx.storage.getInstance(id);
-  if (!instance) throw new HttpError(404, `The instance "${id}" does not exist`);
-  return instance;
-}
 
 /** The action of a process/next body: `{ action }` or nothing. */
 async function requestedAction(ctx: RouteContext): Promise<string | null> {
