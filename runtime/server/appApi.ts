@@ -7,11 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppModel } from '../../core/app/model/types';
 import { enforceRouteAction } from './authorization';
 import { HttpError, matchRoute, parseJsonText, readBody, readBodyBytes, type Route, type RouteContext, type RouteResult } from './http';
-import { csharpRoutes } from './csharpRoutes';
 import { dataRoutes } from './dataRoutes';
-import { instanceCreateRoutes } from './instanceCreateRoutes';
 import { instanceRoutes } from './instanceRoutes';
-import { openApiRoutes } from './openApiRoutes';
 import { partyRoutes } from './partyRoutes';
 import { processRoutes } from './processRoutes';
 import { signingRoutes } from './signingRoutes';
@@ -35,8 +32,7 @@ export interface AppHandlerOptions {
 
 export type AppHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** Every registered route, in match order (the OpenAPI document walks it). */
-export const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes, ...dataRoutes, ...processRoutes, ...signingRoutes, ...validationRoutes, ...partyRoutes, ...instanceCreateRoutes, ...csharpRoutes, ...openApiRoutes(() => routes)];
+const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes, ...dataRoutes, ...processRoutes, ...signingRoutes, ...validationRoutes, ...partyRoutes];
 
 function send(res: ServerResponse, result: RouteResult): void {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...result.headers };
