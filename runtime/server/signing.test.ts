@@ -147,11 +147,12 @@ describe('signing', () => {
     expect(res.body.validationIssues).toContainEqual(expect.objectContaining({ code: 'InvalidSignatureHash', dataElementId: form.id }));
   });
 
-  it('answers 409 to sign outside a signing task', async () => {
+  it('refuses sign outside a signing task (the policy grants it only there: 403, authorised before the task is looked at) and has no signees there (409)', async () => {
     const created = (await call('POST', 'instances?instanceOwnerPartyId=50101', '1002', {})).body as Instance;
     const res = await sign(created, '1002');
-    expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('NoSigningTask');
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ success: false, error: { code: 'NotAuthorized' } });
+    expect(res.body.message).toContain('Task_Fill');
     expect((await call('GET', `instances/${created.id}/signing`)).status).toBe(409);
   });
 });

@@ -136,13 +136,14 @@ export async function sign(ctx: RouteContext, instanceId: string, onBehalfOf: st
   return serialised(instanceId, async () => {
     const instance = await ctx.storage.getInstance(instanceId);
     if (!instance) throw new SigningError(404, 'NotFound', `The instance "${instanceId}" does not exist`);
+    // Authorised first, as Altinn's actions route does before it looks at the task.
+    const verdict = judgeAction(ctx, instance, 'sign');
+    if (!verdict.allowed) throw new SigningError(verdict.status, 'NotAuthorized', verdict.reason);
     const signing = signingTaskOf(ctx, instance);
     if (!signing) {
       const where = instance.process.currentTask ? `task ${instance.process.currentTask.elementId} (${instance.process.currentTask.altinnTaskType ?? 'untyped'})` : 'no task';
       throw new SigningError(409, 'NoSigningTask', `The instance is in ${where}; "sign" needs a signing task with a signatureConfig naming its signatureDataType`);
     }
-    const verdict = judgeAction(ctx, instance, 'sign');
-    if (!verdict.allowed) throw new SigningError(verdict.status, 'NotAuthorized', verdict.reason);
     const key = userKey(ctx);
     const { config } = signing;
     const signatures = await signaturesOf(ctx, instance, [config.signatureDataType, ...config.uniqueFromSignaturesInDataTypes]);
