@@ -158,18 +158,21 @@ describe('PreviewService', () => {
       expect((await call(fixed.url, 'POST', 'instances?instanceOwnerPartyId=50101', '1004')).status).toBe(201);
     }, 60_000);
 
-    it('still starts, with instances in memory, when the app\'s store is in use by another studio, and says so', async () => {
+    it('starts while the app\'s store is in use by another studio; the form\'s calls say why, and the next start opens it', async () => {
       const appDir = await appWithPolicy();
       const configDir = temp.make();
       const other = await openEmbeddedStorage(previewDataDir(configDir, 'ttd', 'preview-demo'));
+      const preview = await previewOf(appDir, configDir);
       try {
-        const preview = await previewOf(appDir, configDir);
         const started = await preview.start();
-        expect(started.problem).toMatch(/saved instances in .*ttd-preview-demo could not be opened .*already open/);
-        expect((await call(started.url, 'POST', 'instances?instanceOwnerPartyId=50101')).status).toBe(201);
+        const refused = await call(started.url, 'POST', 'instances?instanceOwnerPartyId=50101');
+        expect(refused.status).toBe(500);
+        expect(refused.body.message).toMatch(/saved instances in .*ttd-preview-demo could not be opened: .*already open.* Close the other studio/);
       } finally {
         await other.close();
       }
+      const again = await preview.start();
+      expect((await call(again.url, 'POST', 'instances?instanceOwnerPartyId=50101')).status).toBe(201);
     }, 60_000);
   });
 });

@@ -36,6 +36,32 @@ export const previewDataDir = (configDir: string, org: string, appName: string) 
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/**
+ * A store still opening (a new one takes seconds: the embedded database is created), so the preview
+ * starts at once: every call waits for it, and fails with `opening`'s reason when it could not open.
+ */
+function deferredStorage(opening: Promise<RuntimeStorage>): RuntimeStorage {
+  const on = <K extends Exclude<keyof RuntimeStorage, 'close'>>(name: K): RuntimeStorage[K] =>
+    (async (...args: unknown[]) => {
+      const storage = await opening;
+      return (storage[name] as (...a: unknown[]) => unknown).apply(storage, args);
+    }) as RuntimeStorage[K];
+  return {
+    createInstance: on('createInstance'),
+    getInstance: on('getInstance'),
+    listInstances: on('listInstances'),
+    updateInstance: on('updateInstance'),
+    readData: on('readData'),
+    writeData: on('writeData'),
+    addData: on('addData'),
+    removeData: on('removeData'),
+    deleteInstance: on('deleteInstance'),
+    appendEvent: on('appendEvent'),
+    listEvents: on('listEvents'),
+    close: async () => (await opening.catch(() => null))?.close(),
+  };
+}
+
 /** Runs the preview of the workspace's app and keeps it live. */
 export class PreviewService {
   private host: RuntimeHost | null = null;
@@ -67,7 +93,7 @@ export class PreviewService {
       const problems: string[] = [];
       try {
         const people = await this.readPeople(problems);
-        const storage = await this.openStore(appDir, problems);
+        const storage = await this.openStore(appDir);
         this.host = await startRuntimeHost({
           appDir,
           people,
@@ -95,20 +121,26 @@ export class PreviewService {
     }
   }
 
-  /** The app's instance store, opened once per app; null (memory) without a config folder or when it cannot be opened (said in `problems`). */
-  private async openStore(appDir: string, problems: string[]): Promise<RuntimeStorage | null> {
+  /**
+   * The app's instance store, opened once per app (in the background, see deferredStorage); null
+   * (memory) without a config folder. A store that cannot be opened fails the app's API calls saying
+   * why, and the next start tries again.
+   */
+  private async openStore(appDir: string): Promise<RuntimeStorage | null> {
     if (!this.options.configDir) return null;
     const { org, appName } = appIdentity(await loadAppModel(await diskAppSource(appDir)), appDir);
     const dir = previewDataDir(this.options.configDir, org, appName);
     if (this.store?.dir === dir) return this.store.storage;
     await this.closeStore();
-    try {
-      this.store = { dir, storage: await openEmbeddedStorage(dir) };
-      return this.store.storage;
-    } catch (error) {
-      problems.push(`The preview's saved instances in ${dir} could not be opened (${messageOf(error)}). This preview keeps its instances in memory until it stops; close the other studio using them, then start the preview again.`);
-      return null;
-    }
+    const opening = openEmbeddedStorage(dir).catch((error: unknown) => {
+      if (this.store?.storage === storage) this.store = null;
+      throw new Error(`The preview's saved instances in ${dir} could not be opened: ${messageOf(error)} Close the other studio or program using them, then start the preview again.`);
+    });
+    // Rejections are seen by the calls that wait for the store; this keeps an unused failed one from being reported as unhandled.
+    opening.catch(() => undefined);
+    const storage = deferredStorage(opening);
+    this.store = { dir, storage };
+    return storage;
   }
 
   private async closeStore(): Promise<void> {

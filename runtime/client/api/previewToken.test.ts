@@ -55,7 +55,15 @@ describe('takePreviewToken', () => {
       sessionStorage: { getItem: (): string | null => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } },
       replaceUrl: () => undefined,
     };
-    expect(takePreviewToken(refusing)).toBeNull();
+    takePreviewToken(refusing);
     expect(previewPersona()).toBe('1001');
+  });
+
+  it('gives a later call of the same page load the token and persona when session storage is refused', () => {
+    const refused = { getItem: (): string | null => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } };
+    expect(takePreviewToken({ href: 'http://localhost:4000/ttd/app/?token=t1&persona=1002', sessionStorage: refused, replaceUrl: () => undefined })).toBe('t1');
+    // The process screens build their clients later, from the address without either.
+    expect(takePreviewToken({ href: 'http://localhost:4000/ttd/app/', sessionStorage: refused, replaceUrl: () => undefined })).toBe('t1');
+    expect(previewHeaders('t1')).toEqual({ 'X-Preview-Token': 't1', 'X-Studio-Persona': '1002' });
   });
 });

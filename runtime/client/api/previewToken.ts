@@ -16,12 +16,14 @@ const validPersona = (value: string | null): value is string => value !== null &
 
 export interface TokenPage {
   readonly href: string;
-  readonly sessionStorage: Pick<Storage, 'getItem' | 'setItem'>;
+  readonly sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   replaceUrl(url: string): void;
 }
 
 /** The persona of this page load, as takePreviewToken found it. */
 let currentPersona: string | null = null;
+/** What this page load took from its address, for later calls when session storage is refused (a frame of another site). */
+const pageMemory = new Map<string, string>();
 
 /** `?name=` of the address (then removed from it and kept for the session), else the value kept for this session. */
 function takeKept(page: TokenPage, url: URL, name: string, key: string, valid: (v: string | null) => v is string = (v): v is string => !!v): string | null {
@@ -29,6 +31,8 @@ function takeKept(page: TokenPage, url: URL, name: string, key: string, valid: (
   if (url.searchParams.has(name)) url.searchParams.delete(name);
   // An empty `?persona=` goes back to the host's default persona for the rest of the session.
   if (valid(fromUrl) || (fromUrl === '' && key === personaKey)) {
+    if (fromUrl) pageMemory.set(key, fromUrl);
+    else pageMemory.delete(key);
     try {
       page.sessionStorage.setItem(key, fromUrl);
     } catch {
@@ -40,7 +44,7 @@ function takeKept(page: TokenPage, url: URL, name: string, key: string, valid: (
     const kept = page.sessionStorage.getItem(key);
     return valid(kept) ? kept : null;
   } catch {
-    return null;
+    return pageMemory.get(key) ?? null;
   }
 }
 
