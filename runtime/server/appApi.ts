@@ -10,12 +10,14 @@ import { HttpError, matchRoute, parseJsonText, readBody, readBodyBytes, type Rou
 import { dataRoutes } from './dataRoutes';
 import { instanceRoutes } from './instanceRoutes';
 import { partyRoutes } from './partyRoutes';
+import { paymentRoutes } from './paymentRoutes';
 import { processRoutes } from './processRoutes';
 import { signingRoutes } from './signingRoutes';
 import { staticRoutes } from './staticRoutes';
 import { statelessRoutes } from './statelessRoutes';
 import type { RuntimeServices, RuntimeUser } from './services';
 import type { RuntimeStorage } from './storage';
+import { userActionRoutes } from './userActions';
 import { validationRoutes } from './validationRoutes';
 
 export interface AppHandlerOptions {
@@ -32,7 +34,7 @@ export interface AppHandlerOptions {
 
 export type AppHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes, ...dataRoutes, ...processRoutes, ...signingRoutes, ...validationRoutes, ...partyRoutes];
+const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes, ...dataRoutes, ...paymentRoutes, ...processRoutes, ...userActionRoutes, ...signingRoutes, ...validationRoutes, ...partyRoutes];
 
 function send(res: ServerResponse, result: RouteResult): void {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...result.headers };

@@ -6,9 +6,10 @@
  * 404 `ActionNotFound`, since only the app's C# could run it.
  */
 import { isJsonObject } from '../../core/text/jsonDocument';
-import { authorizeAction } from './authorization';
+import { judgeAction } from './authorization';
 import { HttpError, type Route, type RouteContext, type RouteResult } from './http';
 import { payAction } from './paymentAction';
+import { sign } from './signing';
 import type { Instance } from './storage';
 
 /** The request of a user action (Altinn's `UserActionRequest`, plus the instance and task it acts in). */
@@ -51,6 +52,7 @@ export type UserActionHandler = (request: UserActionRequest) => Promise<UserActi
 /** The handlers by action id. Register a feature's action here, one line each. */
 const userActionHandlers: Readonly<Record<string, UserActionHandler>> = {
   pay: payAction,
+  sign: async ({ ctx, instance, onBehalfOf }) => ({ instance: (await sign(ctx, instance.id, onBehalfOf ?? null)).instance }),
 };
 
 /** Whether the runtime can run `action` through the actions route. */
@@ -63,10 +65,11 @@ function actionResponse(status: number, instance: Instance | null, outcome: User
     status,
     body: {
       instance,
+      success: error === null,
       updatedDataModels: outcome.updatedDataModels ?? {},
       updatedValidationIssues: outcome.updatedValidationIssues ?? {},
       clientActions: outcome.clientActions ?? [],
-      error,
+      error: error ? { ...error, metadata: null } : null,
       redirectUrl: outcome.redirectUrl ?? null,
       // Not Altinn's: the runtime's clients read `message` from every refusal.
       ...(error ? { status, message: error.message } : {}),
@@ -87,9 +90,11 @@ async function handleUserAction(ctx: RouteContext): Promise<RouteResult> {
   const instance = await ctx.storage.getInstance(id);
   if (!instance) throw new HttpError(404, `The instance "${id}" does not exist`);
   const taskId = instance.process.currentTask?.elementId;
-  if (instance.process.ended) return actionResponse(409, instance, {}, { code: 'ProcessEnded', message: `The process of ${id} has ended; "${action}" cannot run` });
-  if (!taskId) return actionResponse(409, instance, {}, { code: 'ProcessNotStarted', message: `The process of ${id} has not started; "${action}" cannot run` });
-  authorizeAction(ctx, instance, action);
+  if (instance.process.ended) return actionResponse(409, null, {}, { code: 'ProcessEnded', message: `The process of ${id} has ended; "${action}" cannot run` });
+  if (!taskId) return actionResponse(409, null, {}, { code: 'ProcessNotStarted', message: `The process of ${id} has not started; "${action}" cannot run` });
+  // Altinn authorizes the action in the task before it looks for a handler.
+  const verdict = judgeAction(ctx, instance, action);
+  if (!verdict.allowed) return actionResponse(verdict.status, null, {}, { code: 'NotAuthorized', message: verdict.reason });
   const handler = userActionHandlers[action];
   if (!handler || !Object.hasOwn(userActionHandlers, action)) {
     return actionResponse(404, instance, {}, { code: 'ActionNotFound', message: `The runtime has no handler for the action "${action}": in Altinn it runs the app's C# (IUserAction), which the preview cannot run` });
