@@ -38,6 +38,9 @@ import { Audio, IFrame, Image, Video } from './Media';
 import { NavigationBar } from './NavigationBar';
 import { Option } from './Option';
 import { TimePicker } from './TimePicker';
+import { SigneeList } from './signing/SigneeList';
+import { SigningActions } from './signing/SigningActions';
+import { SigningDocumentList } from './signing/SigningDocumentList';
 
 export interface ComponentProps {
   readonly node: ComponentNode;
@@ -90,6 +93,9 @@ export const componentRegistry: Readonly<Record<string, ComponentType<ComponentP
   NavigationBar,
   ActionButton,
   InstantiationButton,
+  SigneeList,
+  SigningDocumentList,
+  SigningActions,
 };
 
 /** The React component of a node's type (canonical name first, then as written). */
