@@ -1,10 +1,18 @@
 /**
- * Stateless data (§8.6): a fresh model for a data type, and the posted model echoed back. Nothing is
- * stored; C# data processors do not run here, so the echo is the model as the frontend sent it.
+ * Stateless data (§6.4, §8.6): a fresh model for a data type with prefill applied (query parameters
+ * through `<dataType>.prefill.json → QueryParameters`, then the registers for the party in the `party`
+ * header), and the posted model echoed back. Nothing is stored; C# data processors do not run here
+ * (GET api/preview/csharp lists them), so the echo is the model as the frontend sent it.
+ *
+ * `v1/data/anonymous` serves the same without a user, only for a data type whose
+ * `appLogic.allowAnonymousOnStateless` is true. `v1/data` with a `party` header asks the policy for
+ * `read` for that party, as Altinn's StatelessDataController does.
  */
 import { isJsonObject } from '../../core/text/jsonDocument';
+import { authorizeAction, cookieValue, selectedPartyCookie } from './authorization';
 import { freshModel, requireDataType } from './appData';
-import { HttpError, ok, parseJsonText, type Route } from './http';
+import { HttpError, ok, parseJsonText, type Route, type RouteContext } from './http';
+import { prefillFromRegistry } from './registryPrefill';
 
 /** The `prefill` query parameter: a JSON object of query-parameter values, or 400. */
 function queryPrefill(raw: string | null): Record<string, unknown> {
@@ -14,24 +22,82 @@ function queryPrefill(raw: string | null): Record<string, unknown> {
   return value;
 }
 
+/** A data type that can be used without an instance: declared, with `appLogic.classRef` (a form model). */
+function statelessType(ctx: RouteContext): { id: string; anonymous: boolean } {
+  const type = requireDataType(ctx.app, ctx.query.get('dataType'));
+  const logic = isJsonObject(type.appLogic) ? type.appLogic : null;
+  if (!logic || typeof logic.classRef !== 'string') throw new HttpError(400, `Invalid dataType ${String(type.id)} provided: it has no appLogic.classRef, so it is not a form data model.`);
+  return { id: type.id as string, anonymous: logic.allowAnonymousOnStateless === true };
+}
+
+const headerHelp = 'Use partyid:<id>, person:<national identity number> or org:<organisation number>.';
+
+/** The party the `party` header names (`partyid:123`, `person:…`, `org:…`), null when there is none; 400 when it names nobody known. */
+function partyOfHeader(ctx: RouteContext): string | null {
+  const raw = ctx.headers.party;
+  const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  if (values.length === 0) return null;
+  if (values.length > 1) throw new HttpError(400, 'Invalid party: only one party can be given in the party header');
+  const match = /^(partyid|person|org):(.+)$/i.exec(values[0]!);
+  if (!match) throw new HttpError(400, `Invalid party header "${values[0]}". ${headerHelp}`);
+  const [, kind, value] = match as unknown as [string, string, string];
+  if (kind.toLowerCase() === 'partyid') {
+    if (!/^\d+$/.test(value)) throw new HttpError(400, `Invalid party header "${values[0]}": a party id is a number. ${headerHelp}`);
+    return value;
+  }
+  const people = ctx.services.people;
+  const found = kind.toLowerCase() === 'person' ? people?.persons.find((p) => p.personNumber === value)?.partyId : people?.organisations.find((o) => o.orgNumber === value)?.partyId;
+  if (!found) throw new HttpError(400, `Invalid party header "${values[0]}": no such ${kind.toLowerCase() === 'person' ? 'person' : 'organisation'} in the people registry. ${headerHelp}`);
+  return found;
+}
+
+/** The model for a stateless request: query prefill, then the registers (a logged-in request only). */
+function statelessModel(ctx: RouteContext, typeId: string, anonymous: boolean): Record<string, unknown> {
+  const model = freshModel(ctx.app, typeId, queryPrefill(ctx.query.get('prefill')));
+  if (anonymous) return model;
+  const named = partyOfHeader(ctx);
+  if (named && !ctx.user) throw new HttpError(401, `Nobody is logged in, so the model cannot be made for party ${named}. Log in, or use v1/data/anonymous where the data type allows it.`);
+  if (named) authorizeAction(ctx, null, 'read', { partyId: named });
+  // Without a header: the party the user chose (Altinn's cookie), else their own.
+  const party = named ?? (ctx.user ? (cookieValue(ctx.headers, selectedPartyCookie) ?? ctx.user.partyId) : null);
+  return party ? prefillFromRegistry(ctx.app, typeId, { user: ctx.user, party, people: ctx.services.people }, model) : model;
+}
+
+/** A stateless data type, refused (403) on the anonymous routes unless it allows anonymous use. */
+function requireType(ctx: RouteContext, anonymous: boolean): string {
+  const type = statelessType(ctx);
+  if (anonymous && !type.anonymous) throw new HttpError(403, `The data type "${type.id}" does not allow anonymous use: set appLogic.allowAnonymousOnStateless to true in applicationmetadata.json, or log in and use v1/data.`);
+  return type.id;
+}
+
+async function postedModel(ctx: RouteContext): Promise<Record<string, unknown>> {
+  const body = await ctx.jsonBody();
+  if (!isJsonObject(body)) throw new HttpError(400, 'The body must be the data model as a JSON object');
+  return body;
+}
+
 /** The stateless data routes. */
 export const statelessRoutes: readonly Route[] = [
-  {
-    method: 'GET',
-    path: 'v1/data',
-    handle: ({ app, query }) => {
-      const type = requireDataType(app, query.get('dataType'));
-      return ok(freshModel(app, type.id as string, queryPrefill(query.get('prefill'))));
-    },
-  },
+  { method: 'GET', path: 'v1/data', handle: (ctx) => ok(statelessModel(ctx, requireType(ctx, false), false)) },
   {
     method: 'POST',
     path: 'v1/data',
-    handle: async ({ app, query, jsonBody }) => {
-      requireDataType(app, query.get('dataType'));
-      const body = await jsonBody();
-      if (!isJsonObject(body)) throw new HttpError(400, 'The body must be the data model as a JSON object');
-      return ok(body);
+    handle: async (ctx) => {
+      // The body is read first so an oversized one is 413 whatever else is wrong.
+      const model = await postedModel(ctx);
+      // The party is checked as for GET, though nothing is prefilled: the posted model is the user's.
+      statelessModel(ctx, requireType(ctx, false), false);
+      return ok(model);
+    },
+  },
+  { method: 'GET', path: 'v1/data/anonymous', handle: (ctx) => ok(statelessModel(ctx, requireType(ctx, true), true)) },
+  {
+    method: 'POST',
+    path: 'v1/data/anonymous',
+    handle: async (ctx) => {
+      const model = await postedModel(ctx);
+      requireType(ctx, true);
+      return ok(model);
     },
   },
 ];

@@ -1,0 +1,153 @@
+/**
+ * The part of the OpenAPI 3.0 specification's own JSON schema (spec.openapis.org/oas/3.0/schema,
+ * 2021-09-28) that the app's document uses, written out here because no copy ships in node_modules
+ * and nothing is downloaded: the root, paths, operations, parameters, request bodies, responses,
+ * media types and the Schema Object with its keyword list closed (anything else must be `x-`).
+ * Checked with ajv (draft-07) by the tests.
+ */
+
+const extensions = { '^x-': {} };
+const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
+const schemaOrRef = { oneOf: [ref('Reference'), ref('Schema')] };
+
+/** The OpenAPI 3.0 document schema (subset), as a draft-07 JSON schema. */
+export const openApi30Schema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  required: ['openapi', 'info', 'paths'],
+  properties: {
+    openapi: { type: 'string', pattern: '^3\\.0\\.\\d(-.+)?$' },
+    info: ref('Info'),
+    servers: { type: 'array', items: ref('Server') },
+    tags: { type: 'array', items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, description: { type: 'string' } }, patternProperties: extensions, additionalProperties: false } },
+    paths: ref('Paths'),
+    components: ref('Components'),
+  },
+  patternProperties: extensions,
+  additionalProperties: false,
+  definitions: {
+    Reference: { type: 'object', required: ['$ref'], patternProperties: { '^\\$ref$': { type: 'string', format: 'uri-reference' } } },
+    Info: {
+      type: 'object',
+      required: ['title', 'version'],
+      properties: { title: { type: 'string' }, description: { type: 'string' }, termsOfService: { type: 'string' }, version: { type: 'string' } },
+      patternProperties: extensions,
+      additionalProperties: false,
+    },
+    Server: { type: 'object', required: ['url'], properties: { url: { type: 'string' }, description: { type: 'string' } }, patternProperties: extensions, additionalProperties: false },
+    Schema: {
+      type: 'object',
+      properties: {
+        title: { type: 'string' },
+        multipleOf: { type: 'number', exclusiveMinimum: 0 },
+        maximum: { type: 'number' },
+        exclusiveMaximum: { type: 'boolean', default: false },
+        minimum: { type: 'number' },
+        exclusiveMinimum: { type: 'boolean', default: false },
+        maxLength: { type: 'integer', minimum: 0 },
+        minLength: { type: 'integer', minimum: 0 },
+        pattern: { type: 'string', format: 'regex' },
+        maxItems: { type: 'integer', minimum: 0 },
+        minItems: { type: 'integer', minimum: 0 },
+        uniqueItems: { type: 'boolean' },
+        maxProperties: { type: 'integer', minimum: 0 },
+        minProperties: { type: 'integer', minimum: 0 },
+        required: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true },
+        enum: { type: 'array', items: {}, minItems: 1, uniqueItems: false },
+        type: { type: 'string', enum: ['array', 'boolean', 'integer', 'number', 'object', 'string'] },
+        not: schemaOrRef,
+        allOf: { type: 'array', items: schemaOrRef },
+        oneOf: { type: 'array', items: schemaOrRef },
+        anyOf: { type: 'array', items: schemaOrRef },
+        items: schemaOrRef,
+        properties: { type: 'object', additionalProperties: schemaOrRef },
+        additionalProperties: { oneOf: [ref('Schema'), ref('Reference'), { type: 'boolean' }], default: true },
+        description: { type: 'string' },
+        format: { type: 'string' },
+        default: {},
+        nullable: { type: 'boolean', default: false },
+        discriminator: { type: 'object', required: ['propertyName'], properties: { propertyName: { type: 'string' }, mapping: { type: 'object', additionalProperties: { type: 'string' } } } },
+        readOnly: { type: 'boolean' },
+        writeOnly: { type: 'boolean' },
+        example: {},
+        externalDocs: { type: 'object' },
+        deprecated: { type: 'boolean' },
+        xml: { type: 'object' },
+      },
+      patternProperties: extensions,
+      additionalProperties: false,
+    },
+    Components: {
+      type: 'object',
+      properties: {
+        schemas: { type: 'object', patternProperties: { '^[a-zA-Z0-9\\.\\-_]+$': schemaOrRef }, additionalProperties: false },
+      },
+      patternProperties: extensions,
+      additionalProperties: false,
+    },
+    Paths: { type: 'object', patternProperties: { '^\\/': ref('PathItem'), ...extensions }, additionalProperties: false },
+    PathItem: {
+      type: 'object',
+      properties: { $ref: { type: 'string' }, summary: { type: 'string' }, description: { type: 'string' }, parameters: { type: 'array', items: { oneOf: [ref('Parameter'), ref('Reference')] } } },
+      patternProperties: { '^(get|put|post|delete|options|head|patch|trace)$': ref('Operation'), ...extensions },
+      additionalProperties: false,
+    },
+    Operation: {
+      type: 'object',
+      required: ['responses'],
+      properties: {
+        tags: { type: 'array', items: { type: 'string' } },
+        summary: { type: 'string' },
+        description: { type: 'string' },
+        operationId: { type: 'string' },
+        parameters: { type: 'array', items: { oneOf: [ref('Parameter'), ref('Reference')] }, uniqueItems: true },
+        requestBody: { oneOf: [ref('RequestBody'), ref('Reference')] },
+        responses: ref('Responses'),
+        deprecated: { type: 'boolean' },
+      },
+      patternProperties: extensions,
+      additionalProperties: false,
+    },
+    Responses: {
+      type: 'object',
+      properties: { default: { oneOf: [ref('Response'), ref('Reference')] } },
+      patternProperties: { '^[1-5](?:\\d{2}|XX)$': { oneOf: [ref('Response'), ref('Reference')] }, '^x-': {} },
+      minProperties: 1,
+      additionalProperties: false,
+    },
+    Response: {
+      type: 'object',
+      required: ['description'],
+      properties: { description: { type: 'string' }, headers: { type: 'object' }, content: { type: 'object', additionalProperties: ref('MediaType') }, links: { type: 'object' } },
+      patternProperties: extensions,
+      additionalProperties: false,
+    },
+    MediaType: { type: 'object', properties: { schema: schemaOrRef, example: {}, examples: { type: 'object' }, encoding: { type: 'object' } }, patternProperties: extensions, additionalProperties: false },
+    RequestBody: {
+      type: 'object',
+      required: ['content'],
+      properties: { description: { type: 'string' }, content: { type: 'object', additionalProperties: ref('MediaType') }, required: { type: 'boolean', default: false } },
+      patternProperties: extensions,
+      additionalProperties: false,
+    },
+    Parameter: {
+      type: 'object',
+      required: ['name', 'in'],
+      properties: {
+        name: { type: 'string' },
+        in: { type: 'string', enum: ['query', 'header', 'path', 'cookie'] },
+        description: { type: 'string' },
+        required: { type: 'boolean', default: false },
+        deprecated: { type: 'boolean' },
+        schema: schemaOrRef,
+        style: { type: 'string' },
+        explode: { type: 'boolean' },
+      },
+      patternProperties: extensions,
+      additionalProperties: false,
+      // A path parameter must be required (the spec's PathParameter rule).
+      if: { properties: { in: { const: 'path' } } },
+      then: { required: ['required'], properties: { required: { enum: [true] } } },
+    },
+  },
+} as const;
