@@ -7,8 +7,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppModel } from '../../core/app/model/types';
 import { enforceRouteAction } from './authorization';
 import { HttpError, matchRoute, parseJsonText, readBody, readBodyBytes, type Route, type RouteContext, type RouteResult } from './http';
+import { csharpRoutes } from './csharpRoutes';
 import { dataRoutes } from './dataRoutes';
+import { instanceCreateRoutes } from './instanceCreateRoutes';
 import { instanceRoutes } from './instanceRoutes';
+import { openApiRoutes } from './openApiRoutes';
 import { partyRoutes } from './partyRoutes';
 import { paymentRoutes } from './paymentRoutes';
 import { processRoutes } from './processRoutes';
@@ -34,7 +37,8 @@ export interface AppHandlerOptions {
 
 export type AppHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes, ...dataRoutes, ...paymentRoutes, ...processRoutes, ...userActionRoutes, ...signingRoutes, ...validationRoutes, ...partyRoutes];
+/** Every registered route, in match order (the OpenAPI document walks it). */
+export const routes: readonly Route[] = [...staticRoutes, ...statelessRoutes, ...instanceRoutes, ...dataRoutes, ...paymentRoutes, ...processRoutes, ...userActionRoutes, ...signingRoutes, ...validationRoutes, ...partyRoutes, ...instanceCreateRoutes, ...csharpRoutes, ...openApiRoutes(() => routes)];
 
 function send(res: ServerResponse, result: RouteResult): void {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...result.headers };
