@@ -38,6 +38,8 @@ import { Audio, IFrame, Image, Video } from './Media';
 import { NavigationBar } from './NavigationBar';
 import { Option } from './Option';
 import { TimePicker } from './TimePicker';
+import { Payment } from './payment/Payment';
+import { PaymentDetails } from './payment/PaymentDetails';
 import { SigneeList } from './signing/SigneeList';
 import { SigningActions } from './signing/SigningActions';
 import { SigningDocumentList } from './signing/SigningDocumentList';
@@ -96,6 +98,8 @@ export const componentRegistry: Readonly<Record<string, ComponentType<ComponentP
   SigneeList,
   SigningDocumentList,
   SigningActions,
+  Payment,
+  PaymentDetails,
 };
 
 /** The React component of a node's type (canonical name first, then as written). */

@@ -6,6 +6,8 @@
 import { Spinner } from '@digdir/designsystemet-react';
 import { type ReactNode, useState } from 'react';
 import type { InstanceDataElement } from '../api/appApi';
+import { pagePaymentApi } from '../api/paymentApi';
+import { PaymentReceipt, paymentTaskIds } from '../components/payment/PaymentReceipt';
 import { printPath } from '../pdf/printRequest';
 import { useFormState } from '../state/FormContext';
 import { InstanceSelection } from './InstanceSelection';
@@ -22,6 +24,7 @@ const hiddenOnReceipt = new Set(['signee-states']);
 
 export function ProcessShell({ children }: { children: ReactNode }) {
   const [apis] = useState(pageAppApi);
+  const [paymentApi] = useState(pagePaymentApi);
   const hasInstance = useFormState((s) => s.defs?.instance != null);
   const texts = useFormState((s) => s.defs?.texts ?? []);
   const appName = useFormState((s) => s.appName ?? '');
@@ -51,12 +54,15 @@ export function ProcessShell({ children }: { children: ReactNode }) {
     case 'receipt':
       if (view.customSetId) return <>{children}</>;
       return (
-        <ReceiptScreen
-          t={t}
-          appName={appName}
-          elements={elements?.filter((e) => !hiddenOnReceipt.has(e.dataType)) ?? null}
-          hrefOf={(e: InstanceDataElement) => `${base}instances/${instanceId}/data/${encodeURIComponent(e.id)}`}
-        />
+        <>
+          <ReceiptScreen
+            t={t}
+            appName={appName}
+            elements={elements?.filter((e) => !hiddenOnReceipt.has(e.dataType)) ?? null}
+            hrefOf={(e: InstanceDataElement) => `${base}instances/${instanceId}/data/${encodeURIComponent(e.id)}`}
+          />
+          <PaymentReceipt client={paymentApi} instanceId={instanceId} taskIds={paymentTaskIds(process?.processTasks)} language={language} texts={texts} />
+        </>
       );
     case 'noLayout':
       return <NoLayoutScreen t={t} taskId={view.taskId} taskType={view.taskType} />;
