@@ -5,7 +5,7 @@
  */
 import { isJsonObject } from '../../core/text/jsonDocument';
 import { cookieValue, selectedPartyCookie } from './authorization';
-import { HttpError, ok, type Route, type RouteContext } from './http';
+import { HttpError, type Route, type RouteContext } from './http';
 import { createInstanceFor } from './instanceRoutes';
 import { prefillFromRegistry } from './registryPrefill';
 
