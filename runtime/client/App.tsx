@@ -5,6 +5,7 @@
 import { Alert, Field, Heading, Label, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
 import { useEffect, useRef } from 'react';
 import { ComponentView } from './components/ComponentView';
+import { DataProcessorBanner } from './csharp/CSharpNotices';
 import { ErrorReport } from './ErrorReport';
 import { PrintView, printRequest } from './pdf/PrintView';
 import { ProcessShell } from './process/ProcessShell';
@@ -91,6 +92,7 @@ function FormApp() {
         <LanguageSelector />
       </header>
       <main ref={mainRef} className="rt-page" data-page={currentPage}>
+        <DataProcessorBanner />
         <ProcessShell>
           {page?.children.map((node) => <ComponentView key={node.id} node={node} />)}
           <ErrorReport />

@@ -1,10 +1,15 @@
 /**
- * CustomButton, PrintButton, ActionButton and InstantiationButton. Client actions run here;
- * whatever needs the app's server (server actions, process actions, instantiation) is shown,
+ * CustomButton, PrintButton, ActionButton and InstantiationButton. Client actions and instantiation
+ * run here; whatever else needs the app's server (server actions, process actions) is shown,
  * unavailable, with a tooltip saying why.
  */
-import { Button, Tooltip } from '@digdir/designsystemet-react';
-import type { PageValidation } from '../api/appApi';
+import { Button, Spinner, Tooltip, ValidationMessage } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import type { InstanceDocument, PageValidation } from '../api/appApi';
+import { instanceCreation, instantiationPrefill } from '../csharp/instantiation';
+import { pageRequest } from '../csharp/pageRequests';
+import { loadTaskForm, showTaskForm } from '../process/openTask';
+import { pageAppApi } from '../process/pageApi';
 import { navigationValidation } from '../state/formModel';
 import { useFormState, useFormStore } from '../state/FormContext';
 import { previewNotices, uiText } from './componentTexts';
@@ -81,7 +86,46 @@ export function ActionButton({ node }: ComponentProps) {
   return <Unavailable id={node.id} title={title} reason={previewNotices.processAction} variant={variantOf(node.config.buttonStyle)} />;
 }
 
+/**
+ * InstantiationButton (§6.4): creates an instance (`POST instances/create`) with the stateless form's
+ * values its `mapping` names as `prefill`, then opens the instance's first task in this page.
+ */
 export function InstantiationButton({ node }: ComponentProps) {
   const api = useNode(node);
-  return <Unavailable id={node.id} title={api.text('title') ?? node.id} reason={previewNotices.instantiation} variant="primary" />;
+  const store = useFormStore();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const start = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const state = store.getState();
+      const language = state.defs?.language ?? 'nb';
+      const prefill = instantiationPrefill(node.config.mapping, state.data[state.defs?.defaultDataType ?? '']);
+      // The owner is left to the server: the party the user chose, else their own (as Altinn's frontend does).
+      const created = await pageRequest<InstanceDocument>('POST', `instances/create?language=${encodeURIComponent(language)}`, instanceCreation(null, prefill));
+      const taskId = created.process?.currentTask?.elementId;
+      if (!taskId) throw new Error(`The new instance ${created.id} is not in a task the form can show`);
+      const { app } = pageAppApi();
+      const metadata = (await app.applicationMetadata()) ?? {};
+      // With the instance in the store, the process shell takes over (its screens, process/next).
+      showTaskForm(store, await loadTaskForm(app, metadata, created.id, taskId, language));
+    } catch (caught) {
+      setFailure(caught instanceof Error ? caught.message : String(caught));
+      setBusy(false);
+    }
+  };
+  return (
+    <div data-componentid={node.id}>
+      <Button variant={variantOf(node.config.buttonStyle)} aria-busy={busy} disabled={busy} onClick={() => void start()}>
+        {busy && <Spinner aria-hidden data-size="xs" />}
+        {api.text('title') ?? node.id}
+      </Button>
+      {failure && (
+        <ValidationMessage data-color="danger" role="alert">
+          {failure}
+        </ValidationMessage>
+      )}
+    </div>
+  );
 }

@@ -6,10 +6,12 @@ import { OptionGroup } from './OptionGroup';
 import { RichText } from './RichText';
 import { useNode } from './useNode';
 import { useOptions } from './useOptions';
+import { useCSharpOptionsFallback } from '../csharp/CSharpNotices';
 
 export function Checkboxes({ node }: ComponentProps) {
   const api = useNode(node);
   const options = useOptions(node, api, true);
+  const csharpFallback = useCSharpOptionsFallback(node, api);
   const selected = splitValues(api.value());
   const toggle = (value: string, checked: boolean) => {
     const next = checked ? [...selected, value] : selected.filter((v) => v !== value);
@@ -17,6 +19,7 @@ export function Checkboxes({ node }: ComponentProps) {
     const ordered = (options ?? []).map((o) => o.value).filter((v) => next.includes(v));
     api.setValue(ordered.length > 0 ? ordered.join(',') : undefined, 'simpleBinding', true);
   };
+  if (csharpFallback) return csharpFallback;
   return (
     <OptionGroup node={node} api={api}>
       {(options ?? []).map((o) => (

@@ -5,10 +5,13 @@ import type { ComponentProps } from './registry';
 import { describedBy, FieldShell } from './FieldShell';
 import { fieldId, useNode } from './useNode';
 import { useOptions } from './useOptions';
+import { useCSharpOptionsFallback } from '../csharp/CSharpNotices';
 
 export function MultipleSelect({ node }: ComponentProps) {
   const api = useNode(node);
   const options = useOptions(node, api, true);
+  const csharpFallback = useCSharpOptionsFallback(node, api);
+  if (csharpFallback) return csharpFallback;
   return (
     <FieldShell node={node} api={api}>
       <Combobox

@@ -6,11 +6,14 @@ import { OptionGroup } from './OptionGroup';
 import { RichText } from './RichText';
 import { useNode } from './useNode';
 import { useOptions } from './useOptions';
+import { useCSharpOptionsFallback } from '../csharp/CSharpNotices';
 
 export function RadioButtons({ node }: ComponentProps) {
   const api = useNode(node);
   const options = useOptions(node, api, false);
+  const csharpFallback = useCSharpOptionsFallback(node, api);
   const selected = optionValue(api.value());
+  if (csharpFallback) return csharpFallback;
   return (
     <OptionGroup node={node} api={api}>
       {(options ?? []).map((o) => (
