@@ -7,7 +7,7 @@ import { fixtureAppNames, fixtureAppsDir } from '../../core/testing/fixtureApps'
 import { createAppHandler, routes } from './appApi';
 import { diskAppSource } from './appSource';
 import type { Route } from './http';
-import { openApiDocument, openApiPath } from './openApi';
+import { openApiDocument, openApiPath, pathShape } from './openApi';
 import { openApi30Schema } from './openApiSchema';
 import { memoryStorage } from './storage';
 import { type RunningServer, startServer } from './testServer';
@@ -43,9 +43,13 @@ function expectSoundDocument(doc: Doc, served: readonly Route[]) {
       expect(declared, path).toEqual(templated);
     }
   }
-  for (const route of served) expect(doc.paths[openApiPath(route.path)]?.[route.method.toLowerCase()], `${route.method} ${route.path}`).toBeDefined();
+  // No two paths are the same template (OpenAPI forbids it), and every route is an operation of its path.
+  const shapes = Object.keys(doc.paths).map(pathShape);
+  expect(new Set(shapes).size).toBe(shapes.length);
+  const pathOf = (route: Route) => Object.keys(doc.paths).find((p) => pathShape(p) === pathShape(openApiPath(route.path)));
+  for (const route of served) expect(doc.paths[pathOf(route) ?? '']?.[route.method.toLowerCase()], `${route.method} ${route.path}`).toBeDefined();
   const listed = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).length, 0);
-  expect(listed).toBe(new Set(served.map((r) => `${r.method} ${r.path.toLowerCase()}`)).size);
+  expect(listed).toBe(new Set(served.map((r) => `${r.method} ${pathShape(openApiPath(r.path))}`)).size);
 }
 
 const metadata = {
@@ -116,6 +120,10 @@ describe('the OpenAPI document', () => {
     expect(doc.components.schemas['model.permit.Person']).toEqual({ type: 'object', properties: { name: { type: 'string', minLength: 1 }, age: { anyOf: [{ type: 'integer' }, { type: 'number' }] } } });
     const put = doc.paths['/instances/{partyId}/{guid}/data/{dataGuid}']!.put!;
     expect(put.requestBody).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/model.permit' } } } });
+    // The upload route shares the path; its parameter says what it is there.
+    const upload = doc.paths['/instances/{partyId}/{guid}/data/{dataGuid}']!.post!;
+    expect(upload.summary).toMatch(/Upload an attachment/);
+    expect(upload.parameters).toContainEqual(expect.objectContaining({ name: 'dataGuid', in: 'path', description: 'For this operation: the dataType' }));
   });
 
   it('the schema check refuses what OpenAPI 3.0 does not allow', () => {

@@ -102,6 +102,18 @@ const docs: Readonly<Record<string, RouteDoc>> = {
     responses: { 200: ['The new process state', schemaRef('ProcessState')], 409: ['Validation failed', schemaRef('ProblemDetails')], 403: ['Not allowed', schemaRef('Error')] },
   },
   'GET instances/{partyId}/{guid}/process/history': { summary: 'The process history (from the instance events)', responses: { 200: ['History', schemaRef('ProcessHistory')] } },
+  'GET instances/{partyId}/{guid}/data/{dataGuid}/tags': { summary: 'The tags of an attachment', responses: { 200: ['Tags', { type: 'object', properties: { tags: array({ type: 'string' }) } }] } },
+  'POST instances/{partyId}/{guid}/actions': {
+    summary: 'Run a user action (sign, pay, or a server action) in the current task',
+    query: [language],
+    body: { 'application/json': { type: 'object', required: ['action'], properties: { action: { type: 'string' }, buttonId: { type: 'string' }, metadata: anyObject, onBehalfOf: { type: 'string' } } } },
+    responses: { 200: ['The action result', anyObject], 400: ['Unknown action', anyObject], 403: ['Not allowed', anyObject] },
+  },
+  'GET instances/{partyId}/{guid}/payment': { summary: 'The payment of the current payment task', query: [language, q('taskId', 'The payment task')], responses: { 200: ['PaymentInformation', anyObject] } },
+  'GET instances/{partyId}/{guid}/payment/order-details': { summary: 'The order (lines, VAT, total); C# IOrderDetailsCalculator does not run here', query: [language], responses: { 200: ['OrderDetails', anyObject] } },
+  'GET instances/{partyId}/{guid}/signing': { summary: 'The signees of the signing task and their state', query: [q('taskId', 'The signing task')], responses: { 200: ['Signee states', anyObject] } },
+  'GET instances/{partyId}/{guid}/signing/data-elements': { summary: 'The data elements to sign', query: [q('taskId', 'The signing task')], responses: { 200: ['Data elements', anyObject] } },
+  'GET instances/{partyId}/{guid}/signing/organizations': { summary: 'The organisations that sign', query: [q('taskId', 'The signing task')], responses: { 200: ['Organisations', anyObject] } },
   'GET api/v1/profile/user': { summary: 'The logged-in user\'s profile', responses: { 200: ['Profile', anyObject], 401: ['Nobody logged in', schemaRef('Error')] } },
   'GET api/v1/parties': { summary: 'Parties the user may act for', query: [q('allowedtoinstantiatefilter', 'Only parties allowed by partyTypesAllowed')], responses: { 200: ['Parties', array(schemaRef('Party'))] } },
   'GET api/authorization/parties/current': { summary: 'The selected party', query: [q('returnPartyObject', 'Return the party object')], responses: { 200: ['Party', schemaRef('Party')] } },
@@ -114,6 +126,11 @@ const docs: Readonly<Record<string, RouteDoc>> = {
 /** The OpenAPI path (`/instances/{partyId}`) of a route path (`instances/:partyId`). */
 export function openApiPath(routePath: string): string {
   return `/${routePath.replace(/:(\w+)/g, '{$1}')}`;
+}
+
+/** What makes two OpenAPI paths the same path: their literal segments (case-insensitive, as matchRoute) and where parameters are. */
+export function pathShape(path: string): string {
+  return path.toLowerCase().replace(/\{\w+\}/g, '{}');
 }
 
 function operationId(method: string, path: string): string {
@@ -131,9 +148,22 @@ function resolve(schema: Schema | undefined, form: Schema): Schema | undefined {
   return schema === formData ? form : schema;
 }
 
+/**
+ * `route`'s operation under `path`. `path` may name its parameters differently from the route's own
+ * (`data/{dataGuid}` for `POST data/:dataType`): OpenAPI takes templates of the same shape as one path,
+ * so the first registered names are kept and each parameter says what it is for this operation.
+ */
 function operation(route: Route, path: string, form: Schema): Schema {
-  const doc = docs[`${route.method} ${path.slice(1)}`];
-  const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1]!, in: 'path', required: true, schema: { type: 'string' } }));
+  const own = openApiPath(route.path);
+  const doc = docs[`${route.method} ${own.slice(1)}`];
+  const ownNames = [...own.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m, i) => ({
+    name: m[1]!,
+    in: 'path',
+    required: true,
+    ...(ownNames[i] && ownNames[i] !== m[1] ? { description: `For this operation: the ${ownNames[i]}` } : {}),
+    schema: { type: 'string' },
+  }));
   const query = (doc?.query ?? []).map((p) => ({ name: p.name, in: 'query', required: p.required ?? false, description: p.description, schema: p.schema ?? { type: 'string' } }));
   const responses: Record<string, Schema> = {};
   for (const [status, [description, schema, contentType]] of Object.entries(doc?.responses ?? { default: ['The answer, or an error', schemaRef('Error')] as const })) {
@@ -159,8 +189,14 @@ function operation(route: Route, path: string, form: Schema): Schema {
 export function openApiDocument(app: AppModel, org: string, appName: string, routes: readonly Route[]): Schema {
   const form = formDataSchema(app);
   const paths: Record<string, Record<string, Schema>> = {};
+  // Paths of the same shape (parameters in the same places) are one path in OpenAPI: a GET route's names, else the first one's.
+  const byShape = new Map<string, string>();
+  for (const route of [...routes.filter((r) => r.method === 'GET'), ...routes]) {
+    const own = openApiPath(route.path);
+    if (!byShape.has(pathShape(own))) byShape.set(pathShape(own), own);
+  }
   for (const route of routes) {
-    const path = openApiPath(route.path);
+    const path = byShape.get(pathShape(openApiPath(route.path)))!;
     const item = (paths[path] ??= {});
     const method = route.method.toLowerCase();
     if (!item[method]) item[method] = operation(route, path, form);
