@@ -7,6 +7,8 @@
  * store is closed when the preview stops. The preview acts as the studio's test people (people.json,
  * re-read on every start) and prints PDF receipts (Chromium, or the host's own PdfService).
  */
+import { existsSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { type PreviewInfo, StudioError } from '../../core/api';
 import { loadAppModel } from '../../core/app/model/loadAppModel';
@@ -72,12 +74,16 @@ export class PreviewService {
   /** Start and stop run one after another, so two quick clicks never leave two hosts running. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly unsubscribe: () => void;
+  /** An empty, migrated store that a new app's store is copied from: creating a database takes seconds, a copy does not. */
+  private template: Promise<string | null> | null = null;
 
   constructor(
     events: EventHub,
     private readonly workspace: Workspace,
     private readonly options: PreviewServiceOptions = {},
   ) {
+    // Made in the background from the start, so the first preview of a new app need not wait for a database to be created.
+    if (options.configDir) this.template = this.makeTemplate(options.configDir);
     this.unsubscribe = events.subscribe((event, payload) => {
       if (event === 'files:changed' && this.host && (payload as { dir: string }).dir === this.appDir) this.scheduleReload();
       // Another app (or none) is open: the preview of the old one must not keep running.
@@ -132,7 +138,7 @@ export class PreviewService {
     const dir = previewDataDir(this.options.configDir, org, appName);
     if (this.store?.dir === dir) return this.store.storage;
     await this.closeStore();
-    const opening = openEmbeddedStorage(dir).catch((error: unknown) => {
+    const opening = this.seeded(dir).then(() => openEmbeddedStorage(dir)).catch((error: unknown) => {
       if (this.store?.storage === storage) this.store = null;
       throw new Error(`The preview's saved instances in ${dir} could not be opened: ${messageOf(error)} Close the other studio or program using them, then start the preview again.`);
     });
@@ -141,6 +147,24 @@ export class PreviewService {
     const storage = deferredStorage(opening);
     this.store = { dir, storage };
     return storage;
+  }
+
+  /** The empty store new apps start from, in `preview-data/.empty`; null when it cannot be made (each store is then created on its own). */
+  private async makeTemplate(configDir: string): Promise<string | null> {
+    const dir = path.join(configDir, 'preview-data', '.empty');
+    try {
+      if (!existsSync(path.join(dir, 'pgdata'))) await (await openEmbeddedStorage(dir)).close();
+      return path.join(dir, 'pgdata');
+    } catch {
+      return null;
+    }
+  }
+
+  /** Gives a new store folder the empty store's database (a cleanly closed one, so a copy opens as it is). */
+  private async seeded(dir: string): Promise<void> {
+    if (existsSync(path.join(dir, 'pgdata'))) return;
+    const template = await this.template;
+    if (template) await cp(template, path.join(dir, 'pgdata'), { recursive: true, errorOnExist: true, force: false }).catch(() => undefined);
   }
 
   private async closeStore(): Promise<void> {
@@ -167,6 +191,8 @@ export class PreviewService {
   async dispose(): Promise<void> {
     this.unsubscribe();
     await this.stop();
+    // The empty store may still be being made; its folder must be let go before the studio ends.
+    await this.template;
   }
 
   private scheduleReload(): void {
