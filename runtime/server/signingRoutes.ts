@@ -1,14 +1,12 @@
 /**
- * The signing routes (§8.5): `POST …/actions` (Altinn's UserActionController; here the `sign`
- * action — other actions are C# code the runtime does not have) and what the signing components
- * read: `GET …/signing` (signee states, SigningController's shape), `GET …/signing/data-elements`
- * (the documents being signed) and `GET …/signing/organizations` (whom the user may sign for).
+ * The signing routes (§8.5) the signing components read: `GET …/signing` (signee states, in
+ * SigningController's shape), `GET …/signing/data-elements` (the documents being signed) and
+ * `GET …/signing/organizations` (whom the user may sign for). The `sign` action itself runs through
+ * the shared `POST …/actions` route (userActions.ts), which calls signing.ts's `sign`.
  */
-import { isJsonObject } from '../../core/text/jsonDocument';
-import { judgeAction } from './authorization';
-import { HttpError, ok, type Route, type RouteContext, type RouteResult } from './http';
+import { HttpError, ok, type Route, type RouteContext } from './http';
 import { partyById } from './people';
-import { sign, signeesOf, signingTaskOf, SigningError } from './signing';
+import { signeesOf, signingTaskOf } from './signing';
 import type { Instance } from './storage';
 
 async function requireInstance(ctx: RouteContext): Promise<Instance> {
@@ -16,45 +14,6 @@ async function requireInstance(ctx: RouteContext): Promise<Instance> {
   const instance = await ctx.storage.getInstance(id);
   if (!instance) throw new HttpError(404, `The instance "${id}" does not exist`);
   return instance;
-}
-
-/** A UserActionResponse (app-lib v8): `success`, the changed models, client actions and the error; `message` repeats the error for generic clients. */
-function actionResponse(status: number, fields: { instance?: Instance; error?: { code: string; message: string } }): RouteResult {
-  return {
-    status,
-    body: {
-      ...(fields.instance ? { instance: fields.instance } : {}),
-      success: !fields.error,
-      updatedDataModels: {},
-      updatedValidationIssues: {},
-      clientActions: [],
-      error: fields.error ? { ...fields.error, metadata: null } : null,
-      redirectUrl: null,
-      ...(fields.error ? { status, message: fields.error.message } : {}),
-    },
-  };
-}
-
-/** `POST instances/{partyId}/{guid}/actions` body `{ action, buttonId?, metadata?, onBehalfOf? }`. */
-async function runAction(ctx: RouteContext): Promise<RouteResult> {
-  const body = await ctx.jsonBody();
-  if (!isJsonObject(body) || typeof body.action !== 'string' || body.action === '') {
-    return actionResponse(400, { error: { code: 'BadRequest', message: 'The body of …/actions must be a JSON object naming the action, like {"action": "sign"}' } });
-  }
-  const onBehalfOf = typeof body.onBehalfOf === 'string' && body.onBehalfOf !== '' ? body.onBehalfOf : null;
-  if (body.action !== 'sign') {
-    // Altinn authorizes the action before it looks for its handler.
-    const verdict = judgeAction(ctx, await requireInstance(ctx), body.action);
-    if (!verdict.allowed) return actionResponse(verdict.status, { error: { code: 'NotAuthorized', message: verdict.reason } });
-    return actionResponse(404, { error: { code: 'ActionNotFound', message: `Action handler with id ${body.action} not found: user actions other than "sign" are the app's C# code, which this runtime does not run` } });
-  }
-  try {
-    const { instance } = await sign(ctx, `${ctx.params.partyId}/${ctx.params.guid}`, onBehalfOf);
-    return actionResponse(200, { instance });
-  } catch (error) {
-    if (error instanceof SigningError) return actionResponse(error.status, { error: { code: error.code, message: error.message } });
-    throw error;
-  }
 }
 
 function signingTaskFor(ctx: RouteContext, instance: Instance) {
@@ -66,7 +25,6 @@ function signingTaskFor(ctx: RouteContext, instance: Instance) {
 
 /** The signing routes. */
 export const signingRoutes: readonly Route[] = [
-  { method: 'POST', path: 'instances/:partyId/:guid/actions', handle: runAction },
   {
     method: 'GET',
     path: 'instances/:partyId/:guid/signing',
