@@ -26,12 +26,13 @@ button.pay { background: #0062ba; color: #fff; }
 button:focus-visible { outline: 3px solid #1e2b3c; outline-offset: 2px; }
 a { color: #0062ba; }`;
 
+/** The page is shown where the form app is: framed by the studio's preview (the form app's own frame-ancestors). */
 function page(title: string, body: string, status = 200): RouteResult {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title><style>${style}</style></head><body><main>${body}</main></body></html>`;
   return {
     status,
     body: new TextEncoder().encode(html),
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'self'; base-uri 'none'" },
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors http://127.0.0.1:* http://localhost:* app://studio; base-uri 'none'" },
   };
 }
 
