@@ -33,13 +33,21 @@ describe.skipIf(!existsSync(appDir))('payment-test (the real app): pay → paid 
     return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text, location: res.headers.get('location') };
   };
 
-  it('walks the payment task as Altinn does', async () => {
+  /** Task_1 asks only whether the applicant is their own agent (AgentPerson, required); then process/next enters the payment task. */
+  const fillAndLeaveTask1 = async (id: string, data: { id: string; dataType: string }[]) => {
+    const model = data.find((d) => d.dataType === 'model')!;
+    const current = (await call('GET', `instances/${id}/data/${model.id}`)).body as Record<string, unknown>;
+    expect((await call('PUT', `instances/${id}/data/${model.id}`, { ...current, AgentPerson: 'false' })).status).toBe(200);
+    const moved = await call('PUT', `instances/${id}/process/next`);
+    expect(moved.status).toBe(200);
+    expect(moved.body.currentTask).toMatchObject({ elementId: 'Task_2', altinnTaskType: 'payment' });
+  };
+
+  it('walks from the form through the payment task to the end as Altinn does', async () => {
     const created = await call('POST', 'instances?instanceOwnerPartyId=50101', {});
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    // Task_1's big form is the process engine's business (its fixture test); this one starts where the
-    // data task leads: Task_2, the payment task, entered as process/next would enter it.
-    await storage.updateInstance(id, (i) => ({ ...i, process: { ...i.process, currentTask: { elementId: 'Task_2', name: 'Betaling', altinnTaskType: 'payment', flow: 3, started: new Date().toISOString() } } }));
+    await fillAndLeaveTask1(id, created.body.data);
     const state = await call('GET', `instances/${id}/process`);
     expect(state.body.currentTask.userActions).toEqual(expect.arrayContaining([{ id: 'pay', authorized: true, type: 'ProcessAction' }, { id: 'confirm', authorized: true, type: 'ProcessAction' }]));
 
@@ -67,7 +75,7 @@ describe.skipIf(!existsSync(appDir))('payment-test (the real app): pay → paid 
   it('reject in the payment task goes back to Task_1 without paying', async () => {
     const created = await call('POST', 'instances?instanceOwnerPartyId=50101', {});
     const id = created.body.id as string;
-    await storage.updateInstance(id, (i) => ({ ...i, process: { ...i.process, currentTask: { elementId: 'Task_2', name: 'Betaling', altinnTaskType: 'payment', flow: 3, started: new Date().toISOString() } } }));
+    await fillAndLeaveTask1(id, created.body.data);
     const back = await call('PUT', `instances/${id}/process/next`, { action: 'reject' });
     expect(back.status).toBe(200);
     expect(back.body.currentTask.elementId).toBe('Task_1');
