@@ -85,6 +85,10 @@ describe('payment as Altinn does it, offline', () => {
     const done = await call('PUT', `instances/${id}/process/next`, { action: 'confirm' });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ currentTask: null, endEvent: 'End' });
+    // Ending the paid task stored the payment receipt, rendered from the payment task.
+    const receipt = (await served.storage.getInstance(id))!.data.filter((d) => d.dataType === 'paymentReceiptPdf');
+    expect(receipt).toEqual([expect.objectContaining({ contentType: 'application/pdf', filename: 'Betalingskvittering.pdf', locked: true })]);
+    expect(served.pdfRequests).toContainEqual({ taskId: 'Task_Pay', instanceId: id });
     // After the end the receipt still reads the payment of its task.
     expect((await call('GET', `instances/${id}/payment?taskId=Task_Pay`)).body).toMatchObject({ status: 'Paid', taskId: 'Task_Pay' });
   });
@@ -128,6 +132,7 @@ describe('payment as Altinn does it, offline', () => {
     const id = await inPaymentTask();
     const unpaid = await call('PUT', `instances/${id}/process/next`, { action: 'confirm' });
     expect(unpaid.status).toBe(409);
+    expect((await served.storage.getInstance(id))!.data.some((d) => d.dataType === 'paymentReceiptPdf')).toBe(false);
     expect(unpaid.body.validationIssues).toEqual([expect.objectContaining({ severity: 1, source: 'Payment', code: 'PaymentNotCompleted' })]);
     const byDefault = await call('PUT', `instances/${id}/process/next`);
     expect(byDefault.status).toBe(409);

@@ -11,6 +11,7 @@ import { authorizeAction } from './authorization';
 import { HttpError, ok, type Route, type RouteContext, type RouteResult } from './http';
 import { currentOrder, isPaymentCompleted, paymentTaskOf, readPayment, routeInstance, type PaymentInformation } from './paymentModel';
 import { answerProviderPage, showProviderPage } from './paymentProvider';
+import { createPaymentReceiptPdf, removePaymentReceiptPdf } from './paymentReceiptPdf';
 import type { AltinnValidationIssue } from './processEngineValidation';
 import { moveNext } from './processEngine';
 
@@ -61,7 +62,11 @@ async function processNext(ctx: RouteContext): Promise<RouteResult> {
     return conflict(`"pay" starts a payment (POST …/actions {"action": "pay"}) and does not move the process; once the payment is Paid, move on with "confirm"`);
   }
   if (!isPaymentCompleted(stored?.info)) return conflict(`The payment of task ${payment.task.id} is not completed (status ${status}); the task cannot end before it is Paid`);
-  return moveNext(ctx, instance, requested);
+  // Ending the task renders the payment receipt (Altinn: PaymentProcessTask.End); a move that then fails takes it back.
+  const receipt = await createPaymentReceiptPdf(ctx, instance, payment);
+  const moved = await moveNext(ctx, (receipt && (await ctx.storage.getInstance(instance.id))) || instance, requested);
+  if (receipt && moved.status !== 200) await removePaymentReceiptPdf(ctx, instance.id, receipt);
+  return moved;
 }
 
 /** The payment routes; listed before the process routes so process/next passes the payment rule first. */

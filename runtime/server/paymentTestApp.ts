@@ -61,6 +61,8 @@ export interface PaymentServer {
   /** `http://127.0.0.1:<port>/acme/pay`. */
   readonly base: string;
   readonly storage: RuntimeStorage;
+  /** The PDF renders asked for (a fake PDF service answers them). */
+  readonly pdfRequests: { readonly taskId: string; readonly instanceId: string }[];
   /** The order lines the next payment uses (the host's stand-in for the C# calculator); change it freely. */
   order: PreviewOrder;
 }
@@ -71,12 +73,15 @@ export async function startPaymentServer(): Promise<PaymentServer> {
   const storage = memoryStorage();
   const people = defaultPeople();
   const state: { order: PreviewOrder } = { order: { orderLines: [{ id: 'fee', name: 'Gebyr', priceExVat: 1000, quantity: 1, vatPercent: 25, unit: 'pcs' }] } };
-  const services = { people, paymentOrderLines: () => state.order };
+  const pdfRequests: { taskId: string; instanceId: string }[] = [];
+  const pdf = { render: async (request: { taskId: string; instanceId: string }) => (pdfRequests.push({ taskId: request.taskId, instanceId: request.instanceId }), new TextEncoder().encode('%PDF-1.7 test')) };
+  const services = { people, pdf, paymentOrderLines: () => state.order };
   const server = await startServer(createAppHandler({ app, org: 'acme', appName: 'pay', storage, services, userOf: (req) => userFromRequest(req, people, 1002) }));
   return {
     server,
     base: `${server.url}/acme/pay`,
     storage,
+    pdfRequests,
     get order() {
       return state.order;
     },
