@@ -89,6 +89,7 @@ async function answer(options: AppHandlerOptions, req: IncomingMessage): Promise
       storage: options.storage,
       services: options.services ?? {},
       user: options.userOf?.(req) ?? null,
+      identifies: options.userOf !== undefined,
       params,
       query: url.searchParams,
       headers: req.headers,
@@ -99,7 +100,7 @@ async function answer(options: AppHandlerOptions, req: IncomingMessage): Promise
     // 401/403 saying who, which action, which task and why, before the route runs. A host that identifies
     // users (userOf: the preview's persona, a deployment's login) gets it; one without userOf has opted
     // out of identity altogether (see the note at the top) and answers as before.
-    if (route.action && options.userOf) await enforceRouteAction(ctx, route.action);
+    if (route.action) await enforceRouteAction(ctx, route.action);
     return await route.handle(ctx);
   } catch (caught) {
     if (caught instanceof HttpError) return error(caught.status, caught.message);

@@ -127,7 +127,7 @@ describe('policy decisions outside HTTP', () => {
   const ola = userFromRequest({ headers: { cookie: 'studio-persona=1001' } }, people)!;
   const kari = userFromRequest({ headers: { 'x-studio-persona': '1002' } }, people)!;
   const owner = userFromRequest({ headers: { cookie: 'a=b; studio-persona=org:310000099' } }, people)!;
-  const ctxFor = (app: AppModel, user: RuntimeUser | null) => ({ app, org: 'acme', appName: 'permit', user, services: { people } });
+  const ctxFor = (app: AppModel, user: RuntimeUser | null) => ({ app, org: 'acme', appName: 'permit', user, services: { people }, identifies: true });
   const instanceIn = (task: string | null, ended?: string): Instance => ({
     id: '50101/1e0f9a43-7f2a-4a8e-9d4b-6c7f0e2a1b3c',
     instanceOwner: { partyId: '50101' },

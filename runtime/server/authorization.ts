@@ -101,7 +101,7 @@ export interface Verdict {
   readonly reason: string;
 }
 
-type Who = Pick<RouteContext, 'app' | 'org' | 'appName' | 'user' | 'services'>;
+type Who = Pick<RouteContext, 'app' | 'org' | 'appName' | 'user' | 'services' | 'identifies'>;
 
 function describeUser(user: RuntimeUser): string {
   return user.userId !== undefined ? `${user.name} (user ${user.userId})` : `${user.name} (organisation ${user.organisationNumber ?? user.partyId})`;
@@ -122,6 +122,8 @@ function placeOf(instance: Instance | null, taskId?: string): { task?: string; e
 export function judgeAction(ctx: Who, instance: Instance | null, action: string, options: { readonly partyId?: string; readonly taskId?: string } = {}): Verdict {
   const deny = (reason: string, status: 401 | 403 = 403): Verdict => ({ allowed: false, status, reason });
   const { user, services } = ctx;
+  // A host that identifies nobody has opted out of identity (see RouteContext.identifies).
+  if (!ctx.identifies) return { allowed: true, status: 403, reason: 'the host checks no identity' };
   if (!user) {
     if (instance === null && action === 'read' && allowsAnonymous(ctx.app)) return { allowed: true, status: 403, reason: 'the app allows anonymous use of its stateless pages' };
     return deny(`Nobody is logged in, and ${action === 'read' && instance === null ? 'the app does not allow anonymous use (appLogic.allowAnonymousOnStateless)' : `"${action}" needs a logged-in user`}. Choose a persona to act as.`, 401);

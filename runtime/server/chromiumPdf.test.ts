@@ -186,6 +186,7 @@ describe('createReceiptPdf', () => {
       storage,
       services,
       user: { userId: 7, partyId: '50001', name: 'Kari Nordmann', authenticationLevel: 2 },
+      identifies: true,
       params: {},
       query: new URLSearchParams('language=nb'),
       headers: {},

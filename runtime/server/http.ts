@@ -34,6 +34,11 @@ export interface RouteContext {
   readonly services: RuntimeServices;
   /** Who is asking: the logged-in person or organisation, null when anonymous. */
   readonly user: RuntimeUser | null;
+  /**
+   * Whether the host identifies users (a login, the preview's persona). A host that does not has
+   * opted out of identity: no permission is checked, whoever embeds the handler guards it.
+   */
+  readonly identifies: boolean;
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
   readonly headers: IncomingHttpHeaders;
