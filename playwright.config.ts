@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 // CHROMIUM_PATH is set by scripts/test.mjs (Debian's chromium, or Playwright's own where present).
 export default defineConfig({
   testDir: 'e2e/specs',
+  globalSetup: './e2e/globalSetup.ts',
   outputDir: 'reports/e2e-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },

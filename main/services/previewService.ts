@@ -19,6 +19,7 @@ import { type RuntimeHost, type RuntimeHostAddress, appIdentity, startRuntimeHos
 import type { PdfService } from '../../runtime/server/services';
 import type { RuntimeStorage } from '../../runtime/server/storage';
 import type { EventHub } from './eventHub';
+import { emptyStoreTemplate } from './emptyStoreTemplate';
 import { peopleFile, readPeopleStore } from './peopleStore';
 import type { Workspace } from './workspace';
 
@@ -31,6 +32,8 @@ export interface PreviewServiceOptions {
   readonly configDir?: string;
   /** PDF receipts: true (default) prints with Chromium through playwright-core; a function makes the host's own service (Electron's); false: none. */
   readonly pdf?: boolean | ((address: RuntimeHostAddress) => PdfService);
+  /** Where the machine's empty-store template is kept; default the system's temp folder (emptyStoreTemplate.ts). */
+  readonly templateRoot?: string;
 }
 
 /** The folder of an app's preview instance store in the studio's config folder. */
@@ -83,7 +86,7 @@ export class PreviewService {
     private readonly options: PreviewServiceOptions = {},
   ) {
     // Made in the background from the start, so the first preview of a new app need not wait for a database to be created.
-    if (options.configDir) this.template = this.makeTemplate(options.configDir);
+    if (options.configDir) this.template = emptyStoreTemplate(options.templateRoot);
     this.unsubscribe = events.subscribe((event, payload) => {
       if (event === 'files:changed' && this.host && (payload as { dir: string }).dir === this.appDir) this.scheduleReload();
       // Another app (or none) is open: the preview of the old one must not keep running.
@@ -147,17 +150,6 @@ export class PreviewService {
     const storage = deferredStorage(opening);
     this.store = { dir, storage };
     return storage;
-  }
-
-  /** The empty store new apps start from, in `preview-data/.empty`; null when it cannot be made (each store is then created on its own). */
-  private async makeTemplate(configDir: string): Promise<string | null> {
-    const dir = path.join(configDir, 'preview-data', '.empty');
-    try {
-      if (!existsSync(path.join(dir, 'pgdata'))) await (await openEmbeddedStorage(dir)).close();
-      return path.join(dir, 'pgdata');
-    } catch {
-      return null;
-    }
   }
 
   /** Gives a new store folder the empty store's database (a cleanly closed one, so a copy opens as it is). */
