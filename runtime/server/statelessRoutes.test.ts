@@ -4,11 +4,15 @@
  * data type allows it; then `instances/create` taking the stateless form's values into the instance;
  * and the C# listing route.
  */
+import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryFileSource } from '../../core/app/fileSource';
 import { loadAppModel } from '../../core/app/model/loadAppModel';
+import { fixtureAppsDir } from '../../core/testing/fixtureApps';
 import { createAppHandler } from './appApi';
+import { diskAppSource } from './appSource';
 import { userFromRequest } from './authorization';
 import { defaultPeople } from './people';
 import { flow, json, permitRule, policyXml, task } from './processEngineTestApp';
@@ -159,5 +163,36 @@ describe('api/preview/csharp', () => {
       expect.objectContaining({ kind: 'dataProcessor', className: 'Calc', file: 'App/logic/DataProcessor.cs', line: 1 }),
       expect.objectContaining({ kind: 'optionsProvider', className: 'Countries', id: 'countries', line: 2 }),
     ]);
+  });
+});
+
+const statelessApp = join(fixtureAppsDir, 'stateless-app');
+
+describe.skipIf(!existsSync(statelessApp))('the stateless-app fixture: stateless start page, then an instance from its InstantiationButton', () => {
+  it('prefills the stateless model from query parameters and creates the instance with the mapped values', async () => {
+    const app = await loadAppModel(await diskAppSource(statelessApp));
+    const registry = defaultPeople();
+    const fixture = await startServer(createAppHandler({ app, org: 'ttd', appName: 'stateless-app', storage: memoryStorage(), services: { people: registry }, userOf: (req) => userFromRequest(req, registry, 1002) }));
+    try {
+      const at = `${fixture.url}/ttd/stateless-app/`;
+      const model = (await (await fetch(`${at}v1/data?dataType=stateless&includeRowId=true${prefillQuery({ jobTitle: 'Developer' })}`)).json()) as Record<string, unknown>;
+      expect(model.JobTitle).toBe('Developer');
+      // The button's own mapping, from the fixture's layout.
+      const page = JSON.parse(app.texts.get('App/ui/stateless/layouts/1.json')!.replace(/^\uFEFF/, '')) as { data: { layout: { id: string; mapping?: Record<string, string> }[] } };
+      const mapping = page.data.layout.find((c) => c.id === 'instantiation-button-query-param')!.mapping!;
+      expect(mapping.JobTitle).toBe('JobTitle');
+      const prefill = Object.fromEntries(Object.entries(mapping).flatMap(([from, to]) => (model[from] !== undefined ? [[to, model[from]]] : [])));
+      // Kari (1002) creates it for the organisation she is DAGL of, as the policy lets her.
+      const organisation = registry.roles.find((r) => r.userId === 1002 && r.roles.includes('DAGL'))!.partyId;
+      const res = await fetch(`${at}instances/create`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ instanceOwner: { partyId: organisation }, prefill }) });
+      const instance = (await res.json()) as { id: string; process: { currentTask: { elementId: string } }; data: { id: string; dataType: string }[] };
+      expect(res.status, JSON.stringify(instance)).toBe(201);
+      expect(instance.process.currentTask.elementId).toBe('Task_1');
+      const message = instance.data.find((d) => d.dataType === 'message')!;
+      const data = (await (await fetch(`${at}instances/${instance.id}/data/${message.id}`, { headers: { Accept: 'application/json' } })).json()) as Record<string, unknown>;
+      expect(data.JobTitle).toBe('Developer');
+    } finally {
+      await fixture.close();
+    }
   });
 });
