@@ -105,9 +105,14 @@ describe('stateless data', () => {
     expect((await call('GET', 'v1/data?dataType=nope')).status).toBe(404);
   });
 
-  it('needs a login to act for a party', async () => {
+  it('needs a login to act for a party, and for v1/data of a data type that does not allow anonymous use', async () => {
     const res = await call('GET', 'v1/data?dataType=start', { headers: { 'x-who': 'anonymous', party: 'partyid:50001' } });
     expect(res.status).toBe(401);
+    const closed = await call('GET', 'v1/data?dataType=start', { headers: { 'x-who': 'anonymous' } });
+    expect(closed.status).toBe(401);
+    expect(closed.body.message).toContain('allowAnonymousOnStateless');
+    expect((await call('POST', 'v1/data?dataType=start', { body: {}, headers: { 'x-who': 'anonymous' } })).status).toBe(401);
+    expect(await call('GET', 'v1/data?dataType=public', { headers: { 'x-who': 'anonymous' } })).toEqual({ status: 200, body: {} });
   });
 
   it('serves v1/data/anonymous only for a data type with allowAnonymousOnStateless, without register prefill', async () => {

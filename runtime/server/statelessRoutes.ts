@@ -51,23 +51,29 @@ function partyOfHeader(ctx: RouteContext): string | null {
   return found;
 }
 
-/** The model for a stateless request: query prefill, then the registers (a logged-in request only). */
-function statelessModel(ctx: RouteContext, typeId: string, anonymous: boolean): Record<string, unknown> {
-  const model = freshModel(ctx.app, typeId, queryPrefill(ctx.query.get('prefill')));
-  if (anonymous) return model;
+/**
+ * The model for a stateless request: query prefill, then the registers (a logged-in request only).
+ * In a host that identifies users, nobody may use `v1/data` without logging in, except for a data
+ * type that allows anonymous use (as `v1/data/anonymous`).
+ */
+function statelessModel(ctx: RouteContext, type: { id: string; anonymous: boolean }, anonymousRoute: boolean): Record<string, unknown> {
+  const model = freshModel(ctx.app, type.id, queryPrefill(ctx.query.get('prefill')));
+  if (anonymousRoute) return model;
   const named = partyOfHeader(ctx);
-  if (named && !ctx.user) throw new HttpError(401, `Nobody is logged in, so the model cannot be made for party ${named}. Log in, or use v1/data/anonymous where the data type allows it.`);
-  if (named) authorizeAction(ctx, null, 'read', { partyId: named });
+  if (ctx.identifies && !ctx.user && (named || !type.anonymous)) {
+    throw new HttpError(401, `Nobody is logged in, so ${named ? `the model cannot be made for party ${named}` : `the data type "${type.id}" cannot be used (it does not set appLogic.allowAnonymousOnStateless)`}. Choose a persona to act as, or log in.`);
+  }
+  if (named && ctx.user) authorizeAction(ctx, null, 'read', { partyId: named });
   // Without a header: the party the user chose (Altinn's cookie), else their own.
   const party = named ?? (ctx.user ? (cookieValue(ctx.headers, selectedPartyCookie) ?? ctx.user.partyId) : null);
-  return party ? prefillFromRegistry(ctx.app, typeId, { user: ctx.user, party, people: ctx.services.people }, model) : model;
+  return party ? prefillFromRegistry(ctx.app, type.id, { user: ctx.user, party, people: ctx.services.people }, model) : model;
 }
 
 /** A stateless data type, refused (403) on the anonymous routes unless it allows anonymous use. */
-function requireType(ctx: RouteContext, anonymous: boolean): string {
+function requireType(ctx: RouteContext, anonymousRoute: boolean): { id: string; anonymous: boolean } {
   const type = statelessType(ctx);
-  if (anonymous && !type.anonymous) throw new HttpError(403, `The data type "${type.id}" does not allow anonymous use: set appLogic.allowAnonymousOnStateless to true in applicationmetadata.json, or log in and use v1/data.`);
-  return type.id;
+  if (anonymousRoute && !type.anonymous) throw new HttpError(403, `The data type "${type.id}" does not allow anonymous use: set appLogic.allowAnonymousOnStateless to true in applicationmetadata.json, or log in and use v1/data.`);
+  return type;
 }
 
 async function postedModel(ctx: RouteContext): Promise<Record<string, unknown>> {
