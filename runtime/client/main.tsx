@@ -17,6 +17,7 @@ import { startPreviewBridge, studioOriginOf } from './previewBridge';
 import { FormContext } from './state/FormContext';
 import { createFormStore, type FormStore } from './state/formStore';
 import { printRequest } from './pdf/PrintView';
+import { instanceFromHash } from './state/loadForm';
 
 // Read before the token is taken from the address (that keeps other parameters, but be plain about order).
 const studioOrigin = studioOriginOf(window.location.href);
@@ -70,7 +71,7 @@ if (window.parent !== window) startPreviewBridge(store, window, studioOrigin);
 // `?set=` picks the layout set (the studio's layout set picker); absent, the task's or the stateless one.
 // The print view (`?pdf=1`) loads the instance it prints itself; starting the form would create another one.
 if (!printRequest) {
-  void store.actions.start(language, pageFromHash(), query.get('set') ?? undefined).then(() => {
+  void store.actions.start(language, pageFromHash(), query.get('set') ?? undefined, instanceFromHash(window.location.hash)).then(() => {
     subscribeToPreviewEvents(api.eventsUrl(), store);
   });
 }

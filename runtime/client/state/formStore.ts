@@ -176,9 +176,9 @@ export function createFormStore(api: AppApi) {
 
   const actions = {
     /** Loads the form; the page comes from the URL hash when it names a navigable page, the set from `setId` when the app has it. */
-    async start(language = 'nb', page?: string, setId?: string): Promise<void> {
+    async start(language = 'nb', page?: string, setId?: string, instanceId?: string | null): Promise<void> {
       try {
-        const loaded = await loadForm(api, language, setId);
+        const loaded = await loadForm(api, language, setId, instanceId);
         const derived = deriveAll(loaded.defs, loaded.data, {});
         const pages = visiblePages(loaded.defs.pageOrder, derived.hierarchy, derived.env);
         const appName = loaded.defs.texts.find((t) => t.id === 'appName')?.value ?? loaded.metadata.title?.[language] ?? loaded.metadata.id;

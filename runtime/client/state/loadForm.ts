@@ -51,11 +51,29 @@ export async function loadCodeList(api: AppApi, id: string, language: string): P
   return ((await api.options(id, language)) ?? []) as OptionItem[];
 }
 
+/** The instance an address names (`#/instance/{partyId}/{guid}/…`, §2.13), or null. */
+export function instanceFromHash(hash: string): string | null {
+  const match = /^#\/instance\/(\d+)\/([0-9a-f-]{36})(?:\/|$)/i.exec(hash);
+  return match ? `${match[1]}/${match[2]}` : null;
+}
+
+/** The instance `id` when it exists (a payment provider or a reload sends the person back to it), else null. */
+async function existingInstance(api: AppApi, id: string): Promise<Awaited<ReturnType<AppApi['createInstance']>> | null> {
+  try {
+    return await api.instance(id);
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return null;
+    throw error;
+  }
+}
+
 /**
  * Loads a whole form from the app API. `chosenSet` (the studio preview's `?set=`) shows that layout
- * set instead of the task's or the stateless one, when the app has it.
+ * set instead of the task's or the stateless one, when the app has it. `instanceId` (from the
+ * address) opens that instance where its process is, instead of creating one; an instance that is
+ * gone, or one the user may not see, gives way to a new one.
  */
-export async function loadForm(api: AppApi, language: string, chosenSet?: string): Promise<LoadedForm> {
+export async function loadForm(api: AppApi, language: string, chosenSet?: string, instanceId?: string | null): Promise<LoadedForm> {
   const [metadata, setsFile, frontendSettings, languageList] = await Promise.all([
     api.applicationMetadata(),
     api.layoutSets(),
@@ -69,8 +87,9 @@ export async function loadForm(api: AppApi, language: string, chosenSet?: string
   let instance: Definitions['instance'] = null;
   let taskId: string | null = null;
   if (!isStateless(metadata, sets)) {
-    const partyId = await instanceParty(api);
-    const created = await api.createInstance(partyId, language);
+    const reopened = instanceId ? await existingInstance(api, instanceId) : null;
+    const partyId = reopened?.instanceOwner?.partyId ?? (await instanceParty(api));
+    const created = reopened ?? (await api.createInstance(partyId, language));
     if (!created) throw new Error('The server did not return the new instance');
     instance = { id: created.id, instanceOwnerPartyId: created.instanceOwner?.partyId ?? partyId };
     taskId = created.process?.currentTask?.elementId ?? null;
@@ -78,6 +97,8 @@ export async function loadForm(api: AppApi, language: string, chosenSet?: string
   }
   const chosen = chosenSet ? sets.find((s) => s.id === chosenSet) : undefined;
   const set = chosen ?? layoutSetFor(sets, taskId, metadata);
+  // An instance in a task without pages (confirmation, a built-in screen) or at its end: the process screens show it.
+  if (!set && instance) return { metadata, setId: '', settings: undefined, data, elements, taskId, languages: (languageList ?? []).map((l) => l.language), defs: emptyDefinitions(language, frontendSettings ?? {}, instance) };
   if (!set) throw new Error(taskId ? `No layout set lists the task ${taskId}` : 'The app has no layout set to show');
   const dataType = set.dataType ?? '';
   if (instance && elements[dataType]) data[dataType] = await api.data(instance.id, elements[dataType]);
@@ -110,4 +131,9 @@ export async function loadForm(api: AppApi, language: string, chosenSet?: string
       instance,
     },
   };
+}
+
+/** Definitions with no pages, for an instance whose current step has none. */
+function emptyDefinitions(language: string, frontendSettings: Definitions['frontendSettings'], instance: Definitions['instance']): Definitions {
+  return { layouts: {}, pageOrder: [], defaultDataType: '', texts: [], language, frontendSettings, schemas: {}, validationConfigs: {}, classRefs: {}, instance };
 }
