@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startRuntimeHost } from '../runtime/server/runtimeHost';
+import { type RuntimeHostOptions, startRuntimeHost } from '../runtime/server/runtimeHost';
 import { ensureBuilt } from '../scripts/ensureBuilt.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,10 +19,13 @@ export interface ServedApp {
   close(): Promise<void>;
 }
 
+/** What a spec may set on the host beyond the app: people (identity and the policy), PDF, storage. */
+export type HostChoices = Omit<RuntimeHostOptions, 'appDir'>;
+
 /** Serves the app in `appDir` (the studio and form app are built first when stale; one build at a time). */
-export async function serveApp(appDir: string, cleanup: () => void = () => undefined): Promise<ServedApp> {
+export async function serveApp(appDir: string, cleanup: () => void = () => undefined, choices: HostChoices = {}): Promise<ServedApp> {
   ensureBuilt({ quiet: true });
-  const host = await startRuntimeHost({ appDir });
+  const host = await startRuntimeHost({ ...choices, appDir });
   return {
     url: host.url,
     base: `http://127.0.0.1:${host.port}/${host.org}/${host.appName}/`,
@@ -35,13 +38,13 @@ export async function serveApp(appDir: string, cleanup: () => void = () => undef
 }
 
 /** Serves an app given as files (path → text), written to a temp folder removed on close. */
-export async function serveAppFiles(files: Readonly<Record<string, string>>): Promise<ServedApp> {
+export async function serveAppFiles(files: Readonly<Record<string, string>>, choices: HostChoices = {}): Promise<ServedApp> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'studio-e2e-app-'));
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), text);
   }
-  return serveApp(dir, () => rmSync(dir, { recursive: true, force: true }));
+  return serveApp(dir, () => rmSync(dir, { recursive: true, force: true }), choices);
 }
 
 /** JSON as app files write it. */

@@ -4,9 +4,9 @@
  * print view's loader (existing instance, task's layout set, data, code lists) and adds what editing
  * needs on top: the data type's schema (typed values), validation config and classRef.
  */
-import type { AppApi, ApplicationMetadata } from '../api/appApi';
+import type { AppApi, ApplicationMetadata, ProcessStateDocument } from '../api/appApi';
 import { loadPrintForm, type PrintForm } from '../pdf/loadPrint';
-import { deriveAll } from '../state/derive';
+import { deriveAll, type Definitions } from '../state/derive';
 import type { FormStore } from '../state/formStore';
 import { visiblePages } from '../state/formModel';
 
@@ -43,4 +43,12 @@ export function showTaskForm(store: FormStore, form: PrintForm): void {
     currentPage: pages[0],
     navigationCount: store.getState().navigationCount + 1,
   });
+}
+
+/** Gives the form in the store the process state the server answered (what authContext and the signing and payment components read). */
+export function withProcess(store: FormStore, process: ProcessStateDocument): void {
+  const { defs, data, codeLists } = store.getState();
+  if (!defs) return;
+  const next = { ...defs, process: process as Definitions['process'] };
+  store.setState({ defs: next, derived: deriveAll(next, data, codeLists) });
 }

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type ActiveInstance, type ApplicationMetadata, type BackendValidationIssue, type LayoutSetInfo, type ProcessStateDocument } from '../api/appApi';
 import { useFormState, useFormStore } from '../state/FormContext';
-import { loadTaskForm, showTaskForm } from './openTask';
+import { loadTaskForm, showTaskForm, withProcess } from './openTask';
 import type { PageApis } from './pageApi';
 import { customReceiptTask, type ProcessScreen, screenOf, submitActionOf } from './processScreen';
 
@@ -59,6 +59,7 @@ export function useProcess({ app: api, process: processApi }: PageApis) {
         const taskId = screen.kind === 'form' ? screen.taskId : customReceiptTask;
         showTaskForm(store, await loadTaskForm(api, metadata, id, taskId, store.getState().defs?.language ?? 'nb'));
       }
+      if (store.getState().defs?.instance?.id === id) withProcess(store, state);
       // Built-in screens have their own address (§2.13); a form's page keeps it up to date itself.
       if (screen.kind === 'receipt' && !screen.customSetId) window.history.replaceState(null, '', `#/instance/${id}/ProcessEnd`);
       else if (screen.kind === 'confirm' || screen.kind === 'feedback' || screen.kind === 'noLayout') window.history.replaceState(null, '', `#/instance/${id}/${encodeURIComponent(screen.taskId)}`);
@@ -101,7 +102,8 @@ export function useProcess({ app: api, process: processApi }: PageApis) {
         const { data, elements } = store.getState();
         const instance = await api.instance(instanceId);
         const locked = new Set((instance?.data ?? []).filter((d) => d.locked).map((d) => d.id));
-        await Promise.all(Object.entries(elements).filter(([, elementId]) => !locked.has(elementId)).map(([dataType, elementId]) =>
+        // Only the form data this page holds is saved; other elements (signatures, the payment) are the server's.
+        await Promise.all(Object.entries(elements).filter(([dataType, elementId]) => dataType in data && !locked.has(elementId)).map(([dataType, elementId]) =>
               // A data type another task owns is not this user's to write now (403); the server keeps its data.
               api.putData(instanceId, elementId, data[dataType]).catch((caught: unknown) => {
                 if (!(caught instanceof ApiError && caught.status === 403)) throw caught;

@@ -3,7 +3,7 @@
  * change, since hidden-state caches are per environment), the hierarchy (rebuilt only when rows
  * change), the incremental expressions and the validation result.
  */
-import { buildHierarchy, FormExpressions, narrowChanges, readDataPath, updateRows, type DataModelLocation, type ExprEnvironment, type Hierarchy, type OptionItem, type PageFile, type TextResource } from '../../../core/expressions';
+import { buildHierarchy, FormExpressions, narrowChanges, readDataPath, updateRows, type DataModelLocation, type ExprEnvironment, type Hierarchy, type OptionItem, type PageFile, type ProcessInfo, type TextResource } from '../../../core/expressions';
 import { resolveExpressionValidationConfig, validateLayoutSet, type FormDataModel, type FormValidationResult, type SchemaError } from '../../../core/validation';
 import { builtInTextsFor } from '../text/builtInTexts';
 import { changedNodes, type NodeWatch, watchOf } from './nodeChanges';
@@ -21,6 +21,8 @@ export interface Definitions {
   /** Schema errors of the current data per data type, found by the server (the page's CSP forbids compiling schemas here). */
   readonly schemaErrors?: Readonly<Record<string, readonly SchemaError[]>>;
   readonly instance: { readonly id: string; readonly instanceOwnerPartyId?: string } | null;
+  /** The instance's process as the server answered it (current task with read/write/actions): what authContext and the process components read. */
+  readonly process?: ProcessInfo | null;
 }
 
 export interface Derived {
@@ -58,6 +60,7 @@ function environment(defs: Definitions, data: Readonly<Record<string, unknown>>,
     frontendSettings: defs.frontendSettings,
     codeLists,
     instance: defs.instance,
+    ...(defs.process ? { process: defs.process } : {}),
   };
 }
 
