@@ -6,7 +6,7 @@ import path from 'node:path';
 import { defaultPeople } from '../../runtime/server/people';
 import { openEmbeddedStorage } from '../../runtime/server/pgliteStorage';
 import { openEventStream, writeDemoApp } from '../../runtime/server/previewTesting';
-import { permitRule, policyXml } from '../../runtime/server/processEngineTestApp';
+import { permitRule, policyXml } from '../../runtime/server/testing/processEngineTestApp';
 import { tempDirs } from '../testing/tempDirs';
 import { EventHub } from './eventHub';
 import { peopleFile, writePeopleStore } from './peopleStore';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryFileSource } from '../../core/app/fileSource';
 import { loadAppModel } from '../../core/app/model/loadAppModel';
 import { createAppHandler } from './appApi';
-import { flow, json, permitRule, policyXml, task } from './processEngineTestApp';
+import { flow, json, permitRule, policyXml, task } from './testing/processEngineTestApp';
 import type { PdfService, RuntimeUser } from './services';
 import { memoryStorage } from './storage';
 import { type RunningServer, startServer } from './testServer';

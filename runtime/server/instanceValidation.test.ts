@@ -1,6 +1,6 @@
 // Altinn's validate routes answer what process/next would refuse, for the instance and per data element.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFlowServer, type FlowServer } from './processEngineTestApp';
+import { startFlowServer, type FlowServer } from './testing/processEngineTestApp';
 import type { Instance } from './storage';
 
 let flow: FlowServer;

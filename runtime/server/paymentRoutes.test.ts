@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPaymentServer, type PaymentServer } from './paymentTestApp';
+import { startPaymentServer, type PaymentServer } from './testing/paymentTestApp';
 
 let served: PaymentServer;
 let base: string;

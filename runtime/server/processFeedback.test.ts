@@ -3,7 +3,7 @@ import { loadAppModel } from '../../core/app/model/loadAppModel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppHandler } from './appApi';
 import { personaHeader, userFromRequest } from './authorization';
-import { flow, json, permitRule, policyXml, task } from './processEngineTestApp';
+import { flow, json, permitRule, policyXml, task } from './testing/processEngineTestApp';
 import { defaultPeople } from './people';
 import { memoryStorage } from './storage';
 import { type RunningServer, startServer } from './testServer';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFlowServer } from './processEngineTestApp';
+import { startFlowServer } from './testing/processEngineTestApp';
 import type { Instance, RuntimeStorage } from './storage';
 import type { RunningServer } from './testServer';
 

@@ -9,7 +9,7 @@ import { instanceParty, previewPartyId } from '../client/state/loadForm';
 import { defaultPeople } from './people';
 import { openEmbeddedStorage } from './pgliteStorage';
 import { openEventStream, writeDemoApp } from './previewTesting';
-import { permitRule, policyXml } from './processEngineTestApp';
+import { permitRule, policyXml } from './testing/processEngineTestApp';
 import { runtimeClientDir } from './runtimeRoot';
 import { defaultPersona, type RuntimeHost, type RuntimeHostOptions, startRuntimeHost } from './runtimeHost';
 import type { Instance } from './storage';

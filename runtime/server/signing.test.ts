@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSigningServer, type SigningServer } from './signingTestApp';
+import { startSigningServer, type SigningServer } from './testing/signingTestApp';
 import type { Instance } from './storage';
 
 let app: SigningServer;

@@ -4,17 +4,10 @@
  * `GET …/signing/organizations` (whom the user may sign for). The `sign` action itself runs through
  * the shared `POST …/actions` route (userActions.ts), which calls signing.ts's `sign`.
  */
-import { HttpError, ok, type Route, type RouteContext } from './http';
+import { HttpError, ok, requireInstance, type Route, type RouteContext } from './http';
 import { partyById } from './people';
 import { signeesOf, signingTaskOf } from './signing';
 import type { Instance } from './storage';
-
-async function requireInstance(ctx: RouteContext): Promise<Instance> {
-  const id = `${ctx.params.partyId}/${ctx.params.guid}`;
-  const instance = await ctx.storage.getInstance(id);
-  if (!instance) throw new HttpError(404, `The instance "${id}" does not exist`);
-  return instance;
-}
 
 function signingTaskFor(ctx: RouteContext, instance: Instance) {
   const taskId = ctx.query.get('taskId');

@@ -15,7 +15,7 @@ import { createAppHandler } from './appApi';
 import { diskAppSource } from './appSource';
 import { userFromRequest } from './authorization';
 import { defaultPeople } from './people';
-import { flow, json, permitRule, policyXml, task } from './processEngineTestApp';
+import { flow, json, permitRule, policyXml, task } from './testing/processEngineTestApp';
 import { memoryStorage, type RuntimeStorage } from './storage';
 import { type RunningServer, startServer } from './testServer';
 

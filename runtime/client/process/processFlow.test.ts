@@ -1,7 +1,7 @@
 // The form app's process path against the real runtime server over HTTP: process/next refusals and
 // moves as the client sees them, and the next task's form loaded into a form store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FlowServer, flowLayoutSets, startFlowServer } from '../../server/processEngineTestApp';
+import { type FlowServer, flowLayoutSets, startFlowServer } from '../../server/testing/processEngineTestApp';
 import { createAppApi, createProcessApi, type InstanceDocument } from '../api/appApi';
 import { createFormStore } from '../state/formStore';
 import { messageText } from '../text/messages';

@@ -1,7 +1,7 @@
 // The form app opens the instance its address names (a payment provider sends the person back to
 // it), where its process is, instead of creating another one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FlowServer, startFlowServer } from '../../server/processEngineTestApp';
+import { type FlowServer, startFlowServer } from '../../server/testing/processEngineTestApp';
 import { createAppApi, type InstanceDocument } from '../api/appApi';
 import { instanceFromHash, loadForm } from './loadForm';
 

@@ -4,7 +4,7 @@ export { loadAppModel } from '../../../core/app/model/loadAppModel';
 export { createAppHandler } from '../appApi';
 export { openEmbeddedStorage } from '../pgliteStorage';
 export { openPostgresStorage } from '../postgresStorage';
-export { permitRule, policyXml, task, flow } from '../processEngineTestApp';
+export { permitRule, policyXml, task, flow } from './processEngineTestApp';
 export { memoryStorage } from '../storage';
 export { startServer } from '../testServer';
 export { startPostgres } from './postgresServer';

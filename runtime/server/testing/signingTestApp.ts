@@ -5,14 +5,14 @@
  * Sign, uniqueFromSignaturesInDataTypes; no reject) → End. The instance owner is Testbedrift AS
  * (party 50101); the persona is named by header x-studio-persona (default 1002, its DAGL).
  */
-import { memoryFileSource } from '../../core/app/fileSource';
-import { loadAppModel } from '../../core/app/model/loadAppModel';
-import { createAppHandler } from './appApi';
-import { userFromRequest } from './authorization';
-import { defaultPeople, type PeopleRegistry } from './people';
+import { memoryFileSource } from '../../../core/app/fileSource';
+import { loadAppModel } from '../../../core/app/model/loadAppModel';
+import { createAppHandler } from '../appApi';
+import { userFromRequest } from '../authorization';
+import { defaultPeople, type PeopleRegistry } from '../people';
 import { flow, json, task } from './processEngineTestApp';
-import { memoryStorage, type RuntimeStorage } from './storage';
-import { type RunningServer, startServer } from './testServer';
+import { memoryStorage, type RuntimeStorage } from '../storage';
+import { type RunningServer, startServer } from '../testServer';
 
 const str = 'http://www.w3.org/2001/XMLSchema#string';
 const match = (category: string, attributeId: string, value: string) =>

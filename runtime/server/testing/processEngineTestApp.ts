@@ -4,12 +4,12 @@
  * gives the owner party (PRIV) what the flow needs except sign, served over real HTTP.
  */
 import type { IncomingMessage } from 'node:http';
-import { memoryFileSource } from '../../core/app/fileSource';
-import { loadAppModel } from '../../core/app/model/loadAppModel';
-import { createAppHandler } from './appApi';
-import type { RuntimeUser } from './services';
-import { memoryStorage, type RuntimeStorage } from './storage';
-import { type RunningServer, startServer } from './testServer';
+import { memoryFileSource } from '../../../core/app/fileSource';
+import { loadAppModel } from '../../../core/app/model/loadAppModel';
+import { createAppHandler } from '../appApi';
+import type { RuntimeUser } from '../services';
+import { memoryStorage, type RuntimeStorage } from '../storage';
+import { type RunningServer, startServer } from '../testServer';
 
 export const json = (value: unknown) => JSON.stringify(value, null, 2);
 const str = 'http://www.w3.org/2001/XMLSchema#string';

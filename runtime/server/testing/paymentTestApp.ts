@@ -3,15 +3,15 @@
  * real HTTP with the studio's default people: the general manager (DAGL, user 1002) of party 50101
  * may pay, confirm and reject; its accountant (REGNA, user 1003) may only read and write.
  */
-import { memoryFileSource } from '../../core/app/fileSource';
-import { loadAppModel } from '../../core/app/model/loadAppModel';
-import { createAppHandler } from './appApi';
-import { userFromRequest } from './authorization';
-import { defaultPeople } from './people';
-import type { PreviewOrder } from './paymentOrderLines';
+import { memoryFileSource } from '../../../core/app/fileSource';
+import { loadAppModel } from '../../../core/app/model/loadAppModel';
+import { createAppHandler } from '../appApi';
+import { userFromRequest } from '../authorization';
+import { defaultPeople } from '../people';
+import type { PreviewOrder } from '../paymentOrderLines';
 import { flow, json, permitRule, policyXml, task } from './processEngineTestApp';
-import { memoryStorage, type RuntimeStorage } from './storage';
-import { type RunningServer, startServer } from './testServer';
+import { memoryStorage, type RuntimeStorage } from '../storage';
+import { type RunningServer, startServer } from '../testServer';
 
 const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:altinn="http://altinn.no/process">
