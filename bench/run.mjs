@@ -22,3 +22,6 @@ for (const line of await benchCodeLargeFiles()) console.log(line);
 const { benchGitOps } = await import('./gitOps.mjs');
 for (const line of await benchGitOps()) console.log(line);
 for (const line of await (await import('./runtimeStorage.mjs')).benchRuntimeStorage()) console.log(line);
+for (const line of await (await import('./runtimeInstances.mjs')).benchRuntimeInstances()) console.log(line);
+for (const line of await (await import('./runtimePdf.mjs')).benchRuntimePdf()) console.log(line);
+for (const line of await (await import('./clamdScan.mjs')).benchClamdScan()) console.log(line);
