@@ -113,7 +113,7 @@ test.afterAll(async () => {
 
 const spaced = (s: string) => new RegExp(`^${s.replace(/ /g, '[\\s\\u00a0\\u202f]')}$`);
 
-test('components format, validate, keep attachments in the preview and navigate', async ({ page }) => {
+test('components format, validate, upload attachments to the runtime and navigate', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(host.url);
@@ -149,20 +149,19 @@ test('components format, validate, keep attachments in the preview and navigate'
   await page.getByRole('radio', { name: 'Lastebil' }).check();
   await expect(page.locator('[data-componentid="kindLabel"]')).toContainText('Lastebil');
 
-  // Attachments: wrong ending refused, the list shows name and size, tags and delete work.
-  await expect(page.getByText('Attachments are kept in this preview only').first()).toBeVisible();
+  // Attachments go to the runtime's data routes: wrong ending refused, the list shows name and size, tags and delete work.
   const upload = page.getByLabel('Dokumenter');
   await upload.setInputFiles([
     { name: 'vognkort.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(2048) },
     { name: 'bilde.txt', mimeType: 'text/plain', buffer: Buffer.from('x') },
   ]);
-  await expect(page.getByText('bilde.txt har en filtype som ikke er tillatt (.pdf)')).toBeVisible();
+  await expect(page.getByText('bilde.txt er ikke blant de tillatte filtypene.')).toBeVisible();
   const list = page.getByTestId('files-docs');
   await expect(list.getByRole('row').nth(1)).toContainText('vognkort.pdf');
   await expect(list.getByRole('row').nth(1)).toContainText('2.0 KB');
   await list.getByRole('combobox', { name: 'Kategori for vognkort.pdf' }).selectOption('reg');
   await upload.setInputFiles([{ name: 'ekstra.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(10) }]);
-  await list.getByRole('button', { name: 'Slett ekstra.pdf' }).click();
+  await list.getByRole('button', { name: 'Slett vedlegg ekstra.pdf' }).click();
   await expect(list.getByRole('row')).toHaveCount(2);
 
   await expect(page.getByRole('img', { name: 'Logo for etaten' })).toHaveAttribute('src', /^data:image\/png/);
