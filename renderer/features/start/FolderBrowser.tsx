@@ -47,6 +47,13 @@ export function FolderBrowser({ value, onChange, autoFocus }: FolderBrowserProps
     [onChange],
   );
 
+  // What the person types is newer than any listing on its way: that answer may no longer replace it.
+  const type = (text: string) => {
+    latest.current++;
+    setLoading(false);
+    onChange(text);
+  };
+
   // Only the first folder is loaded on mount; later ones follow the person's navigation.
   const initial = useRef(value);
   useEffect(() => {
@@ -77,7 +84,7 @@ export function FolderBrowser({ value, onChange, autoFocus }: FolderBrowserProps
       <TextField
         label={t('folders.path')}
         value={value}
-        onChange={onChange}
+        onChange={type}
         autoFocus={autoFocus}
         addon={
           <>
