@@ -42,6 +42,8 @@ test('a page file changed or deleted by another program reaches the Layout area 
   const side2 = path.join(layoutsDir(appDir), 'Side2.json');
   await expect.poll(() => existsSync(side2)).toBe(true);
   await layout.pageButton('Side1').click();
+  // Deleted once the studio has written everything of the new page (a write still on its way would rightly put it back).
+  await expect(page.locator('.statusbar .status-saving')).toHaveCount(0);
   rmSync(side2);
   await expect(layout.pageButton('Side2')).toHaveCount(0);
   await expect(layout.pageButton('Side1')).toBeVisible();
