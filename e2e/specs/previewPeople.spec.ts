@@ -20,6 +20,7 @@ test('the Preview acts as a chosen test person, and a person added in the People
   expect(await preview.chosenPersonaLabel()).toBe('Kari Dagny Leder — DAGL for Testbedrift AS; DAGL for Testbedrift AS avd. Bergen');
   await preview.expectFramePersona('1002');
   const before = await preview.frameUrl();
+  await page.screenshot({ path: 'e2e/screenshots/preview-persona.png' });
 
   // Choosing another persona reloads the frame as them (the rest of the address kept).
   await preview.persona.selectOption({ label: 'Per Regnskap — REGNA, A0239 for Testbedrift AS' });
@@ -51,6 +52,7 @@ test('the Preview acts as a chosen test person, and a person added in the People
   await expect(summary).toContainText('Correct 1 thing before saving:');
   await expect(summary).toContainText('Nora Nordmann, Person number: 11 digits');
   await expect(dialog.getByLabel('Person number', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: 'e2e/screenshots/preview-people-editor.png' });
   await expect(dialog.getByText('11 digits', { exact: true })).toBeVisible();
   await page.screenshot({ path: path.join(test.info().outputDir, 'people-problems.png') });
   await dialog.getByLabel('Person number', { exact: true }).fill('05059912345');
