@@ -123,6 +123,7 @@ export function PreviewArea() {
           </Button>
         </div>
       </div>
+      {state.status === 'running' && state.problem ? <Alert tone="warning">{t('preview.problem', { problem: state.problem })}</Alert> : null}
       {state.status === 'failed' ? (
         <Alert action={<Button onClick={() => void state.start()}>{t('common.retry')}</Button>}>{t('preview.failed', { message: state.error ?? '' })}</Alert>
       ) : null}

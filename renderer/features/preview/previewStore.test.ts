@@ -19,6 +19,18 @@ describe('separateSiteUrl', () => {
 });
 
 describe('the preview store', () => {
+  it('keeps what the host had to work around when it started, and forgets it on a clean start', async () => {
+    let problem: string | undefined = 'people.json: persons[0].userId must be a number; the default people stand in';
+    const api = fakeApi({ 'preview:start': () => ({ url: 'http://127.0.0.1:4000/ttd/a/?token=t', ...(problem ? { problem } : {}) }), 'preview:stop': () => null });
+    const store = createPreviewStore(api, 'nb');
+    await store.getState().start();
+    expect(store.getState().problem).toBe(problem);
+    problem = undefined;
+    await store.getState().start();
+    expect(store.getState().problem).toBeNull();
+  });
+
+
   it('starts the preview, restarts it for fresh data, and stops it', async () => {
     let port = 4000;
     const api = fakeApi({ 'preview:start': () => ({ url: `http://127.0.0.1:${port++}/ttd/a/?token=t` }), 'preview:stop': () => null });

@@ -10,6 +10,8 @@ export interface PreviewState {
   readonly status: 'idle' | 'starting' | 'running' | 'failed';
   readonly url: string | null;
   readonly error: string | null;
+  /** What the host had to work around when it started (a damaged people.json: the default people stand in); null when nothing. */
+  readonly problem: string | null;
   readonly device: PreviewDevice;
   readonly language: string;
   /** The layout set the frame shows (`?set=`); null is the app's own choice (the task's or the stateless one). */
@@ -66,6 +68,7 @@ export function createPreviewStore(api: StudioApi, language = 'nb', studioHostna
     status: 'idle',
     url: null,
     error: null,
+    problem: null,
     device: 'desktop',
     language,
     layoutSet: null,
@@ -74,8 +77,8 @@ export function createPreviewStore(api: StudioApi, language = 'nb', studioHostna
       const mine = ++attempt;
       set({ status: 'starting', error: null });
       try {
-        const { url } = await api.invoke('preview:start');
-        if (mine === attempt) set((s) => ({ status: 'running', url: separateSiteUrl(url, studioHostname), loads: s.loads + 1 }));
+        const { url, problem } = await api.invoke('preview:start');
+        if (mine === attempt) set((s) => ({ status: 'running', url: separateSiteUrl(url, studioHostname), problem: problem ?? null, loads: s.loads + 1 }));
       } catch (error) {
         if (mine === attempt) set({ status: 'failed', url: null, error: errorData(error).message });
       }
