@@ -1,7 +1,6 @@
 /**
- * The studio's test people as they cross the API (`people:get`, `people:save`): the same shape as
- * the runtime's registry (runtime/server/people.ts), declared here because core does not import the
- * runtime. main/services/peopleHandlers.ts checks at compile time that the two stay the same.
+ * The studio's test people as they cross the API (`people:get`, `people:save`), and the shapes of the
+ * runtime's registry (runtime/server/people.ts uses these types), so the two cannot drift apart.
  */
 import { type Check, int, list, obj, optional, str } from './check';
 

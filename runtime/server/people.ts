@@ -13,79 +13,15 @@
  * ```
  * A person always holds `PRIV` for their own party (as in Altinn); `roles` lists everything else.
  */
+import type { PeopleHomeAddress, PeopleOrganisation, PeoplePerson, PeoplePostalAddress, PeopleRegistryData, PeopleRoleAssignment } from '../../core/api/peopleTypes';
 
-/** A postal address as the registers give it. */
-export interface PostalAddress {
-  readonly address?: string;
-  readonly postalCode?: string;
-  readonly city?: string;
-}
-
-/** A person's registered home address (DSF). */
-export interface HomeAddress {
-  readonly streetName?: string;
-  readonly houseNumber?: string;
-  readonly houseLetter?: string;
-  readonly postalCode?: string;
-  readonly city?: string;
-  readonly municipalNumber?: string;
-  readonly municipalName?: string;
-}
-
-export interface RegistryPerson {
-  readonly userId: number;
-  /** The person's own party. */
-  readonly partyId: string;
-  /** Fødselsnummer (11 digits). */
-  readonly personNumber: string;
-  readonly firstName: string;
-  readonly middleName?: string;
-  readonly lastName: string;
-  readonly userName?: string;
-  readonly email?: string;
-  readonly telephoneNumber?: string;
-  readonly mobileNumber?: string;
-  readonly address?: HomeAddress;
-  /** Where post goes, when it differs from the home address. */
-  readonly mailingAddress?: PostalAddress;
-  /** Profile language (nb, nn, en). */
-  readonly language?: string;
-  /** Level the persona logs in with (0–4); default 2 (MinID/BankID substantial). */
-  readonly authenticationLevel?: number;
-}
-
-export interface RegistryOrganisation {
-  readonly partyId: string;
-  /** Organisasjonsnummer (9 digits). */
-  readonly orgNumber: string;
-  readonly name: string;
-  /** ER unit type: AS, ENK, ASA, … ; BEDR/AAFY are sub-units, KBO a bankruptcy estate. */
-  readonly unitType: string;
-  /** The main unit of a sub-unit. */
-  readonly parentOrgNumber?: string;
-  readonly telephoneNumber?: string;
-  readonly mobileNumber?: string;
-  readonly faxNumber?: string;
-  readonly email?: string;
-  readonly internetAddress?: string;
-  readonly mailingAddress?: PostalAddress;
-  readonly businessAddress?: PostalAddress;
-  /** The Altinn service owner code (e.g. `ttd`) when this organisation owns apps; it then matches `urn:altinn:org` subjects. */
-  readonly serviceOwner?: string;
-}
-
-/** Roles (Altinn role codes: DAGL, REGNA, A0239, …) a person holds for a party. */
-export interface RoleAssignment {
-  readonly userId: number;
-  readonly partyId: string;
-  readonly roles: readonly string[];
-}
-
-export interface PeopleRegistry {
-  readonly persons: readonly RegistryPerson[];
-  readonly organisations: readonly RegistryOrganisation[];
-  readonly roles: readonly RoleAssignment[];
-}
+// The registry's shapes are the API's (core/api/peopleTypes.ts): the studio edits what the runtime reads.
+export type PostalAddress = PeoplePostalAddress;
+export type HomeAddress = PeopleHomeAddress;
+export type RegistryPerson = PeoplePerson;
+export type RegistryOrganisation = PeopleOrganisation;
+export type RoleAssignment = PeopleRoleAssignment;
+export type PeopleRegistry = PeopleRegistryData;
 
 /** A party of the registry: a person or an organisation. */
 export type RegistryParty = { readonly kind: 'person'; readonly person: RegistryPerson } | { readonly kind: 'organisation'; readonly organisation: RegistryOrganisation };
