@@ -72,14 +72,22 @@ function tooDeepAt(text: string): number {
   return -1;
 }
 
-/** True when `value` nests deeper than `maxJsonDepth` (walked without recursion). */
+/** True when `value` nests deeper than `maxJsonDepth` (walked without recursion or a tuple per value: a 5 MB page has 100,000 objects). */
 function tooDeep(value: unknown): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
+  if (typeof value !== 'object' || value === null) return false;
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop() as Record<string, unknown>;
+    const depth = depths.pop()!;
     if (depth > maxJsonDepth) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    const push = (child: unknown) => {
+      if (typeof child !== 'object' || child === null) return;
+      values.push(child);
+      depths.push(depth + 1);
+    };
+    if (Array.isArray(v)) for (const child of v) push(child);
+    else for (const key in v) push(v[key]);
   }
   return false;
 }

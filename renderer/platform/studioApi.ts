@@ -1,6 +1,7 @@
 import { StudioError, type EventChannel, type HostKind, type RequestChannel, type StudioApi, type StudioBridge, type StudioEvents } from '../../core/api';
 import { unwrapEnvelope } from './envelope';
 import { EventSocket, type SocketLike } from './eventSocket';
+import { createOffThreadInvoke } from './offThreadInvoke';
 import { createWebInvoke } from './webInvoke';
 import { takeToken, type TokenWindow } from './webToken';
 
@@ -55,8 +56,8 @@ export interface WebWindow extends TokenWindow {
   readonly WebSocket: new (url: string) => SocketLike;
 }
 
-/** The API over the browser host: HTTP for requests, a WebSocket for events. */
-export function createWebApi(win: WebWindow): PlatformApi {
+/** The API over the browser host: HTTP for requests (large ones from `makeInvokeWorker`'s worker), a WebSocket for events. */
+export function createWebApi(win: WebWindow, makeInvokeWorker?: () => Worker): PlatformApi {
   const token = takeToken(win);
   const { origin, host, protocol } = win.location;
   const wsUrl = `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/api/events${token ? `?token=${encodeURIComponent(token)}` : ''}`;
@@ -66,11 +67,12 @@ export function createWebApi(win: WebWindow): PlatformApi {
     setTimeout: (fn, ms) => win.setTimeout(fn, ms),
     clearTimeout: (handle) => win.clearTimeout(handle as number),
   });
-  const invoke = createWebInvoke({ origin, token, fetch: (input, init) => win.fetch(input, init) });
+  const offThread = makeInvokeWorker ? createOffThreadInvoke(origin, token, makeInvokeWorker) : undefined;
+  const invoke = createWebInvoke({ origin, token, fetch: (input, init) => win.fetch(input, init), offThread });
   return typedApi('web', invoke, (event, listener) => socket.on(event, listener), (listener) => socket.onReconnect(listener));
 }
 
 /** The API for this window: the Electron bridge when the preload exposed one, the browser host otherwise. */
-export function createStudioApi(win: WebWindow & { studio?: StudioBridge }): PlatformApi {
-  return win.studio ? createElectronApi(win.studio) : createWebApi(win);
+export function createStudioApi(win: WebWindow & { studio?: StudioBridge }, makeInvokeWorker?: () => Worker): PlatformApi {
+  return win.studio ? createElectronApi(win.studio) : createWebApi(win, makeInvokeWorker);
 }
