@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
@@ -140,4 +140,27 @@ test('shows the working file against the last commit in a diff editor', async ({
   await page.screenshot({ path: 'e2e/screenshots/code-committed-diff.png' });
   await area.getByRole('button', { name: 'Changes since last commit' }).click();
   await expect(diff).toHaveCount(0);
+});
+
+test('a large page typed in the Code area reaches the disk, sent by the invoke worker', async ({ page, studio, consoleErrors: errors }) => {
+  test.setTimeout(120_000);
+  const start = new StartPage(page);
+  const shell = new ShellPage(page);
+  await start.goto(studio.url);
+  await start.createAndOpen({ org: 'ttd', name: 'large-app', title: 'Large page', location: studio.workDir });
+  const file = path.join(studio.workDir, 'large-app', pagePath);
+  // About 700 KB: over the size the page hands to its worker (256 K characters).
+  const layout = Array.from({ length: 3000 }, (_, i) => ({ id: `field${i}`, type: 'Input', dataModelBindings: { simpleBinding: 'applicantName' }, textResourceBindings: { title: `Field number ${i}` } }));
+  writeFileSync(file, `${JSON.stringify({ data: { layout } }, null, 2)}\n`);
+
+  await shell.showArea('Code');
+  const area = page.getByTestId('code-area');
+  await (await shell.reveal(pagePath)).click();
+  await expect(area.locator('.view-lines')).toContainText('"field0"');
+  await selectInEditor(page, 'field0');
+  await page.keyboard.type('first-field');
+  await expect.poll(() => layoutIds(file).slice(0, 2), { timeout: 20_000 }).toEqual(['first-field', 'field1']);
+  expect(layoutIds(file)).toHaveLength(3000);
+  expect(page.workers().map((w) => w.url()).some((url) => url.includes('invoke.worker'))).toBe(true);
+  expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
 });
