@@ -130,6 +130,7 @@ async function measure(browser, url, appDir, chars) {
         self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
       });
       console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0)} ms ${k}`).join('\n'));
+      console.log(longestBusyStretch(profile));
     }
     const tasks = await page.evaluate(() => {
       globalThis.__longtasks.disconnect();
@@ -145,6 +146,38 @@ async function measure(browser, url, appDir, chars) {
   } finally {
     await page.close();
   }
+}
+
+/** The longest run of samples without idle time in a CPU profile, with inclusive time per function. */
+function longestBusyStretch(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const name = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  let best = { from: 0, to: 0, ms: 0 };
+  let from = 0;
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const idle = byId.get(id).callFrame.functionName === '(idle)';
+    if (idle) {
+      if (busy > best.ms) best = { from, to: i, ms: busy };
+      from = i + 1;
+      busy = 0;
+    } else busy += (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  });
+  if (busy > best.ms) best = { from, to: profile.samples.length, ms: busy };
+  const inclusive = new Map();
+  for (let i = best.from; i < best.to; i++) {
+    const seen = new Set();
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const key = name(byId.get(id));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+    }
+  }
+  const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30);
+  return `longest busy stretch ${best.ms.toFixed(0)} ms, inclusive time by function:\n${top.map(([k, v]) => `  ${v.toFixed(0)} ms ${k}`).join('\n')}`;
 }
 
 /** Runs the benchmark and returns its figure lines. */
