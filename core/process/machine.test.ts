@@ -179,6 +179,29 @@ describe('the process state machine', () => {
     expect(next(model, inTask('T'))).toMatchObject({ ok: false, error: { code: 'severalFlows', elementId: 'T', flows: ['A', 'B'] } });
   });
 
+  it("leaves a gateway by the flows it lists as <outgoing> (Altinn's rule), not by sourceRef, when it lists any", () => {
+    const model = modelOf(
+      [
+        '<bpmn:startEvent id="Start" />',
+        task('A', 'data', '<altinn:actions><altinn:action>reject</altinn:action></altinn:actions>'),
+        '<bpmn:exclusiveGateway id="GW"><bpmn:outgoing>back</bpmn:outgoing><bpmn:outgoing>on</bpmn:outgoing></bpmn:exclusiveGateway>',
+        task('B', 'data'),
+        '<bpmn:endEvent id="End" />',
+        flow('f1', 'Start', 'A'),
+        flow('f2', 'A', 'GW'),
+        flow('back', 'Elsewhere', 'A', '["equals", ["gatewayAction"], "reject"]'),
+        flow('on', 'Elsewhere', 'B', '["notEquals", ["gatewayAction"], "reject"]'),
+        flow('ignored', 'GW', 'End'),
+        flow('f5', 'B', 'End'),
+      ].join(''),
+    );
+    expect(model.outgoing.get('GW')?.map((f) => f.id)).toEqual(['back', 'on']);
+    const evaluate = gatewayExpressionEvaluator({ dataModels: {} });
+    expect(next(model, inTask('A'), { evaluate })).toMatchObject({ ok: true, state: { currentTask: 'B' } });
+    expect(next(model, inTask('A'), { evaluate, action: 'reject' })).toMatchObject({ ok: true, state: { currentTask: 'A' } });
+    expect(model.problems).toEqual(expect.arrayContaining([expect.stringContaining('"back" leaves gateway "GW"')]));
+  });
+
   it('stops at a loop of gateways', () => {
     const model = modelOf(
       '<bpmn:startEvent id="S" />' + task('T', 'data') + '<bpmn:exclusiveGateway id="G1" /><bpmn:exclusiveGateway id="G2" />' +

@@ -51,6 +51,12 @@ export interface GatewayNode {
   readonly defaultFlow: string | null;
   /** The data type whose element `["dataModel", …]` reads. */
   readonly connectedDataTypeId: string | null;
+  /**
+   * The ids in its `<bpmn:outgoing>` elements. Altinn's engine leaves a gateway by these flows (a
+   * task by the flows whose sourceRef names it), so a flow listed here leaves the gateway even when
+   * its sourceRef is wrong; none listed: the flows whose sourceRef names the gateway.
+   */
+  readonly outgoingIds: readonly string[];
 }
 
 export interface EventNode {
@@ -77,7 +83,7 @@ export interface ProcessModel {
   readonly startEvents: readonly string[];
   readonly nodes: ReadonlyMap<string, ProcessNode>;
   readonly flows: readonly SequenceFlow[];
-  /** Outgoing flows by source element id, in document order. */
+  /** Outgoing flows by element id, in document order; a gateway's are those it lists (see GatewayNode.outgoingIds). */
   readonly outgoing: ReadonlyMap<string, readonly SequenceFlow[]>;
   /** What the engine would fail on (dangling references, unparsable conditions, several start events). */
   readonly problems: readonly string[];
@@ -178,7 +184,14 @@ export function readProcessModel(doc: XmlDocument): ProcessModel {
     if (taskNames.has(el.localName)) node = taskOf(el, id);
     else if (el.localName === 'exclusiveGateway') {
       const extension = findElements(el, (x) => x.localName === 'gatewayExtension')[0];
-      node = { kind: 'gateway', id, name, defaultFlow: attributeValue(el, 'default') ?? null, connectedDataTypeId: extension ? textOf(firstChild(extension, 'connectedDataTypeId')) : null };
+      node = {
+        kind: 'gateway',
+        id,
+        name,
+        defaultFlow: attributeValue(el, 'default') ?? null,
+        connectedDataTypeId: extension ? textOf(firstChild(extension, 'connectedDataTypeId')) : null,
+        outgoingIds: childrenByLocalName(el, 'outgoing').map((o) => o.text.trim()).filter((t) => t.length > 0),
+      };
     } else if (el.localName === 'startEvent' || el.localName === 'endEvent') node = { kind: el.localName === 'startEvent' ? 'start' : 'end', id, name };
     else if (el.localName.endsWith('Gateway') || el.localName === 'subProcess') problems.push(`<${el.localName}> "${id}" is not supported by Altinn's process engine`);
     if (!node) continue;
@@ -193,7 +206,17 @@ export function readProcessModel(doc: XmlDocument): ProcessModel {
   for (const flow of flows) {
     if (!nodes.has(flow.source)) problems.push(`sequence flow "${flow.id}" starts at "${flow.source}", which is not an element of the process`);
     if (!nodes.has(flow.target)) problems.push(`sequence flow "${flow.id}" leads to "${flow.target}", which is not an element of the process`);
+    const from = nodes.get(flow.source);
+    if (from?.kind === 'gateway' && from.outgoingIds.length > 0) continue;
     outgoing.set(flow.source, [...(outgoing.get(flow.source) ?? []), flow]);
+  }
+  for (const node of nodes.values()) {
+    if (node.kind !== 'gateway' || node.outgoingIds.length === 0) continue;
+    const listed = new Set(node.outgoingIds);
+    const leaving = flows.filter((f) => listed.has(f.id));
+    for (const id of listed) if (!leaving.some((f) => f.id === id)) problems.push(`gateway "${node.id}" lists the outgoing flow "${id}", which is not a sequence flow of the process`);
+    for (const f of leaving) if (f.source !== node.id) problems.push(`sequence flow "${f.id}" leaves gateway "${node.id}" (listed as its outgoing flow) but its sourceRef is "${f.source}"`);
+    if (leaving.length > 0) outgoing.set(node.id, leaving);
   }
   for (const node of nodes.values()) {
     if (node.kind !== 'end' && !outgoing.has(node.id)) problems.push(`"${node.id}" has no outgoing sequence flow`);
