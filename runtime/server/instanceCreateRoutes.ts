@@ -7,7 +7,6 @@ import { isJsonObject } from '../../core/text/jsonDocument';
 import { cookieValue, selectedPartyCookie } from './authorization';
 import { HttpError, type Route, type RouteContext } from './http';
 import { createInstanceFor } from './instanceRoutes';
-import { prefillFromRegistry } from './registryPrefill';
 
 /** Sets `value` at dot path `path` (`a.b.c`; `a.b[0].c` indexes arrays) of `target`, creating objects and arrays on the way. */
 export function setModelPath(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -60,8 +59,8 @@ async function createWithPrefill(ctx: RouteContext) {
   if (body.prefill !== undefined && body.prefill !== null && !isJsonObject(body.prefill)) throw new HttpError(400, 'The "prefill" of an InstanceCreation must be an object of field paths to values');
   const prefill = isJsonObject(body.prefill) ? body.prefill : {};
   const partyId = ownerParty(ctx, owner);
-  return createInstanceFor(ctx, partyId, (dataType, model) => {
-    const filled = prefillFromRegistry(ctx.app, dataType, { user: ctx.user, party: partyId, people: ctx.services.people }, model);
+  return createInstanceFor(ctx, partyId, (_dataType, model) => {
+    const filled = structuredClone(model);
     for (const [path, value] of Object.entries(prefill)) setModelPath(filled, path, value);
     return filled;
   });

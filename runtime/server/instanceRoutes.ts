@@ -23,15 +23,16 @@ async function createInstance(ctx: RouteContext) {
   return createInstanceFor(ctx, partyIdOf(ctx.query.get('instanceOwnerPartyId') ?? owner.partyId));
 }
 
-/** Form model prefill at creation: the auto-created model of a data type → the model to store. */
+/** Form model prefill at creation, after the registers' (an InstanceCreation's `prefill`): the auto-created model of a data type → the model to store. */
 export type CreationPrefill = (dataType: string, model: Record<string, unknown>) => Record<string, unknown>;
 
-/** Creates an instance of the app for `partyId` (process started, first task's data auto-created and passed through `prefill`): 201 with the instance. */
+/** Creates an instance of the app for `partyId` (process started, first task's data auto-created, prefilled from the registers and passed through `prefill`): 201 with the instance. */
 export async function createInstanceFor(ctx: RouteContext, partyId: string, prefill?: CreationPrefill) {
   const guid = randomUUID();
   const now = new Date().toISOString();
   const { process, steps } = startProcess(ctx.app, now);
-  const created = process.currentTask ? autoCreatedElements(ctx.app, guid, process.currentTask.elementId, [], now) : { elements: [], contents: new Map<string, unknown>() };
+  const subject = { user: ctx.user, party: partyId, people: ctx.services.people };
+  const created = process.currentTask ? autoCreatedElements(ctx.app, guid, process.currentTask.elementId, [], now, subject) : { elements: [], contents: new Map<string, unknown>() };
   const { contents } = created;
   const elements = created.elements.map((e) => {
     if (!prefill) return e;

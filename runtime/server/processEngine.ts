@@ -14,6 +14,7 @@ import { actionsFor, authorizeAction } from './authorization';
 import { HttpError, type RouteContext, type RouteResult } from './http';
 import { createReceiptPdf } from './pdfElement';
 import { formDataOf, validateTask } from './processEngineValidation';
+import { prefillFromRegistry, type PrefillSubject } from './registryPrefill';
 import { signingIssues } from './signing';
 import type { CurrentTask, DataElement, Instance, InstanceEvent, ProcessState } from './storage';
 
@@ -36,13 +37,24 @@ export function requireActionAllowed(ctx: RouteContext, instance: Instance, acti
   authorizeAction(ctx, instance, action);
 }
 
-/** The data elements (and their content) a task creates on entry: form types of the task with `appLogic.autoCreate` not yet present. */
-export function autoCreatedElements(app: AppModel, instanceGuid: string, taskId: string, existing: readonly DataElement[], now: string): { elements: DataElement[]; contents: Map<string, unknown> } {
+/**
+ * The data elements (and their content) a task creates on entry: form types of the task with
+ * `appLogic.autoCreate` not yet present, prefilled from the registers for `subject` as app-lib does
+ * whenever a task creates its data (at instantiation and on entering a later task).
+ */
+export function autoCreatedElements(
+  app: AppModel,
+  instanceGuid: string,
+  taskId: string,
+  existing: readonly DataElement[],
+  now: string,
+  subject: PrefillSubject,
+): { elements: DataElement[]; contents: Map<string, unknown> } {
   const contents = new Map<string, unknown>();
   const elements = dataTypes(app)
     .filter((t) => t.taskId === taskId && isJsonObject(t.appLogic) && t.appLogic.autoCreate === true && !existing.some((d) => d.dataType === t.id))
     .map((t): DataElement => {
-      const content = freshModel(app, t.id as string, {});
+      const content = prefillFromRegistry(app, t.id as string, subject, freshModel(app, t.id as string, {}));
       const element: DataElement = { id: randomUUID(), instanceGuid, dataType: t.id as string, contentType: 'application/xml', size: JSON.stringify(content).length, locked: false, refs: [], tags: [], isRead: true, created: now, lastChanged: now };
       contents.set(element.id, content);
       return element;
@@ -148,7 +160,8 @@ export async function moveNext(ctx: RouteContext, instance: Instance, requested:
   if (!moved) return conflict(`The process of ${instance.id} was moved by another request; reload it and try again`);
   let result = updated;
   if (last && !planned.state.ended) {
-    const { elements, contents } = autoCreatedElements(ctx.app, instance.id.split('/')[1]!, last.task.id, result.data, now);
+    const subject = { user: ctx.user, party: result.instanceOwner.partyId, people: ctx.services.people };
+    const { elements, contents } = autoCreatedElements(ctx.app, instance.id.split('/')[1]!, last.task.id, result.data, now, subject);
     for (const element of elements) result = (await ctx.storage.addData(instance.id, element, contents.get(element.id), now)) ?? result;
   }
   await recordSteps(ctx, instance.id, planned.steps, now);
