@@ -35,7 +35,7 @@ export interface CSharpCode {
   readonly file: string;
   /** 1-based line of the class declaration. */
   readonly line: number;
-  /** The key it registers under where its kind has one: options id, action id, gateway id, data list id, service task type. */
+  /** The key it registers under where its kind has one: options id, action id, gateway id, data list id, signee provider id, service task type. */
   readonly id?: string;
   /** What the preview does instead of running it. */
   readonly previewDoes: string;
@@ -81,7 +81,7 @@ const previewText: Readonly<Record<CSharpKind, string>> = {
   dataListProvider: 'The data list cannot be computed; the List component shows no rows.',
   userAction: 'The server action does not run; the button is shown as unavailable.',
   gateway: 'The gateway decision in C# does not run; the gateway follows its expressions or refuses an ambiguous choice.',
-  signeeProvider: 'Signees chosen in C# are not computed; only the task\'s configured signers apply.',
+  signeeProvider: 'Signees chosen in C# are not computed; the persons the policy lets sign in the task are the signees instead.',
   orderDetailsCalculator: 'The payment order is not computed; the payment task cannot charge anything.',
   pageOrder: 'The page order in C# does not run; the pages follow Settings.json and hidden expressions.',
   eFormidlingMetadata: 'No eFormidling shipment is made.',
@@ -163,6 +163,7 @@ const idProperties: Partial<Record<CSharpKind, readonly string[]>> = {
   dataListProvider: ['Id'],
   userAction: ['Id'],
   gateway: ['GatewayId'],
+  signeeProvider: ['Id'],
   externalApi: ['Id'],
   serviceTask: ['Type'],
 };

@@ -35,18 +35,19 @@ export function pdfFilename(ctx: Pick<RouteContext, 'app' | 'appName'>, language
   return `${safe || ctx.appName}.pdf`;
 }
 
-/** Whether `element` is the generated PDF of `taskId`. */
-function isPdfOf(element: PdfElement, taskId: string): boolean {
-  return element.dataType === pdfDataType && (element.references ?? []).some((r) => r.valueType === 'Task' && r.value === taskId);
+/** Whether `element` is the generated PDF of `taskId` stored as `dataType`. */
+function isPdfOf(element: PdfElement, taskId: string, dataType: string): boolean {
+  return element.dataType === dataType && (element.references ?? []).some((r) => r.valueType === 'Task' && r.value === taskId);
 }
 
 /**
  * Renders the receipt PDF of `taskId` through `ctx.services.pdf` and stores it as a locked
- * `ref-data-as-pdf` element, replacing the one an earlier pass through the same task made, and
- * records a `PdfGenerated` event. Returns the instance as stored; without a PDF service (a host
- * without Chromium) returns `instance` unchanged. A failing render rejects and stores nothing.
+ * element of `dataType` (`ref-data-as-pdf`; a signing task's `signingPdfDataType`), replacing the
+ * one an earlier pass through the same task made, and records a `PdfGenerated` event. Returns the
+ * instance as stored; without a PDF service (a host without Chromium) returns `instance` unchanged.
+ * A failing render rejects and stores nothing.
  */
-export async function createReceiptPdf(ctx: RouteContext, instance: Instance, taskId: string): Promise<Instance> {
+export async function createReceiptPdf(ctx: RouteContext, instance: Instance, taskId: string, dataType: string = pdfDataType): Promise<Instance> {
   const service = ctx.services.pdf;
   if (!service) return instance;
   const language = ctx.query.get('language') || 'nb';
@@ -58,7 +59,7 @@ export async function createReceiptPdf(ctx: RouteContext, instance: Instance, ta
   const element: PdfElement = {
     id: randomUUID(),
     instanceGuid: instance.id.split('/')[1] ?? instance.id,
-    dataType: pdfDataType,
+    dataType,
     contentType: 'application/pdf',
     filename: pdfFilename(ctx, language),
     size: bytes.byteLength,
@@ -72,7 +73,7 @@ export async function createReceiptPdf(ctx: RouteContext, instance: Instance, ta
     references: [{ relation: 'GeneratedFrom', valueType: 'Task', value: taskId }],
   };
   // The new PDF goes in before the old one goes out, so a failure in between never leaves the task without one.
-  const earlier = ((await ctx.storage.getInstance(instance.id))?.data ?? instance.data).filter((d) => isPdfOf(d, taskId)).map((d) => d.id);
+  const earlier = ((await ctx.storage.getInstance(instance.id))?.data ?? instance.data).filter((d) => isPdfOf(d, taskId, dataType)).map((d) => d.id);
   let stored = await ctx.storage.addData(instance.id, element, bytes, now);
   if (!stored) throw new Error(`The instance ${instance.id} no longer exists, so its PDF could not be stored`);
   for (const id of earlier) stored = (await ctx.storage.removeData(instance.id, id, now)) ?? stored;

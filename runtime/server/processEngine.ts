@@ -1,6 +1,7 @@
 /**
  * The process engine host (§5.3, §5.4): starts an instance's process at creation and moves it on
- * with process/next — authorise the action, validate the task, end it (receipt PDF, locked data),
+ * with process/next — authorise the action, validate the task, end it (receipt PDF, a signing task's
+ * signing PDF, locked data),
  * follow the BPMN through gateways (core/process), start the next task (unlocked and auto-created
  * data) or end the process — each state change one `storage.updateInstance`, each move recorded
  * as instance events.
@@ -15,7 +16,7 @@ import { HttpError, type RouteContext, type RouteResult } from './http';
 import { createReceiptPdf } from './pdfElement';
 import { formDataOf, validateTask } from './processEngineValidation';
 import { prefillFromRegistry, type PrefillSubject } from './registryPrefill';
-import { signingIssues } from './signing';
+import { enterSigningTask, signingIssues, signingTaskOf } from './signing';
 import type { CurrentTask, DataElement, Instance, InstanceEvent, ProcessState } from './storage';
 
 /** The process model of the app, or a 409 when it has none (then nothing can move). */
@@ -136,6 +137,9 @@ export async function moveNext(ctx: RouteContext, instance: Instance, requested:
   const now = new Date().toISOString();
   // The PDF service stores its element itself; the update below reads the instance as stored.
   if (task?.taskType === 'data' && hasPdfData(ctx.app, task.id)) await createReceiptPdf(ctx, instance, task.id);
+  // A signing task with signingPdfDataType leaves the PDF of what was signed, and by whom, as that type (§5.6).
+  const signingPdfType = task && validatesOnLeave(task, planned.action) ? signingTaskOf(ctx, instance, task.id)?.config.signingPdfDataType : null;
+  if (task && signingPdfType) await createReceiptPdf(ctx, instance, task.id, signingPdfType);
   const ended = planned.steps.filter((s): s is Extract<ProcessStep, { type: 'endTask' }> => s.type === 'endTask').map((s) => s.task.id);
   const entered = planned.steps.filter((s): s is Extract<ProcessStep, { type: 'startTask' }> => s.type === 'startTask');
   const last = entered[entered.length - 1];
@@ -163,6 +167,8 @@ export async function moveNext(ctx: RouteContext, instance: Instance, requested:
     const subject = { user: ctx.user, party: result.instanceOwner.partyId, people: ctx.services.people };
     const { elements, contents } = autoCreatedElements(ctx.app, instance.id.split('/')[1]!, last.task.id, result.data, now, subject);
     for (const element of elements) result = (await ctx.storage.addData(instance.id, element, contents.get(element.id), now)) ?? result;
+    // A signing task with signeeStatesDataTypeId starts with its signees' states.
+    result = await enterSigningTask(ctx, result, last.task.id);
   }
   await recordSteps(ctx, instance.id, planned.steps, now);
   return { status: 200, body: processStateJson(ctx, result) };

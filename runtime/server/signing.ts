@@ -18,6 +18,7 @@ import { judgeAction, userOfPerson } from './authorization';
 import { HttpError, type RouteContext } from './http';
 import { partyById } from './people';
 import type { AltinnValidationIssue } from './processEngineValidation';
+import { readSigneeStates, signeeContexts, signeeStateDto, writeSigneeStates, type SigneeStateDto } from './signeeStates';
 import type { DataElement, Instance } from './storage';
 
 /** A signature document as Altinn Storage writes it (`SignDocument`), plus the signee's name for people reading it. */
@@ -34,8 +35,11 @@ export interface SigneeState {
   readonly userId?: number;
   readonly partyId: string;
   readonly name: string;
-  /** The organisation they sign for, when the instance belongs to one (or they named one). */
+  /** Their fødselsnummer, when they are a person. */
+  readonly personNumber?: string;
+  /** The organisation they sign for, when the instance belongs to one (or they named one): its name and number. */
   readonly organisation: string | null;
+  readonly organisationNumber: string | null;
   readonly signedTime: string | null;
   readonly signatureElementId: string | null;
 }
@@ -181,7 +185,7 @@ export async function sign(ctx: RouteContext, instanceId: string, onBehalfOf: st
     if (!updated) throw new SigningError(404, 'NotFound', `The instance "${instanceId}" does not exist`);
     const eventUser = { ...(user.userId !== undefined ? { userId: user.userId } : {}), partyId: user.partyId, ...(organisationNumber ? { orgNumber: organisationNumber } : {}) };
     await ctx.storage.appendEvent({ id: randomUUID(), instanceId: instance.id, eventType: 'Signed', created: now, user: eventUser, processInfo: { elementId: signing.task.id, dataElementId: id } });
-    return { instance: updated, signature };
+    return { instance: await syncSigneeStates(ctx, updated, signing.task, config), signature };
   });
 }
 
@@ -194,6 +198,7 @@ export async function signeesOf(ctx: RouteContext, instance: Instance, task: Pro
   const people = ctx.services.people;
   const owner = people ? partyById(people, instance.instanceOwner.partyId) : null;
   const ownerOrganisation = owner?.kind === 'organisation' ? owner.organisation.name : null;
+  const ownerOrgNumber = owner?.kind === 'organisation' ? owner.organisation.orgNumber : (instance.instanceOwner.organisationNumber ?? null);
   const organisationName = (orgNumber: string | undefined) => (orgNumber ? (people?.organisations.find((o) => o.orgNumber === orgNumber)?.name ?? orgNumber) : null);
   const signedBy = (key: string) => signatures.find((s) => signerKey(s.document.signeeInfo) === key);
   const states: SigneeState[] = [];
@@ -203,7 +208,17 @@ export async function signeesOf(ctx: RouteContext, instance: Instance, task: Pro
     const key = `user:${person.userId}`;
     const signature = signedBy(key);
     listed.add(key);
-    states.push({ userId: person.userId, partyId: person.partyId, name: signature?.document.signeeInfo.name ?? userOfPerson(person).name, organisation: organisationName(signature?.document.signeeInfo.organisationNumber) ?? ownerOrganisation, signedTime: signature?.document.signedTime ?? null, signatureElementId: signature?.element.id ?? null });
+    const signedFor = signature?.document.signeeInfo.organisationNumber;
+    states.push({
+      userId: person.userId,
+      partyId: person.partyId,
+      personNumber: person.personNumber,
+      name: signature?.document.signeeInfo.name ?? userOfPerson(person).name,
+      organisation: organisationName(signedFor) ?? ownerOrganisation,
+      organisationNumber: signedFor ?? ownerOrgNumber,
+      signedTime: signature?.document.signedTime ?? null,
+      signatureElementId: signature?.element.id ?? null,
+    });
   }
   for (const { element, document } of signatures) {
     const key = signerKey(document.signeeInfo);
@@ -211,9 +226,57 @@ export async function signeesOf(ctx: RouteContext, instance: Instance, task: Pro
     listed.add(key);
     const person = people?.persons.find((p) => `user:${p.userId}` === key);
     const userId = document.signeeInfo.userId ? Number(document.signeeInfo.userId) : undefined;
-    states.push({ ...(userId !== undefined ? { userId } : {}), partyId: person?.partyId ?? '', name: document.signeeInfo.name ?? (person ? userOfPerson(person).name : key), organisation: organisationName(document.signeeInfo.organisationNumber), signedTime: document.signedTime, signatureElementId: element.id });
+    const personNumber = document.signeeInfo.personNumber ?? person?.personNumber;
+    states.push({
+      ...(userId !== undefined ? { userId } : {}),
+      partyId: person?.partyId ?? '',
+      ...(personNumber ? { personNumber } : {}),
+      name: document.signeeInfo.name ?? (person ? userOfPerson(person).name : key),
+      organisation: organisationName(document.signeeInfo.organisationNumber),
+      organisationNumber: document.signeeInfo.organisationNumber ?? null,
+      signedTime: document.signedTime,
+      signatureElementId: element.id,
+    });
   }
   return states;
+}
+
+type SigningConfig = SignatureConfig & { signatureDataType: string };
+
+/**
+ * Brings the task's signee states element (`signeeStatesDataTypeId`, signeeStates.ts) up to date
+ * with the signees and their signatures; a task without one: the instance unchanged. Returns the
+ * instance as stored.
+ */
+export async function syncSigneeStates(ctx: RouteContext, instance: Instance, task: ProcessTaskNode, config: SigningConfig): Promise<Instance> {
+  const dataType = config.signeeStatesDataTypeId;
+  if (!dataType) return instance;
+  return writeSigneeStates(ctx, instance, dataType, signeeContexts(ctx, task.id, await signeesOf(ctx, instance, task, config)));
+}
+
+/** Creates the signee states element of the signing task `taskId` when the instance enters it (processEngine); other tasks: the instance unchanged. */
+export async function enterSigningTask(ctx: RouteContext, instance: Instance, taskId: string): Promise<Instance> {
+  const signing = signingTaskOf(ctx, instance, taskId);
+  if (!signing?.config.signeeStatesDataTypeId) return instance;
+  return serialised(instance.id, async () => syncSigneeStates(ctx, (await ctx.storage.getInstance(instance.id)) ?? instance, signing.task, signing.config));
+}
+
+/**
+ * The signee states `GET …/signing` reports: with `signeeStatesDataTypeId`, read from that element
+ * (written first when the instance has none yet); without, worked out from the policy and the
+ * signatures as they are.
+ */
+export async function signeeStatesReport(ctx: RouteContext, instance: Instance, task: ProcessTaskNode, config: SigningConfig): Promise<SigneeStateDto[]> {
+  const dataType = config.signeeStatesDataTypeId;
+  if (!dataType) return signeeContexts(ctx, task.id, await signeesOf(ctx, instance, task, config)).map(signeeStateDto);
+  let stored = await readSigneeStates(ctx, instance, dataType, task.id);
+  // Only the task the instance is in gets its element written; an earlier one is reported as it is.
+  if (!stored && instance.process.currentTask?.elementId !== task.id) return signeeContexts(ctx, task.id, await signeesOf(ctx, instance, task, config)).map(signeeStateDto);
+  if (!stored) {
+    const current = await serialised(instance.id, async () => syncSigneeStates(ctx, (await ctx.storage.getInstance(instance.id)) ?? instance, task, config));
+    stored = (await readSigneeStates(ctx, current, dataType, task.id)) ?? [];
+  }
+  return stored.map(signeeStateDto);
 }
 
 const issue = (code: string, description: string, dataElementId?: string): AltinnValidationIssue => ({ severity: 1, source: 'SigningTaskValidator', code, description, customTextKey: description, ...(dataElementId ? { dataElementId } : {}) });

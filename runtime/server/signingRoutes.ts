@@ -1,12 +1,13 @@
 /**
  * The signing routes (§8.5) the signing components read: `GET …/signing` (signee states, in
- * SigningController's shape), `GET …/signing/data-elements` (the documents being signed) and
+ * SigningController's shape, plus the preview's `signeeProviderId` when the task names a C# signee
+ * provider), `GET …/signing/data-elements` (the documents being signed) and
  * `GET …/signing/organizations` (whom the user may sign for). The `sign` action itself runs through
  * the shared `POST …/actions` route (userActions.ts), which calls signing.ts's `sign`.
  */
 import { HttpError, ok, requireInstance, type Route, type RouteContext } from './http';
 import { partyById } from './people';
-import { signeesOf, signingTaskOf } from './signing';
+import { signeeStatesReport, signingTaskOf } from './signing';
 import type { Instance } from './storage';
 
 function signingTaskFor(ctx: RouteContext, instance: Instance) {
@@ -25,11 +26,11 @@ export const signingRoutes: readonly Route[] = [
     handle: async (ctx) => {
       const instance = await requireInstance(ctx);
       const { task, config } = signingTaskFor(ctx, instance);
-      const signees = await signeesOf(ctx, instance, task, config);
       // SigneeStateDTO; the preview delegates nothing and notifies nobody: the policy already grants `sign`.
-      // `organisation` repeats `organization` for the frontends of early 2025.
-      const signeeStates = signees.map((s) => ({ name: s.name, organization: s.organisation, organisation: s.organisation, signedTime: s.signedTime, hasSigned: s.signedTime !== null, delegationSuccessful: true, notificationStatus: 'NotSent', partyId: Number(s.partyId) || null }));
-      return ok({ signeeStates });
+      // With signeeStatesDataTypeId the states come from that element (signeeStates.ts).
+      const signeeStates = await signeeStatesReport(ctx, instance, task, config);
+      // Preview only: the C# signee provider the task names, which the preview cannot run (the form app says so).
+      return ok({ signeeStates, ...(config.signeeProviderId ? { signeeProviderId: config.signeeProviderId } : {}) });
     },
   },
   {

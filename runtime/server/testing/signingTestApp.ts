@@ -4,12 +4,17 @@
  * DAGL may reject back to Fill) → Sign2 (signing: a signature from someone who did not sign in
  * Sign, uniqueFromSignaturesInDataTypes; no reject) → End. The instance owner is Testbedrift AS
  * (party 50101); the persona is named by header x-studio-persona (default 1002, its DAGL).
+ *
+ * `startSigningServer({ states: true })` serves the same app with Task_Sign configured as user-controlled
+ * signing: signee states in `signeeStates`, a signing PDF as `signingPdf` when the task ends, and the
+ * C# signee provider `signees` (App/logic/Signees.cs), which the preview cannot run.
  */
 import { memoryFileSource } from '../../../core/app/fileSource';
 import { loadAppModel } from '../../../core/app/model/loadAppModel';
 import { createAppHandler } from '../appApi';
 import { userFromRequest } from '../authorization';
 import { defaultPeople, type PeopleRegistry } from '../people';
+import type { PdfService } from '../services';
 import { flow, json, task } from './processEngineTestApp';
 import { memoryStorage, type RuntimeStorage } from '../storage';
 import { type RunningServer, startServer } from '../testServer';
@@ -43,12 +48,15 @@ const policy = `<?xml version="1.0" encoding="utf-8"?>
 const signatureConfig = (type: string, extra: string) =>
   `<altinn:signatureConfig><altinn:dataTypesToSign><altinn:dataType>form</altinn:dataType><altinn:dataType>attachment</altinn:dataType></altinn:dataTypesToSign><altinn:signatureDataType>${type}</altinn:signatureDataType>${extra}</altinn:signatureConfig>`;
 
-const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
+/** Task_Sign's user-controlled signing configuration (the `states` variant). */
+const userControlled = '<altinn:signeeProviderId>signees</altinn:signeeProviderId><altinn:signeeStatesDataTypeId>signeeStates</altinn:signeeStatesDataTypeId><altinn:signingPdfDataType>signingPdf</altinn:signingPdfDataType>';
+
+const bpmnOf = (signExtra: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:altinn="http://altinn.no/process">
   <bpmn:process id="P">
     <bpmn:startEvent id="Start" />
     ${task('Task_Fill', 'data')}
-    ${task('Task_Sign', 'signing', `<altinn:actions><altinn:action>sign</altinn:action><altinn:action>reject</altinn:action></altinn:actions>${signatureConfig('signature1', '<altinn:runDefaultValidator>true</altinn:runDefaultValidator>')}`)}
+    ${task('Task_Sign', 'signing', `<altinn:actions><altinn:action>sign</altinn:action><altinn:action>reject</altinn:action></altinn:actions>${signatureConfig('signature1', `${signExtra}<altinn:runDefaultValidator>true</altinn:runDefaultValidator>`)}`)}
     <bpmn:exclusiveGateway id="GW_Sign" />
     ${task('Task_Sign2', 'signing', `<altinn:actions><altinn:action>sign</altinn:action></altinn:actions>${signatureConfig('signature2', '<altinn:uniqueFromSignaturesInDataTypes><altinn:dataType>signature1</altinn:dataType></altinn:uniqueFromSignaturesInDataTypes>')}`)}
     <bpmn:endEvent id="End" />
@@ -62,7 +70,7 @@ const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
 </bpmn:definitions>`;
 
 const signatureType = (id: string, taskId: string) => ({ id, taskId, allowedContentTypes: ['application/json'], allowedContributers: ['app:owned'], minCount: 0 });
-const metadata = {
+const metadataOf = (extraTypes: readonly object[]) => ({
   id: 'acme/signing',
   org: 'acme',
   dataTypes: [
@@ -70,13 +78,14 @@ const metadata = {
     { id: 'attachment', taskId: 'Task_Fill', minCount: 0, maxCount: 3, allowedContentTypes: ['text/plain'] },
     signatureType('signature1', 'Task_Sign'),
     signatureType('signature2', 'Task_Sign2'),
+    ...extraTypes,
   ],
-};
+});
 
 const files: Record<string, string> = {
   'App/config/authorization/policy.xml': policy,
-  'App/config/applicationmetadata.json': json(metadata),
-  'App/config/process/process.bpmn': bpmn,
+  'App/config/applicationmetadata.json': json(metadataOf([])),
+  'App/config/process/process.bpmn': bpmnOf(''),
   'App/config/texts/resource.nb.json': json({ language: 'nb', resources: [] }),
   'App/ui/layout-sets.json': json({ sets: [{ id: 'fill', dataType: 'form', tasks: ['Task_Fill'] }, { id: 'sign', dataType: 'form', tasks: ['Task_Sign', 'Task_Sign2'] }] }),
   'App/ui/fill/layouts/Fill.json': json({ data: { layout: [{ id: 'name', type: 'Input', required: true, dataModelBindings: { simpleBinding: 'name' } }] } }),
@@ -98,11 +107,32 @@ export function signingPeople(): PeopleRegistry {
   return { ...people, roles: [...people.roles, { userId: 1001, partyId: '50101', roles: ['A0240'] }] };
 }
 
+/** The files of the `states` variant: Task_Sign with user-controlled signing, its data types and the C# signee provider. */
+function statesFiles(): Record<string, string> {
+  const signeeStates = { id: 'signeeStates', taskId: 'Task_Sign', allowedContentTypes: ['application/json'], allowedContributers: ['app:owned'], minCount: 0, maxCount: 1 };
+  const signingPdf = { id: 'signingPdf', taskId: 'Task_Sign', allowedContentTypes: ['application/pdf'], allowedContributers: ['app:owned'], minCount: 0, maxCount: 1 };
+  const provider = 'using Altinn.App.Core.Features.Signing;\n\npublic class Signees : ISigneeProvider\n{\n    public string Id { get; init; } = "signees";\n}\n';
+  return {
+    ...files,
+    'App/config/applicationmetadata.json': json(metadataOf([signeeStates, signingPdf])),
+    'App/config/process/process.bpmn': bpmnOf(userControlled),
+    'App/logic/Signees.cs': provider,
+  };
+}
+
+export interface SigningServerOptions {
+  /** Task_Sign as user-controlled signing (signee states, signing PDF, a C# signee provider). */
+  readonly states?: boolean;
+  /** The PDF printer (a fake in tests); none: no PDFs, as on a host without Chromium. */
+  readonly pdf?: PdfService;
+}
+
 /** Serves the signing app. */
-export async function startSigningServer(): Promise<SigningServer> {
-  const app = await loadAppModel(memoryFileSource(files));
+export async function startSigningServer(options: SigningServerOptions = {}): Promise<SigningServer> {
+  const app = await loadAppModel(memoryFileSource(options.states ? statesFiles() : files));
   const storage = memoryStorage();
   const people = signingPeople();
-  const server = await startServer(createAppHandler({ app, org: 'acme', appName: 'signing', storage, services: { people }, userOf: (req) => userFromRequest(req, people, 1002) }));
+  const services = { people, ...(options.pdf ? { pdf: options.pdf } : {}) };
+  const server = await startServer(createAppHandler({ app, org: 'acme', appName: 'signing', storage, services, userOf: (req) => userFromRequest(req, people, 1002) }));
   return { server, base: `${server.url}/acme/signing`, storage, people };
 }
