@@ -41,8 +41,14 @@ export function createSigningApi(base: string, fetchFn: Fetch = (i, init) => fet
     if (!res.ok) throw new Error(messageOf(text) ?? `GET ${path} failed with ${res.status}`);
     return JSON.parse(text) as T;
   }
+  const signing = (instanceId: string, taskId: string, language: string) => get<{ signeeStates?: SigneeStateInfo[]; signeeProviderId?: unknown }>(`instances/${instanceId}/signing?taskId=${enc(taskId)}&language=${enc(language)}`);
   return {
-    signees: async (instanceId: string, taskId: string, language: string) => (await get<{ signeeStates?: SigneeStateInfo[] }>(`instances/${instanceId}/signing?taskId=${enc(taskId)}&language=${enc(language)}`)).signeeStates ?? [],
+    signees: async (instanceId: string, taskId: string, language: string) => (await signing(instanceId, taskId, language)).signeeStates ?? [],
+    /** The signee states and, from the preview runtime, the C# signee provider the task names (which it cannot run). */
+    signeesWithProvider: async (instanceId: string, taskId: string, language: string): Promise<{ signees: SigneeStateInfo[]; signeeProviderId: string | null }> => {
+      const answer = await signing(instanceId, taskId, language);
+      return { signees: answer.signeeStates ?? [], signeeProviderId: typeof answer.signeeProviderId === 'string' ? answer.signeeProviderId : null };
+    },
     documents: async (instanceId: string, taskId: string) => (await get<{ dataElements?: SigningDocumentInfo[] }>(`instances/${instanceId}/signing/data-elements?taskId=${enc(taskId)}`)).dataElements ?? [],
     userPartyId: async () => String((await get<{ partyId?: number | string }>('api/v1/profile/user')).partyId ?? ''),
     documentHref: (instanceId: string, elementId: string) => `${base}instances/${instanceId}/data/${enc(elementId)}`,

@@ -1,6 +1,7 @@
 /**
  * The form app's notices about the app's C#: the data processor banner (once per page load, until
- * dismissed) and the free-text entry standing in for an options list only C# can compute.
+ * dismissed), the signee provider notice of a signing task (likewise) and the free-text entry
+ * standing in for an options list only C# can compute.
  */
 import { Alert, Button, Input, Paragraph } from '@digdir/designsystemet-react';
 import { type ReactNode, useState } from 'react';
@@ -9,9 +10,33 @@ import type { NodeApi } from '../components/useNode';
 import { describedBy, FieldShell } from '../components/FieldShell';
 import { fieldId } from '../components/useNode';
 import { useFormState } from '../state/FormContext';
-import { csharpOptionsProvider, dataProcessorNoticeText, optionsNoticeText, useCSharpCode } from './csharpNotices';
+import { csharpOptionsProvider, dataProcessorNoticeText, optionsNoticeText, signeeProviderNoticeText, useCSharpCode } from './csharpNotices';
 
 let bannerDismissed = false;
+let signeeNoticeDismissed = false;
+
+/** The notice that a signing task's signees come from a C# signee provider (`providerId`) the preview cannot run; once per page load, until dismissed. */
+export function SigneeProviderNotice({ providerId }: { providerId: string }) {
+  const code = useCSharpCode();
+  const language = useFormState((s) => s.defs?.language ?? 'nb');
+  const [dismissed, setDismissed] = useState(signeeNoticeDismissed);
+  if (dismissed) return null;
+  return (
+    <Alert data-color="info" data-testid="csharp-signee-provider-notice" className="rt-csharp-notice">
+      <Paragraph data-size="sm">{signeeProviderNoticeText(code, providerId, language)}</Paragraph>
+      <Button
+        variant="tertiary"
+        data-size="sm"
+        onClick={() => {
+          signeeNoticeDismissed = true;
+          setDismissed(true);
+        }}
+      >
+        {language === 'en' ? 'OK' : 'Greit'}
+      </Button>
+    </Alert>
+  );
+}
 
 /** The banner saying the app's data processors do not run here; nothing when the app has none. */
 export function DataProcessorBanner() {

@@ -47,6 +47,15 @@ export function optionsNoticeText(provider: CSharpCode, language: string): strin
     : `Denne listen kommer fra C#-kode (${file}) som forhåndsvisningen ikke kan kjøre — skriv inn en verdi:`;
 }
 
+/** The notice that the task's signees come from a C# signee provider the preview cannot run (named by `providerId`, its file when the app has it). */
+export function signeeProviderNoticeText(code: readonly CSharpCode[] | null, providerId: string, language: string): string {
+  const provider = (code ?? []).find((c) => c.kind === 'signeeProvider' && c.id?.toLowerCase() === providerId.toLowerCase());
+  const where = provider ? `${fileName(provider.file)}, "${providerId}"` : `"${providerId}"`;
+  return language === 'en'
+    ? `The signees come from C# code (${where}) that the preview cannot run: the persons the app's policy lets sign are listed instead.`
+    : `Signatarene kommer fra C#-kode (${where}) som forhåndsvisningen ikke kan kjøre: personene appens tilgangsregler lar signere, vises i stedet.`;
+}
+
 /** The one banner per page load about data processors, naming their files; null when the app has none. */
 export function dataProcessorNoticeText(code: readonly CSharpCode[] | null, language: string): string | null {
   const files = [...new Set((code ?? []).filter((c) => c.kind === 'dataProcessor' || c.kind === 'dataWriteProcessor').map((c) => fileName(c.file)))];

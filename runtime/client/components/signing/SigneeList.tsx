@@ -1,5 +1,6 @@
-/** SigneeList: who signs in the signing task and where each one is (§2.6). */
+/** SigneeList: who signs in the signing task and where each one is (§2.6); in the preview, a notice when a C# signee provider would choose them. */
 import { Alert, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { SigneeProviderNotice } from '../../csharp/CSharpNotices';
 import type { ComponentProps } from '../registry';
 import { useNode } from '../useNode';
 import { signeeStatus, signingText, statusKeys } from './signingModel';
@@ -8,7 +9,7 @@ import { useSigning } from './useSigning';
 export function SigneeList({ node }: ComponentProps) {
   const api = useNode(node);
   const env = api.derived.env;
-  const { signees, error } = useSigning(env);
+  const { signees, signeeProviderId, error } = useSigning(env);
   const t = (key: string) => signingText(env, key);
   return (
     <section data-componentid={node.id} className="rt-field">
@@ -16,6 +17,7 @@ export function SigneeList({ node }: ComponentProps) {
         {api.text('title') ?? t('signee_list.header')}
       </Heading>
       {api.text('description') && <Paragraph data-size="sm">{api.text('description')}</Paragraph>}
+      {signeeProviderId && <SigneeProviderNotice providerId={signeeProviderId} />}
       {error ? (
         <Alert data-color="danger">{error}</Alert>
       ) : !signees ? (

@@ -1,10 +1,15 @@
 /**
  * SigningActions: Sign and Reject as the persona may (the process state's `actions`); signing posts
  * the `sign` action, then moves the process on when that completed the signatures; refusals are shown.
+ * Moving on goes through the form's submit, as a data task's submit button does: the form's own
+ * validation first, then process/next, whose refusal (409: MissingSignatures, the default validation
+ * a task with `runDefaultValidator` runs, changed documents…) the process shell shows with the
+ * server's issues.
  */
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useProcessAction } from '../../process/processActions';
+import { useFormStore } from '../../state/FormContext';
 import type { ComponentProps } from '../registry';
 import { useNode } from '../useNode';
 import { movesOnAfterSigning, signingPanel, signingText } from './signingModel';
@@ -24,6 +29,11 @@ export function SigningActions({ node }: ComponentProps) {
   const api = useNode(node);
   const env = api.derived.env;
   const moveOn = useProcessAction();
+  const store = useFormStore();
+  // The form's submit: its own validation, then process/next (no action) through the process shell.
+  const submit = async () => {
+    await store.actions.submit();
+  };
   const { signees, userPartyId, api: signing, instanceId, reload, error: loadError } = useSigning(env, { user: true });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +57,7 @@ export function SigningActions({ node }: ComponentProps) {
         setError(result.message);
         return;
       }
-      if (movesOnAfterSigning(await reload())) await moveOn?.(null);
+      if (movesOnAfterSigning(await reload()) && moveOn) await submit();
     });
   const reject = () => run(async () => moveOn?.('reject'));
   const rejectButton = actions.reject === true && (
@@ -85,7 +95,7 @@ export function SigningActions({ node }: ComponentProps) {
       {panel === 'submit' && (
         <div className="rt-button-row">
           <Paragraph data-size="sm">{t('signing.submit_panel_title')}</Paragraph>
-          <Button disabled={busy || !moveOn} onClick={() => void run(async () => moveOn?.(null))}>
+          <Button disabled={busy || !moveOn} onClick={() => void run(submit)}>
             {t('signing.submit_button')}
           </Button>
           {rejectButton}

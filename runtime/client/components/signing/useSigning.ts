@@ -10,6 +10,8 @@ export interface SigningState {
   readonly signees: readonly SigneeStateInfo[] | null;
   readonly documents: readonly SigningDocumentInfo[] | null;
   readonly userPartyId: string | null;
+  /** The C# signee provider the task names (the preview runtime says so; it cannot run it), else null. */
+  readonly signeeProviderId: string | null;
   readonly error: string | null;
   readonly reload: () => Promise<readonly SigneeStateInfo[]>;
 }
@@ -23,12 +25,14 @@ export function useSigning(env: ExprEnvironment, what: { documents?: boolean; us
   const [signees, setSignees] = useState<readonly SigneeStateInfo[] | null>(null);
   const [documents, setDocuments] = useState<readonly SigningDocumentInfo[] | null>(null);
   const [userPartyId, setUserPartyId] = useState<string | null>(null);
+  const [signeeProviderId, setSigneeProviderId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
     if (!api || !instanceId || !taskId) return [];
     try {
-      const next = await api.signees(instanceId, taskId, language);
+      const { signees: next, signeeProviderId: provider } = await api.signeesWithProvider(instanceId, taskId, language);
       setSignees(next);
+      setSigneeProviderId(provider);
       setError(null);
       return next;
     } catch (caught) {
@@ -41,5 +45,5 @@ export function useSigning(env: ExprEnvironment, what: { documents?: boolean; us
     if (api && instanceId && taskId && what.documents) api.documents(instanceId, taskId).then(setDocuments, (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
     if (api && what.user) api.userPartyId().then(setUserPartyId, () => setUserPartyId(null));
   }, [reload, api, instanceId, taskId, what.documents, what.user]);
-  return { api, instanceId, taskId, signees, documents, userPartyId, error, reload };
+  return { api, instanceId, taskId, signees, documents, userPartyId, signeeProviderId, error, reload };
 }
