@@ -102,6 +102,15 @@ export function int(min: number, max: number): Check<number> {
   };
 }
 
+/** A finite number from `min` to `max` (JSON has no NaN or Infinity; this refuses them from any transport). */
+export function num(min: number, max: number): Check<number> {
+  return (value, where) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new ArgumentError(where, `must be a number, got ${describe(value)}`);
+    if (value < min || value > max) throw new ArgumentError(where, `must be from ${min} to ${max}, got ${value}`);
+    return value;
+  };
+}
+
 /** One of the given strings. */
 export function oneOf<T extends string>(...values: readonly T[]): Check<T> {
   return (value, where) => {

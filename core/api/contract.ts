@@ -21,6 +21,7 @@ import type {
   GitStashApplied,
   GitTag,
 } from './gitTypes';
+import { type PaymentOrderData, type PaymentOrderInfo, paymentOrderCheck } from './paymentOrderTypes';
 import { type PeopleInfo, type PeopleRegistryData, peopleRegistryCheck } from './peopleTypes';
 import type {
   CodeBackup,
@@ -126,6 +127,10 @@ export interface StudioRequests {
   'people:get': { args: void; result: PeopleInfo };
   /** Saves the test people; a registry that contradicts itself is refused, naming what is wrong. */
   'people:save': { args: { registry: PeopleRegistryData }; result: null };
+  /** The open app's preview payment order (the default fee of 1000 NOK until one is saved; a damaged file gives the default and says why). */
+  'payment:getOrder': { args: void; result: PaymentOrderInfo };
+  /** Saves the open app's preview payment order; the next payment uses it. An order with a problem is refused, naming each line and field. */
+  'payment:saveOrder': { args: { order: PaymentOrderData }; result: null };
 }
 
 /** Events pushed from main to the renderer, with their payloads. */
@@ -212,6 +217,8 @@ export const requestChecks: { readonly [C in RequestChannel]: Check<RequestArgs<
   'git:clone': obj({ url: remoteUrlCheck, dir: absPath, username: optional(username), token: optional(token) }),
   'people:get': none,
   'people:save': obj({ registry: peopleRegistryCheck }),
+  'payment:getOrder': none,
+  'payment:saveOrder': obj({ order: paymentOrderCheck }),
 };
 
 /** Every request channel, in declaration order. */

@@ -1,6 +1,7 @@
 /** Data that crosses the studio API. Plain, serialisable, readonly. */
 
 export type * from './peopleTypes';
+export type * from './paymentOrderTypes';
 
 /** Which host runs the studio: the Electron desktop app or the browser host (`studio serve`). */
 export type HostKind = 'electron' | 'web';

@@ -5,7 +5,7 @@
  * Instances are kept in an embedded store per app in the studio's config folder
  * (`preview-data/<org>-<app>/`, never in the app's repository), so they survive a studio restart; the
  * store is closed when the preview stops. The preview acts as the studio's test people (people.json,
- * re-read on every start) and prints PDF receipts (Chromium, or the host's own PdfService).
+ * re-read on every start), pays with the order lines saved in the studio (preview-orders/, read on every payment) and prints PDF receipts (Chromium, or the host's own PdfService).
  */
 import { existsSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
@@ -20,6 +20,7 @@ import type { PdfService } from '../../runtime/server/services';
 import type { RuntimeStorage } from '../../runtime/server/storage';
 import type { EventHub } from './eventHub';
 import { emptyStoreTemplate } from './emptyStoreTemplate';
+import { paymentOrderSource } from './paymentOrderStore';
 import { peopleFile, readPeopleStore } from './peopleStore';
 import type { Workspace } from './workspace';
 
@@ -34,6 +35,11 @@ export interface PreviewServiceOptions {
   readonly pdf?: boolean | ((address: RuntimeHostAddress) => PdfService);
   /** Where the machine's empty-store template is kept; default the system's temp folder (emptyStoreTemplate.ts). */
   readonly templateRoot?: string;
+}
+
+/** The org and name the preview runs the app in `appDir` as (its instance store and payment order are kept under them). */
+export async function previewAppIdentity(appDir: string): Promise<{ org: string; appName: string }> {
+  return appIdentity(await loadAppModel(await diskAppSource(appDir)), appDir);
 }
 
 /** The folder of an app's preview instance store in the studio's config folder. */
@@ -106,6 +112,8 @@ export class PreviewService {
         this.host = await startRuntimeHost({
           appDir,
           people,
+          // Read on every payment, so a payment order saved in the studio applies without a restart.
+          ...(this.options.configDir ? { paymentOrderLines: paymentOrderSource(this.options.configDir) } : {}),
           ...(storage ? { storage } : {}),
           ...(this.options.clientDir ? { clientDir: this.options.clientDir } : {}),
           pdf: this.options.pdf ?? true,
@@ -137,7 +145,7 @@ export class PreviewService {
    */
   private async openStore(appDir: string): Promise<RuntimeStorage | null> {
     if (!this.options.configDir) return null;
-    const { org, appName } = appIdentity(await loadAppModel(await diskAppSource(appDir)), appDir);
+    const { org, appName } = await previewAppIdentity(appDir);
     const dir = previewDataDir(this.options.configDir, org, appName);
     if (this.store?.dir === dir) return this.store.storage;
     await this.closeStore();

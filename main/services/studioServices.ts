@@ -8,8 +8,9 @@ import { GitService } from './gitService';
 import { FileWatcher } from './fileWatcher';
 import { listFolders } from './folderBrowser';
 import { createNewApp } from './newApp';
+import { paymentOrderHandlers } from './paymentOrderHandlers';
 import { peopleHandlers } from './peopleHandlers';
-import { PreviewService, type PreviewServiceOptions } from './previewService';
+import { previewAppIdentity, PreviewService, type PreviewServiceOptions } from './previewService';
 import { RecentApps } from './recentApps';
 import { studioVersion } from './studioRoot';
 import { Workspace } from './workspace';
@@ -105,6 +106,7 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
     },
     ...gitService.handlers(),
     ...peopleHandlers(options.configDir),
+    ...paymentOrderHandlers(options.configDir, () => previewAppIdentity(workspace.requireRoot())),
   };
 
   return { events, workspace, recent, preview, watcher, handlers };

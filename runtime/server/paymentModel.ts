@@ -4,6 +4,7 @@
  * `app:owned`). The order comes from the preview's order lines (paymentOrderLines) in place of C#.
  */
 import { randomUUID } from 'node:crypto';
+import { orderTotals } from '../../core/payment/previewOrder';
 import { taskById, type ProcessTaskNode } from '../../core/process';
 import { isJsonObject } from '../../core/text/jsonDocument';
 import { HttpError, type RouteContext } from './http';
@@ -73,19 +74,16 @@ export class PaymentError extends HttpError {
   }
 }
 
-const money = (value: number) => Math.round(value * 100) / 100;
-
 /** Order details with Altinn's totals: Σ price × quantity, Σ of that × VAT %, and their sum. */
 export function orderDetailsOf(order: PreviewOrder, receiver: PaymentReceiver): OrderDetails {
-  const totalPriceExVat = money(order.orderLines.reduce((sum, l) => sum + l.priceExVat * l.quantity, 0));
-  const totalVat = money(order.orderLines.reduce((sum, l) => sum + (l.priceExVat * l.quantity * l.vatPercent) / 100, 0));
-  return { paymentProcessorId: previewProcessorId, receiver: order.receiver ?? receiver, currency: 'NOK', orderLines: order.orderLines, totalPriceExVat, totalVat, totalPriceIncVat: money(totalPriceExVat + totalVat) };
+  // The studio's editor shows the same totals before the order is saved.
+  return { paymentProcessorId: previewProcessorId, receiver: order.receiver ?? receiver, currency: 'NOK', orderLines: order.orderLines, ...orderTotals(order.orderLines) };
 }
 
 /** The order of this app now (the host's lines, else the default), with the app owner as receiver. */
 export async function currentOrder(ctx: RouteContext): Promise<{ details: OrderDetails; problem?: string }> {
   const source = ctx.services.paymentOrderLines;
-  const order = source ? await source({ org: ctx.org, appName: ctx.appName }) : defaultPreviewOrder;
+  const order: PreviewOrder = source ? await source({ org: ctx.org, appName: ctx.appName }) : defaultPreviewOrder;
   const owner = ctx.services.people?.organisations.find((o) => o.serviceOwner === ctx.org);
   const receiver: PaymentReceiver = owner ? { organisationNumber: owner.orgNumber, name: owner.name } : { name: ctx.org };
   return { details: orderDetailsOf(order, receiver), ...(order.problem ? { problem: order.problem } : {}) };

@@ -21,6 +21,7 @@ import { diskAppSource } from './appSource';
 import { cookieValue, selectedPartyCookie, userFromRequest } from './authorization';
 import { chromiumPdfService, previewAuthentication } from './chromiumPdf';
 import { previewCsp, readClientFile } from './clientFiles';
+import type { PaymentOrderSource } from './paymentOrderLines';
 import type { PeopleRegistry } from './people';
 import { guardPreviewRequest, previewCookieName } from './previewGuard';
 import { previewEvents } from './previewEvents';
@@ -48,6 +49,8 @@ export interface RuntimeHostOptions {
   readonly pdf?: boolean | PdfService | ((address: RuntimeHostAddress) => PdfService);
   /** Scans uploaded attachments; absent: they are stored as not scanned. */
   readonly scanner?: FileScanner;
+  /** The order lines payments use (read on every payment); absent: the default order, a fee of 1000 NOK. */
+  readonly paymentOrderLines?: PaymentOrderSource;
 }
 
 /** Where a host listens, for services that call it back (the PDF's print view). */
@@ -230,7 +233,7 @@ export async function startRuntimeHost(options: RuntimeHostOptions): Promise<Run
     ownPdf = options.pdf(address);
   }
   const pdf = ownPdf ?? (typeof options.pdf === 'object' ? options.pdf : undefined);
-  services = { ...(pdf ? { pdf } : {}), ...(options.scanner ? { scanner: options.scanner } : {}), ...(people ? { people } : {}) };
+  services = { ...(pdf ? { pdf } : {}), ...(options.scanner ? { scanner: options.scanner } : {}), ...(people ? { people } : {}), ...(options.paymentOrderLines ? { paymentOrderLines: options.paymentOrderLines } : {}) };
   handler = handlerFor(first);
 
   // Reloads run one after another, so a slow read can never replace a newer app with an older one.
