@@ -2,13 +2,15 @@
  * The form app: header with the app name and language choice, the current page's components, the
  * error report, and the save/sent notices. Focus moves to the page heading on every navigation.
  */
-import { Alert, Field, Heading, Label, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
-import { useEffect, useRef } from 'react';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
+import { useEffect, useRef, useState } from 'react';
 import { ComponentView } from './components/ComponentView';
 import { DataProcessorBanner } from './csharp/CSharpNotices';
 import { ErrorReport } from './ErrorReport';
 import { PrintView, printRequest } from './pdf/PrintView';
+import { NoValidParty, PartySelection } from './process/PartySelection';
 import { ProcessShell } from './process/ProcessShell';
+import { processText } from './process/processTexts';
 import { useFormState, useFormStore } from './state/FormContext';
 
 /** A language's name in the current language ("Norsk bokmål"), or its code where the browser has none. */
@@ -38,6 +40,45 @@ function LanguageSelector() {
         ))}
       </Select>
     </Field>
+  );
+}
+
+/** "Change party" in the header, when the user may start the app for more than one party. */
+function ChangeParty() {
+  const store = useFormStore();
+  const choices = useFormState((s) => s.partyChoices ?? 0);
+  const hasInstance = useFormState((s) => s.defs?.instance != null);
+  const language = useFormState((s) => s.defs?.language ?? 'nb');
+  const texts = useFormState((s) => s.defs?.texts);
+  if (choices < 2 || !hasInstance) return null;
+  return (
+    <Button data-variant="tertiary" data-size="sm" onClick={() => void store.actions.changeParty()} data-testid="change-party">
+      {processText('party_selection.change_party', language, texts)}
+    </Button>
+  );
+}
+
+/** The party selection, or the no-valid-party message, before an instance is created. */
+function PartyScreen() {
+  const store = useFormStore();
+  const prompt = useFormState((s) => s.partyPrompt);
+  const appName = useFormState((s) => s.appName);
+  const [busy, setBusy] = useState(false);
+  if (!prompt) return null;
+  const t = (key: string, params: readonly string[] = []) => processText(key, prompt.language, prompt.texts, params);
+  const choose = (partyId: string) => {
+    setBusy(true);
+    void store.actions.chooseParty(partyId).finally(() => setBusy(false));
+  };
+  return (
+    <div className="rt-app">
+      <header className="rt-header">
+        <Heading level={1} data-size="lg">
+          {appName}
+        </Heading>
+      </header>
+      <main className="rt-page">{prompt.entry.kind === 'noValidParty' ? <NoValidParty t={t} prompt={prompt} /> : <PartySelection t={t} prompt={prompt} busy={busy} onChoose={choose} />}</main>
+    </div>
   );
 }
 
@@ -72,6 +113,7 @@ function FormApp() {
   }, [appName]);
 
   if (status === 'loading') return <Spinner aria-label="Laster skjema" data-size="lg" />;
+  if (status === 'party') return <PartyScreen />;
   if (status === 'error' || !derived) {
     return (
       <Alert data-color="danger" role="alert">
@@ -89,7 +131,10 @@ function FormApp() {
         <Heading level={1} data-size="lg">
           {appName}
         </Heading>
-        <LanguageSelector />
+        <div className="rt-header-tools">
+          <ChangeParty />
+          <LanguageSelector />
+        </div>
       </header>
       <main ref={mainRef} className="rt-page" data-page={currentPage}>
         <DataProcessorBanner />

@@ -54,6 +54,16 @@ export function reloadDefinitions(): Promise<void> {
 }
 
 store.subscribe((state, previous) => {
+  // Altinn's address of the party selection: `/403` when the current party may not start the app, `/explained` when asked because of the settings.
+  if (state.status === 'party' && state.partyPrompt && state.partyPrompt !== previous.partyPrompt) {
+    const entry = state.partyPrompt.entry;
+    const suffix = entry.kind === 'select' ? { invalid: '/403', explained: '/explained', asked: '' }[entry.reason] : '/403';
+    window.history.replaceState(null, '', `#/party-selection${suffix}`);
+  }
+  // A party was chosen: the address is the new instance's page again.
+  if (state.status === 'ready' && previous.status !== 'ready' && window.location.hash.startsWith('#/party-selection')) {
+    window.history.replaceState(null, '', state.currentPage ? hashOf(state.currentPage) : '#/');
+  }
   if (state.currentPage && state.currentPage !== previous.currentPage && pageFromHash() !== state.currentPage) {
     window.history.replaceState(null, '', hashOf(state.currentPage));
   }
@@ -71,7 +81,9 @@ if (window.parent !== window) startPreviewBridge(store, window, studioOrigin);
 // `?set=` picks the layout set (the studio's layout set picker); absent, the task's or the stateless one.
 // The print view (`?pdf=1`) loads the instance it prints itself; starting the form would create another one.
 if (!printRequest) {
-  void store.actions.start(language, pageFromHash(), query.get('set') ?? undefined, instanceFromHash(window.location.hash)).then(() => {
+  // `#/party-selection` asks for the party even when there is one to go on with.
+  const asked = /^#\/party-selection(?:\/|$)/.test(window.location.hash);
+  void store.actions.start(language, asked ? undefined : pageFromHash(), query.get('set') ?? undefined, instanceFromHash(window.location.hash), { asked }).then(() => {
     subscribeToPreviewEvents(api.eventsUrl(), store);
   });
 }

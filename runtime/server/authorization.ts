@@ -25,6 +25,11 @@ export const personaCookie = 'studio-persona';
 export const personaHeader = 'x-studio-persona';
 /** Altinn's cookie for the party the user chose to act for. */
 export const selectedPartyCookie = 'AltinnPartyId';
+/**
+ * Set by the preview host on a request whose party it chose for the studio's default persona: the
+ * profile then says "do not prompt for party" (Altinn's profile setting), as the persona picker chose it.
+ */
+export const presetPartyHeader = 'x-studio-preset-party';
 
 /** The value of cookie `name` in the request headers, or null. */
 export function cookieValue(headers: IncomingHttpHeaders, name: string): string | null {

@@ -40,9 +40,21 @@ describe('user and party routes (§8.2)', () => {
     expect((await call('GET', 'api/v1/profile/user')).status).toBe(401);
   });
 
+  it('answers "do not prompt for party" when the preview host chose the party for its persona', async () => {
+    const res = await fetch(`${server.url}/acme/permit/api/v1/profile/user`, { headers: { Cookie: 'studio-persona=1002', 'x-studio-preset-party': '50101' } });
+    expect(((await res.json()) as { profileSettingPreference: unknown }).profileSettingPreference).toMatchObject({ doNotPromptForParty: true, preSelectedPartyId: 50101 });
+    // A party she cannot act for is no preset.
+    const other = await fetch(`${server.url}/acme/permit/api/v1/profile/user`, { headers: { Cookie: 'studio-persona=1002', 'x-studio-preset-party': '50001' } });
+    expect(((await other.json()) as { profileSettingPreference: unknown }).profileSettingPreference).toMatchObject({ doNotPromptForParty: false });
+  });
+
   it('lists the parties a user may act for, filtered by partyTypesAllowed when asked', async () => {
     const all = await call('GET', 'api/v1/parties', 'studio-persona=1002');
-    expect((all.body as { partyId: number }[]).map((p) => p.partyId)).toEqual([50002, 50101, 50102]);
+    // A sub-unit is listed under its parent, as Altinn's party list has it.
+    const tree = all.body as { partyId: number; onlyHierarchyElementWithNoAccess: boolean; childParties: { partyId: number; unitType: string }[] | null }[];
+    expect(tree.map((p) => p.partyId)).toEqual([50002, 50101]);
+    expect(tree[1]).toMatchObject({ onlyHierarchyElementWithNoAccess: false, childParties: [{ partyId: 50102, unitType: 'BEDR' }] });
+    expect(tree[0]!.childParties).toBeNull();
     const allowed = await call('GET', 'api/v1/parties?allowedtoinstantiatefilter=true', 'studio-persona=1002');
     expect(allowed.body).toEqual([expect.objectContaining({ partyId: 50101, partyTypeName: 2, orgNumber: '310000001', unitType: 'AS', organization: expect.objectContaining({ eMailAddress: 'post@testbedrift.example.no', businessPostalCity: 'OSLO' }) as unknown })]);
     const ola = await call('GET', 'api/v1/parties?allowedtoinstantiatefilter=true', 'studio-persona=1001');

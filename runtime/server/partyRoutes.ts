@@ -5,7 +5,7 @@
  * app-lib-dotnet returns them.
  */
 import { isJsonObject } from '../../core/text/jsonDocument';
-import { cookieValue, partyTypeAllowed, selectedPartyCookie } from './authorization';
+import { cookieValue, partyTypeAllowed, presetPartyHeader, selectedPartyCookie } from './authorization';
 import { HttpError, ok, type Route, type RouteContext, type RouteResult } from './http';
 import { type PeopleRegistry, type RegistryParty, type RegistryPerson, partiesFor, partyById, partyTypeOf, personByUserId } from './people';
 import { altinnParty, altinnProfile, camelCased } from './registryPrefill';
@@ -36,6 +36,43 @@ function representable(ctx: RouteContext): { id: string; party: RegistryParty }[
 
 const partyJson = (party: RegistryParty, id: string) => camelCased(altinnParty(party, id));
 
+type Listed = { id: string; party: RegistryParty };
+
+/**
+ * Parties as Altinn's party list gives them: a sub-unit under its parent (`childParties`). A parent the
+ * user holds no role for is there only to hold its sub-units (`onlyHierarchyElementWithNoAccess`).
+ */
+function partyTree(ctx: RouteContext, parties: readonly Listed[]): unknown[] {
+  const people = requirePeople(ctx);
+  const parentOf = (p: Listed) => (p.party.kind === 'organisation' && partyTypeOf(p.party) === 'subUnit' ? p.party.organisation.parentOrgNumber : undefined);
+  const tops: { listed: Listed; access: boolean; children: Listed[] }[] = [];
+  const byOrgNumber = new Map<string, (typeof tops)[number]>();
+  for (const p of parties) {
+    if (parentOf(p)) continue;
+    const top = { listed: p, access: true, children: [] };
+    tops.push(top);
+    if (p.party.kind === 'organisation') byOrgNumber.set(p.party.organisation.orgNumber, top);
+  }
+  for (const p of parties) {
+    const parentNumber = parentOf(p);
+    if (!parentNumber) continue;
+    let top = byOrgNumber.get(parentNumber);
+    const parent = top ? undefined : people.organisations.find((o) => o.orgNumber === parentNumber);
+    if (!top && parent) {
+      top = { listed: { id: parent.partyId, party: { kind: 'organisation', organisation: parent } }, access: false, children: [] };
+      tops.push(top);
+      byOrgNumber.set(parentNumber, top);
+    }
+    if (top) top.children.push(p);
+    else tops.push({ listed: p, access: true, children: [] });
+  }
+  return tops.map((top) => ({
+    ...(partyJson(top.listed.party, top.listed.id) as Record<string, unknown>),
+    onlyHierarchyElementWithNoAccess: !top.access,
+    childParties: top.children.length > 0 ? top.children.map((c) => partyJson(c.party, c.id)) : null,
+  }));
+}
+
 /** A Set-Cookie header choosing `partyId`, as Altinn's `AltinnPartyId` cookie. */
 const selectCookie = (partyId: string) => ({ 'Set-Cookie': `${selectedPartyCookie}=${partyId}; Path=/; SameSite=Lax` });
 
@@ -55,7 +92,15 @@ export const partyRoutes: readonly Route[] = [
   {
     method: 'GET',
     path: 'api/v1/profile/user',
-    handle: (ctx) => ok(camelCased(altinnProfile(requirePerson(ctx)))),
+    handle: (ctx) => {
+      const profile = camelCased(altinnProfile(requirePerson(ctx))) as { profileSettingPreference: Record<string, unknown> };
+      // The preview host chose the party for the studio's persona: as a profile that asks not to be prompted, with that party preselected.
+      const preset = ctx.headers[presetPartyHeader];
+      if (typeof preset === 'string' && representable(ctx).some((p) => p.id === preset)) {
+        profile.profileSettingPreference = { ...profile.profileSettingPreference, preSelectedPartyId: Number(preset), doNotPromptForParty: true };
+      }
+      return ok(profile);
+    },
   },
   {
     method: 'GET',
@@ -63,7 +108,7 @@ export const partyRoutes: readonly Route[] = [
     handle: (ctx) => {
       const parties = representable(ctx);
       const filtered = ctx.query.get('allowedtoinstantiatefilter')?.toLowerCase() === 'true' ? allowedForApp(ctx, parties) : parties;
-      return ok(filtered.map((p) => partyJson(p.party, p.id)));
+      return ok(partyTree(ctx, filtered));
     },
   },
   {

@@ -18,7 +18,7 @@ import { isJsonObject } from '../../core/text/jsonDocument';
 import { createAppHandler, type AppHandler } from './appApi';
 import { fileValue } from './appData';
 import { diskAppSource } from './appSource';
-import { cookieValue, selectedPartyCookie, userFromRequest } from './authorization';
+import { cookieValue, presetPartyHeader, selectedPartyCookie, userFromRequest } from './authorization';
 import { chromiumPdfService, previewAuthentication } from './chromiumPdf';
 import { previewCsp, readClientFile } from './clientFiles';
 import type { PaymentOrderSource } from './paymentOrderLines';
@@ -147,9 +147,11 @@ export async function startRuntimeHost(options: RuntimeHostOptions): Promise<Run
 
   /** The default persona acts for their default party until another is chosen (Altinn's AltinnPartyId cookie). */
   function actAsDefaultParty(req: IncomingMessage): void {
+    delete req.headers[presetPartyHeader];
     if (!people || !persona || !userOf || cookieValue(req.headers, selectedPartyCookie) !== null) return;
     if (userOf(req)?.userId !== persona.userId) return;
     req.headers.cookie = [req.headers.cookie, `${selectedPartyCookie}=${persona.partyId}`].filter(Boolean).join('; ');
+    req.headers[presetPartyHeader] = persona.partyId;
   }
 
   /** The built form app's own files (scripts, styles, fonts): public code, the same for every app. */

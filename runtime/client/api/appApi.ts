@@ -3,6 +3,7 @@
  * served at `/{org}/{app}/…`, so the app's base URL is read from the page URL; every route is relative to it.
  */
 import type { SchemaErrorReport } from '../../../core/validation';
+import type { AltinnParty, PartyTypesAllowed } from '../process/partySelection';
 import { previewHeaders } from './previewToken';
 
 export interface AppLocation {
@@ -75,6 +76,12 @@ export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i
     postStatelessData: (dataType: string, data: unknown) => request<unknown>('POST', `v1/data?dataType=${enc(dataType)}`, data),
     /** The party the user acts for (Altinn's current party: the chosen one, else their own). */
     currentParty: () => get<{ partyId: number | string; name?: string }>('api/authorization/parties/current?returnPartyObject=true'),
+    /** The parties the user may start the app for (filtered by `partyTypesAllowed`, sub-units under their parent). */
+    parties: () => get<AltinnParty[]>('api/v1/parties?allowedtoinstantiatefilter=true'),
+    /** Chooses the party to act for (kept in Altinn's `AltinnPartyId` cookie). */
+    selectParty: (partyId: string) => request<unknown>('PUT', `api/v1/parties/${enc(partyId)}`),
+    /** The logged-in user's profile, for `profileSettingPreference.doNotPromptForParty`. */
+    profile: () => get<{ partyId?: number | string; profileSettingPreference?: { doNotPromptForParty?: boolean } }>('api/v1/profile/user'),
     createInstance: (partyId: string, language: string) =>
       request<InstanceDocument>('POST', `instances?instanceOwnerPartyId=${enc(partyId)}&language=${enc(language)}`, { instanceOwner: { partyId } }),
     instance: (instanceId: string) => get<InstanceDocument>(`instances/${instanceId}`),
@@ -88,8 +95,9 @@ export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i
 }
 
 type HttpAppApi = ReturnType<typeof createAppApi>;
-/** The form app's API; one that knows nobody (the studio's design canvas over the model) has no `currentParty`. */
-export type AppApi = Omit<HttpAppApi, 'currentParty'> & Partial<Pick<HttpAppApi, 'currentParty'>>;
+type PartyRoutes = 'currentParty' | 'parties' | 'selectParty' | 'profile';
+/** The form app's API; one that knows nobody (the studio's design canvas over the model) has no party routes. */
+export type AppApi = Omit<HttpAppApi, PartyRoutes> & Partial<Pick<HttpAppApi, PartyRoutes>>;
 
 /** A client of the process routes (§8.5) and the instance list, for the process screens. */
 export function createProcessApi(base: string, fetchFn: Fetch = (i, init) => fetch(i, init), token: string | null = null) {
@@ -126,6 +134,9 @@ export interface ApplicationMetadata {
   readonly title?: Record<string, string>;
   readonly dataTypes?: { id: string; taskId?: string; appLogic?: { classRef?: string; autoCreate?: boolean } | null }[];
   readonly onEntry?: { show?: string };
+  readonly partyTypesAllowed?: PartyTypesAllowed;
+  /** `always` or `never` overrides the profile's "do not prompt for party" setting. */
+  readonly promptForParty?: string;
 }
 
 export interface LayoutSetInfo {

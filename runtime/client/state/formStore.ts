@@ -9,13 +9,17 @@ import { componentMask, validationMask, type SchemaError } from '../../../core/v
 import type { AppApi, LayoutSettings, PageValidation } from '../api/appApi';
 import { deriveAfterChange, deriveAll, validate, type Definitions, type Derived } from './derive';
 import { blockingComponents, pagesCovered, setAtPath, visiblePages } from './formModel';
-import { loadCodeList, loadDefinitions, loadForm } from './loadForm';
+import { loadCodeList, loadDefinitions, loadForm, PartySelectionRequired, type PartyPrompt, type PartyRequest } from './loadForm';
 import { changedNodes } from './nodeChanges';
 import { treeOf, typedValue } from './valueTypes';
 
 export interface FormState {
-  readonly status: 'loading' | 'ready' | 'error';
+  /** `party`: the user chooses the party before an instance is created (`partyPrompt`). */
+  readonly status: 'loading' | 'ready' | 'error' | 'party';
   readonly error?: string;
+  readonly partyPrompt?: PartyPrompt;
+  /** How many parties the user may start the app for; more than one offers "change party". */
+  readonly partyChoices?: number;
   readonly defs?: Definitions;
   readonly derived?: Derived;
   readonly settings?: LayoutSettings;
@@ -174,16 +178,21 @@ export function createFormStore(api: AppApi) {
     if (defs) store.setState({ derived: deriveAll(defs, data, codeLists) });
   }
 
+  /** The language and layout set the form was started with, for starting again after a party is chosen. */
+  let started: { language: string; setId?: string } = { language: 'nb' };
+
   const actions = {
     /** Loads the form; the page comes from the URL hash when it names a navigable page, the set from `setId` when the app has it. */
-    async start(language = 'nb', page?: string, setId?: string, instanceId?: string | null): Promise<void> {
+    async start(language = 'nb', page?: string, setId?: string, instanceId?: string | null, party: PartyRequest = {}): Promise<void> {
+      started = { language, setId };
       try {
-        const loaded = await loadForm(api, language, setId, instanceId);
+        const loaded = await loadForm(api, language, setId, instanceId, party);
         const derived = deriveAll(loaded.defs, loaded.data, {});
         const pages = visiblePages(loaded.defs.pageOrder, derived.hierarchy, derived.env);
         const appName = loaded.defs.texts.find((t) => t.id === 'appName')?.value ?? loaded.metadata.title?.[language] ?? loaded.metadata.id;
         store.setState({
           status: 'ready',
+          partyPrompt: undefined,
           ...loaded,
           appName,
           derived,
@@ -191,8 +200,30 @@ export function createFormStore(api: AppApi) {
         });
         checkAllSchemas();
       } catch (caught) {
-        store.setState({ status: 'error', error: caught instanceof Error ? caught.message : String(caught) });
+        if (caught instanceof PartySelectionRequired) store.setState({ status: 'party', partyPrompt: caught.prompt, appName: caught.prompt.appName });
+        else store.setState({ status: 'error', error: caught instanceof Error ? caught.message : String(caught) });
       }
+    },
+
+    /** Chooses the party on the selection screen (PUT parties/{id}) and starts a new instance for it. */
+    async chooseParty(partyId: string): Promise<void> {
+      const prompt = store.getState().partyPrompt;
+      try {
+        await api.selectParty?.(partyId);
+      } catch (caught) {
+        if (prompt) store.setState({ partyPrompt: { ...prompt, error: caught instanceof Error ? caught.message : String(caught) } });
+        return;
+      }
+      store.setState({ status: 'loading', partyPrompt: undefined });
+      await actions.start(started.language, undefined, started.setId, null, { chosenPartyId: partyId });
+    },
+
+    /** Back to the party selection ("change party"): what is typed is saved first; the next instance is for the party chosen there. */
+    async changeParty(): Promise<void> {
+      await Promise.all([...timers.keys()].map((dataType) => (clearTimeout(timers.get(dataType)), save(dataType))));
+      const language = store.getState().defs?.language ?? started.language;
+      store.setState({ status: 'loading', sent: false, masks: {} });
+      await actions.start(language, undefined, started.setId, null, { asked: true });
     },
 
     /** Writes one field: local state now, expressions incrementally, the server after `saveDelay` ms. */

@@ -4,6 +4,7 @@
  */
 import type { OptionItem, PageFile, TextResource } from '../../../core/expressions';
 import { ApiError, type AppApi, type ApplicationMetadata, type LayoutSettings } from '../api/appApi';
+import { type AltinnParty, type PartyEntry, partyEntry, validParties } from '../process/partySelection';
 import type { Definitions } from './derive';
 import { isStateless, layoutSetFor, pageOrderOf } from './formModel';
 
@@ -26,6 +27,70 @@ export async function instanceParty(api: Pick<AppApi, 'currentParty'>): Promise<
   return previewPartyId;
 }
 
+/** What the party selection screen needs (§2.14 step 1): the party list, why it is shown, the app's name and texts. */
+export interface PartyPrompt {
+  readonly entry: Exclude<PartyEntry, { kind: 'continue' }>;
+  /** The parties as the server lists them (sub-units under their parent). */
+  readonly parties: readonly AltinnParty[];
+  readonly metadata: ApplicationMetadata;
+  /** The party the user acts for now, named in the "you started this app as" message. */
+  readonly currentPartyName: string | null;
+  readonly appName: string;
+  readonly texts: readonly TextResource[];
+  readonly language: string;
+  /** Why choosing a party failed, when it did. */
+  readonly error?: string;
+}
+
+/** Thrown by `loadForm` when the user must choose the party before an instance is created. */
+export class PartySelectionRequired extends Error {
+  constructor(readonly prompt: PartyPrompt) {
+    super('Choose the party to send in for');
+  }
+}
+
+/** How the party of a new instance is chosen: the one the user just chose, or the list because they asked for it. */
+export interface PartyRequest {
+  readonly chosenPartyId?: string | null;
+  readonly asked?: boolean;
+}
+
+/** A request the host answers with 401/404: it knows no one, or no profile for this persona. */
+const unknownIdentity = (error: unknown) => error instanceof ApiError && (error.status === 401 || error.status === 404);
+
+/**
+ * The party a new instance is for, as app-frontend's entry point decides it: straight on when one party
+ * may start the app or the settings say not to ask; else `PartySelectionRequired` (the selection, or
+ * the no-valid-party message). A host without parties falls back to `instanceParty`.
+ */
+async function partyForNewInstance(api: AppApi, metadata: ApplicationMetadata, language: string, request: PartyRequest): Promise<{ partyId: string; choices: number }> {
+  if (!api.parties) return { partyId: await instanceParty(api), choices: 0 };
+  let parties: AltinnParty[];
+  try {
+    parties = (await api.parties()) ?? [];
+  } catch (error) {
+    if (!unknownIdentity(error)) throw error;
+    return { partyId: await instanceParty(api), choices: 0 };
+  }
+  const [current, profile] = await Promise.all([
+    api.currentParty?.().catch((error: unknown) => (unknownIdentity(error) ? undefined : Promise.reject(error))),
+    api.profile?.().catch(() => undefined),
+  ]);
+  const valid = validParties(parties, metadata.partyTypesAllowed);
+  const entry = partyEntry({
+    valid,
+    currentPartyId: current?.partyId != null ? String(current.partyId) : null,
+    chosenPartyId: request.chosenPartyId,
+    asked: request.asked,
+    promptForParty: metadata.promptForParty,
+    doNotPromptForParty: profile?.profileSettingPreference?.doNotPromptForParty === true,
+  });
+  if (entry.kind === 'continue') return { partyId: entry.partyId, choices: valid.length };
+  const texts = ((await api.texts(language).catch(() => undefined))?.resources ?? []) as TextResource[];
+  const appName = texts.find((t) => t.id === 'appName')?.value ?? metadata.title?.[language] ?? metadata.title?.nb ?? metadata.id ?? '';
+  throw new PartySelectionRequired({ entry, parties, metadata, currentPartyName: current?.name ?? null, appName, texts, language });
+}
+
 export interface LoadedForm {
   readonly defs: Definitions;
   readonly settings: LayoutSettings | undefined;
@@ -37,6 +102,8 @@ export interface LoadedForm {
   readonly languages: string[];
   /** The instance's current task (null when stateless). */
   readonly taskId: string | null;
+  /** How many parties the user may start the app for (0 when the host knows no parties). */
+  readonly partyChoices?: number;
 }
 
 /** Layouts, settings and texts: what `reloadDefinitions` refetches when the studio changes the app. */
@@ -73,7 +140,7 @@ async function existingInstance(api: AppApi, id: string): Promise<Awaited<Return
  * address) opens that instance where its process is, instead of creating one; an instance that is
  * gone, or one the user may not see, gives way to a new one.
  */
-export async function loadForm(api: AppApi, language: string, chosenSet?: string, instanceId?: string | null): Promise<LoadedForm> {
+export async function loadForm(api: AppApi, language: string, chosenSet?: string, instanceId?: string | null, party: PartyRequest = {}): Promise<LoadedForm> {
   const [metadata, setsFile, frontendSettings, languageList] = await Promise.all([
     api.applicationMetadata(),
     api.layoutSets(),
@@ -86,9 +153,12 @@ export async function loadForm(api: AppApi, language: string, chosenSet?: string
   const elements: Record<string, string> = {};
   let instance: Definitions['instance'] = null;
   let taskId: string | null = null;
+  let partyChoices: number | undefined;
   if (!isStateless(metadata, sets)) {
     const reopened = instanceId ? await existingInstance(api, instanceId) : null;
-    const partyId = reopened?.instanceOwner?.partyId ?? (await instanceParty(api));
+    const chosen = reopened ? null : await partyForNewInstance(api, metadata, language, party);
+    partyChoices = chosen?.choices;
+    const partyId = reopened?.instanceOwner?.partyId ?? chosen!.partyId;
     const created = reopened ?? (await api.createInstance(partyId, language));
     if (!created) throw new Error('The server did not return the new instance');
     instance = { id: created.id, instanceOwnerPartyId: created.instanceOwner?.partyId ?? partyId };
@@ -98,7 +168,7 @@ export async function loadForm(api: AppApi, language: string, chosenSet?: string
   const chosen = chosenSet ? sets.find((s) => s.id === chosenSet) : undefined;
   const set = chosen ?? layoutSetFor(sets, taskId, metadata);
   // An instance in a task without pages (confirmation, a built-in screen) or at its end: the process screens show it.
-  if (!set && instance) return { metadata, setId: '', settings: undefined, data, elements, taskId, languages: (languageList ?? []).map((l) => l.language), defs: emptyDefinitions(language, frontendSettings ?? {}, instance) };
+  if (!set && instance) return { metadata, setId: '', settings: undefined, data, elements, taskId, partyChoices, languages: (languageList ?? []).map((l) => l.language), defs: emptyDefinitions(language, frontendSettings ?? {}, instance) };
   if (!set) throw new Error(taskId ? `No layout set lists the task ${taskId}` : 'The app has no layout set to show');
   const dataType = set.dataType ?? '';
   if (instance && elements[dataType]) data[dataType] = await api.data(instance.id, elements[dataType]);
@@ -117,6 +187,7 @@ export async function loadForm(api: AppApi, language: string, chosenSet?: string
     data,
     elements,
     taskId,
+    partyChoices,
     languages: (languageList ?? []).map((l) => l.language),
     defs: {
       layouts: definitions.layouts,
