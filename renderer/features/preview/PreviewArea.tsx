@@ -5,6 +5,7 @@ import { studioApi } from '../../platform';
 import { useAppDocument, useUi, useWorkspace } from '../../state/stores';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
+import { PaymentOrderButton } from './PaymentOrderButton';
 import { PersonaPicker, usePreviewPersona } from './PersonaPicker';
 import { useTestPeople } from './testPeople';
 import { formDataText, isFromPreview, navigateMessage, type PreviewFormState, previewStateOf } from './previewMessages';
@@ -32,6 +33,8 @@ export function PreviewArea() {
   const [store] = useState(() => createPreviewStore(studioApi, uiLanguage, window.location.hostname));
   const state = useStore(store);
   const layoutSets = useAppDocument((s) => s.overview?.layoutSets);
+  // Only a process with a payment task pays; its order lines are the person previewing's to give.
+  const hasPayment = useAppDocument((s) => s.overview?.processTasks.some((task) => task.taskType === 'payment') ?? false);
   const appDir = useWorkspace((s) => s.app?.dir ?? '');
   // The form app acts as the persona picked for this app; the frame waits for the test people, so it loads once.
   const persona = usePreviewPersona(appDir);
@@ -114,6 +117,7 @@ export function PreviewArea() {
           </select>
         </label>
         <PersonaPicker appDir={appDir} onPeopleSaved={() => void state.start()} />
+        {hasPayment ? <PaymentOrderButton /> : null}
         <div className="preview-actions">
           <Button size="sm" disabled={state.status !== 'running'} onClick={() => state.reload()}>
             {t('preview.reload')}
