@@ -63,7 +63,8 @@ export function useNode(node: ComponentNode) {
     prop: (slot: string) => propOf(derived, node, slot),
     text: (binding: string) => textOf(derived, node, binding),
     hidden: isHidden(node, derived.env),
-    readOnly: propOf(derived, node, 'readOnly') === true,
+    // Read-only as configured; a field bound to the data is read-only too when the current task does not let this person write (buttons follow their own actions).
+    readOnly: propOf(derived, node, 'readOnly') === true || (Object.keys(bindings).length > 0 && derived.env.process?.currentTask?.write === false),
     required: propOf(derived, node, 'required') === true,
     binding: (key = 'simpleBinding') => bindings[key],
     value: (key = 'simpleBinding'): unknown => {

@@ -23,13 +23,18 @@ export async function loadTaskForm(api: AppApi, metadata: ApplicationMetadata, i
   };
 }
 
-/** Puts a loaded task form into the store: its first visible page, nothing sent, no widened masks. */
-export function showTaskForm(store: FormStore, form: PrintForm): void {
-  const derived = deriveAll(form.defs, form.data, form.codeLists);
+/**
+ * Puts a loaded task form into the store: its first visible page, nothing sent, no widened masks.
+ * With the task's `process` state, the form starts with it: pages hidden by `authContext` and the
+ * task's write permission count from the first render (the first page is chosen with them).
+ */
+export function showTaskForm(store: FormStore, form: PrintForm, process?: ProcessStateDocument): void {
+  const defs = process ? { ...form.defs, process: process as Definitions['process'] } : form.defs;
+  const derived = deriveAll(defs, form.data, form.codeLists);
   const pages = visiblePages(form.defs.pageOrder, derived.hierarchy, derived.env);
   store.setState({
     status: 'ready',
-    defs: form.defs,
+    defs,
     derived,
     settings: form.settings,
     setId: form.setId,
@@ -45,10 +50,14 @@ export function showTaskForm(store: FormStore, form: PrintForm): void {
   });
 }
 
-/** Gives the form in the store the process state the server answered (what authContext and the signing and payment components read). */
+/** Gives the form in the store the process state the server answered (what authContext, the write permission and the signing and payment components read). */
 export function withProcess(store: FormStore, process: ProcessStateDocument): void {
   const { defs, data, codeLists } = store.getState();
   if (!defs) return;
   const next = { ...defs, process: process as Definitions['process'] };
-  store.setState({ defs: next, derived: deriveAll(next, data, codeLists) });
+  const derived = deriveAll(next, data, codeLists);
+  // Pages hidden by authContext change with the permissions: a page that is hidden now gives way to the first visible one.
+  const pages = visiblePages(next.pageOrder, derived.hierarchy, derived.env);
+  const { currentPage } = store.getState();
+  store.setState({ defs: next, derived, ...(currentPage && !pages.includes(currentPage) ? { currentPage: pages[0] } : {}) });
 }

@@ -57,7 +57,7 @@ export function useProcess({ app: api, process: processApi }: PageApis) {
       const loaded = screen.kind === 'form' && current.taskId === screen.taskId && current.defs?.instance?.id === id;
       if ((screen.kind === 'form' && (reload || !loaded)) || (screen.kind === 'receipt' && screen.customSetId)) {
         const taskId = screen.kind === 'form' ? screen.taskId : customReceiptTask;
-        showTaskForm(store, await loadTaskForm(api, metadata, id, taskId, store.getState().defs?.language ?? 'nb'));
+        showTaskForm(store, await loadTaskForm(api, metadata, id, taskId, store.getState().defs?.language ?? 'nb'), state);
       }
       if (store.getState().defs?.instance?.id === id) withProcess(store, state);
       // Built-in screens have their own address (§2.13); a form's page keeps it up to date itself.
@@ -99,6 +99,9 @@ export function useProcess({ app: api, process: processApi }: PageApis) {
       setBusy(true);
       setFailure(null);
       try {
+        // The page's data is written here, so a save still waiting from the last keystroke must not
+        // fire later, in the next task (where this person may not write).
+        store.actions.cancelPendingSaves();
         const { data, elements } = store.getState();
         const instance = await api.instance(instanceId);
         const locked = new Set((instance?.data ?? []).filter((d) => d.locked).map((d) => d.id));

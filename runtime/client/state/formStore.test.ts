@@ -52,6 +52,28 @@ describe('form store', () => {
     expect(puts[0]).toMatchObject({ path: 'instances/50000000/g1/data/d1', body: { name: 'Kari', kind: 'zzz' } });
   });
 
+  it('saves nothing in a task that does not let the person write (the server said write: false)', async () => {
+    const store = await started();
+    const defs = store.getState().defs!;
+    store.setState({ defs: { ...defs, process: { currentTask: { elementId: 'Task_1', read: true, write: false, actions: { sign: true } } } } });
+    store.actions.setValue({ dataType: 'model', field: 'name' }, 'Kari');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(server.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+    expect(store.getState().saveError).toBeUndefined();
+    store.setState({ defs: { ...store.getState().defs!, process: { currentTask: { elementId: 'Task_1', read: true, write: true } } } });
+    store.actions.setValue({ dataType: 'model', field: 'name' }, 'Kari N');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(server.calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+  });
+
+  it('drops the saves still waiting when the caller writes the data itself (process/next)', async () => {
+    const store = await started();
+    store.actions.setValue({ dataType: 'model', field: 'name' }, 'Kari');
+    store.actions.cancelPendingSaves();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(server.calls.filter((c) => c.method === 'PUT')).toHaveLength(0);
+  });
+
   it('blocks Next with page validation and reveals the required error, then lets it through once fixed', async () => {
     const store = await started();
     const validation = { page: 'current' as const, show: ['All'] };

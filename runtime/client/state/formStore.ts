@@ -159,6 +159,8 @@ export function createFormStore(api: AppApi) {
   async function save(dataType: string): Promise<void> {
     timers.delete(dataType);
     const { data, elements, defs } = store.getState();
+    // The current task does not let this person write (a signing task they only read, §5.10): nothing to save.
+    if (defs?.instance && defs.process?.currentTask?.write === false) return;
     try {
       if (defs?.instance && elements[dataType]) await api.putData(defs.instance.id, elements[dataType], data[dataType]);
       else await api.postStatelessData(dataType, data[dataType]);
@@ -224,6 +226,12 @@ export function createFormStore(api: AppApi) {
       const language = store.getState().defs?.language ?? started.language;
       store.setState({ status: 'loading', sent: false, masks: {} });
       await actions.start(language, undefined, started.setId, null, { asked: true });
+    },
+
+    /** Drops the saves waiting for a pause in typing: the caller writes the data itself now (process/next saves the page first). */
+    cancelPendingSaves(): void {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
     },
 
     /** Writes one field: local state now, expressions incrementally, the server after `saveDelay` ms. */
