@@ -1,7 +1,7 @@
 /**
- * CustomButton, PrintButton, ActionButton and InstantiationButton. Client actions and instantiation
- * run here; whatever else needs the app's server (server actions, process actions) is shown,
- * unavailable, with a tooltip saying why.
+ * CustomButton, PrintButton, ActionButton and InstantiationButton. Client actions, process actions
+ * (through the process shell) and instantiation run here; server actions, which run the app's C#,
+ * are shown, unavailable, with a tooltip saying why.
  */
 import { Button, Spinner, Tooltip, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { instanceCreation, instantiationPrefill } from '../csharp/instantiation'
 import { pageRequest } from '../csharp/pageRequests';
 import { loadTaskForm, showTaskForm } from '../process/openTask';
 import { pageAppApi } from '../process/pageApi';
+import { useProcessAction } from '../process/processActions';
 import { navigationValidation } from '../state/formModel';
 import { useFormState, useFormStore } from '../state/FormContext';
 import { previewNotices, uiText } from './componentTexts';
@@ -79,11 +80,40 @@ export function PrintButton({ node }: ComponentProps) {
   );
 }
 
+/**
+ * ActionButton (§5.5): process/next with its `action` (sign, reject, confirm, pay …), enabled when the
+ * current task gives this person that action (the process state's `actions`); an action the app
+ * runs in C# on the server (a ServerAction) is shown, unavailable, with why.
+ */
 export function ActionButton({ node }: ComponentProps) {
   const api = useNode(node);
+  const moveOn = useProcessAction();
+  const [busy, setBusy] = useState(false);
   const action = typeof node.config.action === 'string' ? node.config.action : 'confirm';
   const title = api.text('title') ?? uiText(api.derived.env, `actions.${action}`);
-  return <Unavailable id={node.id} title={title} reason={previewNotices.processAction} variant={variantOf(node.config.buttonStyle)} />;
+  const variant = variantOf(node.config.buttonStyle);
+  const task = api.derived.env.process?.currentTask as { actions?: Readonly<Record<string, boolean>>; userActions?: readonly { id: string; type: string }[] } | null | undefined;
+  if (task?.userActions?.some((a) => a.id === action && a.type.toLowerCase() === 'serveraction')) {
+    return <Unavailable id={node.id} title={title} reason={previewNotices.serverAction} variant={variant} />;
+  }
+  if (!moveOn) return <Unavailable id={node.id} title={title} reason={previewNotices.processAction} variant={variant} />;
+  const allowed = task?.actions?.[action] === true;
+  const run = async () => {
+    setBusy(true);
+    try {
+      await moveOn(action);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div data-componentid={node.id}>
+      <Button variant={variant} disabled={!allowed || busy} aria-busy={busy} onClick={() => void run()}>
+        {busy && <Spinner aria-hidden data-size="xs" />}
+        {title}
+      </Button>
+    </div>
+  );
 }
 
 /**

@@ -77,7 +77,7 @@ const en: Record<string, string> = {
 export const previewNotices = {
   attachments: 'Attachments are kept in this preview only',
   serverAction: 'Runs on the server; not available in the preview',
-  processAction: 'Moves the process on the server; not available in the preview',
+  processAction: 'Moves the process of an instance; there is none on this page',
   instantiation: 'Creates an instance on the server; not available in the preview',
   closeSubform: 'Closing a subform is not available in the preview',
 } as const;
