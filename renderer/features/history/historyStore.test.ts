@@ -116,6 +116,34 @@ describe('history store', () => {
     }
   });
 
+  it('shows the newest whole read when reads overlap (a slow read started before a commit in a terminal does not win)', async () => {
+    vi.useFakeTimers();
+    try {
+      let historyReads = 0;
+      const fake = api(() => [], {
+        // The first read after the watch starts is slow: it answers after the second.
+        'git:history': async () => {
+          const n = ++historyReads;
+          if (n === 2) await new Promise((resolve) => setTimeout(resolve, 500));
+          return { entries: [commit(n)], next: null };
+        },
+      });
+      const store = createHistoryStore(fake, 50);
+      await store.getState().refresh();
+      const stop = store.getState().watch();
+      fake.emit('git:changed', { gitFiles: ['index'], paths: [] });
+      await vi.advanceTimersByTimeAsync(60);
+      fake.emit('git:changed', { gitFiles: ['HEAD', 'refs/heads/main'], paths: [] });
+      await vi.advanceTimersByTimeAsync(60);
+      expect(store.getState().commits.map((c) => c.message)).toEqual(['c3']);
+      await vi.advanceTimersByTimeAsync(600);
+      expect(store.getState().commits.map((c) => c.message)).toEqual(['c3']);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps the message and says why when a commit fails', async () => {
     const store = createHistoryStore(
       api(() => [], {

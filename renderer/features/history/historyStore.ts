@@ -133,6 +133,8 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
   return createStore<HistoryState>((set, get) => {
     // Bumped by each read of the changes, so an older answer never replaces a newer one.
     let changesRead = 0;
+    // Bumped by each read of the whole repository, for the same reason.
+    let wholeReads = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
     // A change of .git came with the pending read: the whole repository is read, not only the changes.
     let outsideGit = false;
@@ -163,7 +165,10 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
     };
 
     const readAll = async () => {
+      // Reads overlap when git runs elsewhere in bursts (add, then commit): only the newest read's answer is shown.
+      const read = ++wholeReads;
       const repo = await api.invoke('git:state');
+      if (read !== wholeReads) return;
       if (!repo.isRepo) {
         set({ repo, changes: [], branches: [], tags: [], commits: [], next: null, recovery: [], stashes: [] });
         return;
@@ -178,6 +183,7 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
         // Before the first commit there is no history to read.
         repo.head ? api.invoke('git:history', {}) : Promise.resolve({ entries: [], next: null }),
       ]);
+      if (read !== wholeReads) return;
       set({ author, branches, tags, recovery, stashes, commits: page.entries, next: page.next });
       await readChanges();
     };
@@ -380,7 +386,9 @@ export function createHistoryStore(api: StudioApi, refreshDelayMs = 250): StoreA
           if (timer !== null) clearTimeout(timer);
           timer = setTimeout(() => {
             timer = null;
-            if (!get().repo?.isRepo || get().busy) return;
+            if (!get().repo?.isRepo) return;
+            // An operation is running: read once it is over (its own read may have started before this change).
+            if (get().busy) return schedule(outsideGit);
             const all = outsideGit;
             outsideGit = false;
             void (all ? quietly(readAll) : get().refreshChanges());
