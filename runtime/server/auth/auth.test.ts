@@ -1,0 +1,317 @@
+// End-user login against a real OpenID provider (oidc-provider) on 127.0.0.1: the browser's code flow
+// driven over HTTP by hand, and machine clients' client-credentials tokens.
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Provider from 'oidc-provider';
+import { defaultPeople, rolesFor } from '../people';
+import type { RuntimeUser } from '../services';
+import { type RunningServer, startServer } from '../testServer';
+import { type Auth, KeySet, createAuth, safeReturnTo, sessionCookie, verifySignature } from './index';
+import { deriveKey, sign } from './cookies';
+
+const people = defaultPeople();
+const accounts: Record<string, { pid: string; name: string }> = {
+  kari: { pid: '02028012345', name: 'Kari Dagny Leder' },
+  stranger: { pid: '11111111111', name: 'Ukjent Person' },
+};
+const secret = 'a host secret that is long enough for HMAC-SHA256 keys';
+const audience = 'https://apps.example.test/';
+const otherAudience = 'https://other.example.test/';
+const machineScope = 'altinn:instances.read';
+
+let provider: RunningServer;
+let host: RunningServer;
+let auth: Auth;
+let clockOffset = 0;
+const now = () => Date.now() + clockOffset;
+
+/** A cookie jar (paths and ports ignored, as good as a browser here). */
+class Jar {
+  readonly cookies = new Map<string, string>();
+  take(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq).trim();
+      const gone = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
+      if (gone) this.cookies.delete(name);
+      else this.cookies.set(name, pair!.slice(eq + 1).trim());
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+async function request(jar: Jar, url: string, init: RequestInit = {}): Promise<Response> {
+  const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: jar.header() } });
+  jar.take(response);
+  return response;
+}
+
+/**
+ * Follows a browser's path from `start` until it leaves the provider for the host's callback:
+ * redirects, the provider's login form (account `login`) and its consent form. Returns the callback URL.
+ */
+async function throughProvider(jar: Jar, start: string, login: string): Promise<string> {
+  let url = start;
+  for (let step = 0; step < 20; step++) {
+    if (url.startsWith(`${host.url}/auth/callback`)) return url;
+    const response = await request(jar, url);
+    if (response.status >= 300 && response.status < 400) {
+      url = new URL(response.headers.get('location')!, url).href;
+      continue;
+    }
+    const html = await response.text();
+    expect(response.status, html).toBe(200);
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+    const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
+    expect(action, html).toBeTruthy();
+    const form = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'any' } : { prompt: prompt! });
+    const submitted = await request(jar, new URL(action!, url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    expect(submitted.status).toBe(303);
+    url = new URL(submitted.headers.get('location')!, url).href;
+  }
+  throw new Error('The provider did not send the browser back');
+}
+
+async function whoami(jar: Jar, headers: Record<string, string> = {}): Promise<{ status: number; user: RuntimeUser | null; body: string }> {
+  const response = await request(jar, `${host.url}/ttd/app/whoami`, { headers });
+  const body = await response.text();
+  return { status: response.status, user: response.status === 200 ? (JSON.parse(body) as { user: RuntimeUser | null }).user : null, body };
+}
+
+/** Logs `account` in through the whole flow; returns the jar holding the session. */
+async function logIn(account: string): Promise<Jar> {
+  const jar = new Jar();
+  const start = await request(jar, `${host.url}/ttd/app/auth/login?returnTo=${encodeURIComponent('/ttd/app/page?x=1')}`);
+  expect(start.status).toBe(303);
+  const callback = await throughProvider(jar, start.headers.get('location')!, account);
+  const done = await request(jar, callback);
+  expect(done.status, await done.text()).toBe(303);
+  expect(done.headers.get('location')).toBe('/ttd/app/page?x=1');
+  return jar;
+}
+
+async function machineToken(options: { resource?: string; scope?: string } = {}): Promise<string> {
+  const response = await fetch(`${provider.url}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'machine', client_secret: 'machine-secret-machine-secret', scope: options.scope ?? machineScope, resource: options.resource ?? audience }).toString(),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  expect(response.status, JSON.stringify(body)).toBe(200);
+  return body.access_token!;
+}
+
+beforeAll(async () => {
+  let providerHandler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | null = null;
+  provider = await startServer((req, res) => providerHandler?.(req, res));
+  let hostHandler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | null = null;
+  host = await startServer((req, res) => hostHandler?.(req, res));
+
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
+  const oidc = new Provider(provider.url, {
+    clients: [
+      {
+        client_id: 'studio-host',
+        client_secret: 'host-client-secret-host-client-secret',
+        redirect_uris: [`${host.url}/auth/callback`],
+        post_logout_redirect_uris: [`${host.url}/logged-out`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+      { client_id: 'machine', client_secret: 'machine-secret-machine-secret', grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: 'client_secret_post', scope: `${machineScope} other:scope` },
+    ],
+    jwks: { keys: [{ ...rsa, kid: 'rsa-1', use: 'sig', alg: 'RS256' }, { ...ec, kid: 'ec-1', use: 'sig', alg: 'ES256' }] },
+    cookies: { keys: ['provider-cookie-key'] },
+    scopes: ['openid', 'profile', machineScope, 'other:scope'],
+    claims: { openid: ['sub', 'pid'], profile: ['name'] },
+    conformIdTokenClaims: false,
+    findAccount: (_ctx: unknown, sub: string) => {
+      const account = accounts[sub];
+      return account ? { accountId: sub, claims: () => ({ sub, pid: account.pid, name: account.name }) } : undefined;
+    },
+    features: {
+      devInteractions: { enabled: true },
+      clientCredentials: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => audience,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx: unknown, resource: string) => ({ scope: `${machineScope} other:scope`, audience: resource, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'ES256' } } }),
+      },
+    },
+    extraTokenClaims: (_ctx: unknown, token: { kind: string }) => (token.kind === 'ClientCredentials' ? { consumer: { authority: 'iso6523-actorid-upis', ID: '0192:310000001' } } : undefined),
+    pkce: { required: () => true },
+  });
+  providerHandler = oidc.callback();
+
+  auth = createAuth({
+    secret,
+    people,
+    now,
+    login: { issuer: provider.url, clientId: 'studio-host', clientSecret: 'host-client-secret-host-client-secret', redirectUrl: `${host.url}/auth/callback`, postLogoutRedirectUrl: `${host.url}/logged-out`, sessionSeconds: 1800 },
+    machine: { issuer: provider.url, audience, scopes: [machineScope] },
+  });
+  hostHandler = (req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', host.url);
+      if (await auth.handle(req, res, url)) return;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ user: auth.userOf(req) }));
+    })();
+  };
+});
+
+afterAll(async () => {
+  await host?.close();
+  await provider?.close();
+});
+
+describe('login with OpenID Connect (code flow with PKCE)', () => {
+  it('logs a person in through the provider: the session cookie gives her, with her roles, to userOf', async () => {
+    const jar = await logIn('kari');
+    const session = jar.cookies.get(sessionCookie);
+    expect(session).toBeTruthy();
+    expect([...jar.cookies.keys()].some((k) => k.startsWith('studio-login.'))).toBe(false);
+    const { user } = await whoami(jar);
+    expect(user).toMatchObject({ userId: 1002, partyId: '50002', personNumber: '02028012345', name: 'Kari Dagny Leder' });
+    expect(rolesFor(people, user!.userId, '50101')).toEqual(['DAGL']);
+    expect(auth.userFromSession({ headers: { cookie: `${sessionCookie}=${session}` } })).toEqual(user);
+  });
+
+  it('asks the provider with PKCE S256, state and nonce, and keeps the verifier in an httpOnly SameSite=Lax cookie', async () => {
+    const jar = new Jar();
+    const start = await request(jar, `${host.url}/ttd/app/auth/login`);
+    const target = new URL(start.headers.get('location')!);
+    expect(target.origin).toBe(provider.url);
+    expect(target.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(target.searchParams.get('state')).toMatch(/^[\w-]{43}$/);
+    expect(target.searchParams.get('nonce')).toMatch(/^[\w-]{43}$/);
+    const cookie = start.headers.getSetCookie().find((c) => c.startsWith('studio-login.'))!;
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Path=/auth/callback');
+    expect(cookie).not.toContain(target.searchParams.get('code_challenge')!);
+  });
+
+  it('identifies a person the registry does not know, with no party and no roles', async () => {
+    const { user } = await whoami(await logIn('stranger'));
+    expect(user).toEqual({ partyId: '', name: 'Ukjent Person', personNumber: '11111111111', authenticationLevel: 2 });
+  });
+
+  it('refuses a callback whose state is not the one this browser started', async () => {
+    const jar = new Jar();
+    const start = await request(jar, `${host.url}/ttd/app/auth/login`);
+    const callback = new URL(await throughProvider(jar, start.headers.get('location')!, 'kari'));
+    callback.searchParams.set('state', 'A'.repeat(43));
+    const refused = await request(jar, callback.href);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/state does not match/);
+    expect(jar.cookies.has(sessionCookie)).toBe(false);
+    // The same code with the right state, but from another browser (no login-state cookie): refused too.
+    callback.searchParams.set('state', new URL(start.headers.get('location')!).searchParams.get('state')!);
+    expect((await request(new Jar(), callback.href)).status).toBe(400);
+  });
+
+  it('refuses a tampered session cookie and an expired one', async () => {
+    const jar = await logIn('kari');
+    const value = jar.cookies.get(sessionCookie)!;
+    const [body, mac] = value.split('.') as [string, string];
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
+    const forged = Buffer.from(JSON.stringify({ ...payload, pid: '03039012345' })).toString('base64url');
+    const tampered = new Jar();
+    tampered.cookies.set(sessionCookie, `${forged}.${mac}`);
+    expect((await whoami(tampered)).user).toBeNull();
+    // Signed with another secret: refused.
+    const other = new Jar();
+    other.cookies.set(sessionCookie, sign(deriveKey('another secret that is long enough for HMAC keys', 'session'), payload));
+    expect((await whoami(other)).user).toBeNull();
+    // Signed right but with the HMAC of the body under the raw secret (not the derived key): refused.
+    other.cookies.set(sessionCookie, `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`);
+    expect((await whoami(other)).user).toBeNull();
+
+    expect((await whoami(jar)).user?.userId).toBe(1002);
+    clockOffset = 1801 * 1000;
+    try {
+      expect((await whoami(jar)).user).toBeNull();
+    } finally {
+      clockOffset = 0;
+    }
+  });
+
+  it('logs out: the session cookie is cleared and the browser goes to the provider with id_token_hint', async () => {
+    const jar = await logIn('kari');
+    const out = await request(jar, `${host.url}/ttd/app/auth/logout`);
+    expect(out.status).toBe(303);
+    const target = new URL(out.headers.get('location')!);
+    expect(target.origin).toBe(provider.url);
+    expect(target.searchParams.get('id_token_hint')).toBeTruthy();
+    expect(target.searchParams.get('post_logout_redirect_uri')).toBe(`${host.url}/logged-out`);
+    expect(jar.cookies.has(sessionCookie)).toBe(false);
+    expect((await whoami(jar)).user).toBeNull();
+  });
+
+  it('without a session nobody is logged in (the app decides about anonymous use)', async () => {
+    expect(await whoami(new Jar())).toMatchObject({ status: 200, user: null });
+  });
+
+  it('only returns to paths on this host', () => {
+    expect(safeReturnTo('/ttd/app/?a=1#b', '/')).toBe('/ttd/app/?a=1#b');
+    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/\t/evil.example', null]) expect(safeReturnTo(bad, '/ttd/app/')).toBe('/ttd/app/');
+  });
+});
+
+describe('machine clients (client credentials, as Maskinporten)', () => {
+  it('a signed access token with a consumer claim acts as that organisation', async () => {
+    const token = await machineToken();
+    const { user, status } = await whoami(new Jar(), { authorization: `Bearer ${token}` });
+    expect(status).toBe(200);
+    expect(user).toEqual({ partyId: '50101', name: 'Testbedrift AS', organisationNumber: '310000001', authenticationLevel: 3 });
+  });
+
+  it('bearer first: a valid token wins over a session cookie, and an invalid one never falls back to it', async () => {
+    const jar = await logIn('kari');
+    expect((await whoami(jar, { authorization: `Bearer ${await machineToken()}` })).user?.organisationNumber).toBe('310000001');
+    expect((await whoami(jar, { authorization: 'Bearer not-a-token' })).status).toBe(401);
+  });
+
+  it('refuses a token for another audience, without the scope, expired, unsigned, or with a changed payload', async () => {
+    const refused = async (token: string, why: RegExp) => {
+      const response = await whoami(new Jar(), { authorization: `Bearer ${token}` });
+      expect(response.status).toBe(401);
+      expect(response.body).toMatch(why);
+    };
+    await refused(await machineToken({ resource: otherAudience }), /audience/);
+    await refused(await machineToken({ scope: 'other:scope' }), /scope/);
+
+    const token = await machineToken();
+    const [header, payload] = token.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'at+jwt' })).toString('base64url');
+    await refused(`${none}.${payload}.`, /Unsigned/);
+    const hs = Buffer.from(JSON.stringify({ alg: 'HS256', kid: 'ec-1' })).toString('base64url');
+    await refused(`${hs}.${payload}.${createHmac('sha256', 'x').update(`${hs}.${payload}`).digest('base64url')}`, /HS256/);
+    const otherOrg = Buffer.from(JSON.stringify({ ...claims, consumer: { authority: 'iso6523-actorid-upis', ID: '0192:310000099' } })).toString('base64url');
+    await refused(`${header}.${otherOrg}.${token.split('.')[2]}`, /signature/);
+
+    clockOffset = 2 * 3600 * 1000;
+    try {
+      await refused(token, /expired/);
+    } finally {
+      clockOffset = 0;
+    }
+    expect((await whoami(new Jar(), { authorization: `Bearer ${token}` })).status).toBe(200);
+  });
+
+  it('the access token is verified with the issuer key of its own type (ES256 here; the ID token is RS256)', async () => {
+    const token = await machineToken();
+    expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).toMatchObject({ alg: 'ES256', kid: 'ec-1' });
+    const jwks = (await (await fetch(`${provider.url}/jwks`)).json()) as { keys: { kty: string }[] };
+    expect(verifySignature(token, new KeySet(jwks)).payload.consumer).toEqual({ authority: 'iso6523-actorid-upis', ID: '0192:310000001' });
+    // Only the RSA key: the ES256 token does not verify.
+    expect(() => verifySignature(token, new KeySet({ keys: jwks.keys.filter((k) => k.kty === 'RSA') }))).toThrow(/publishes no EC key|does not publish/);
+  });
+});

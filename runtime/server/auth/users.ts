@@ -1,0 +1,73 @@
+/**
+ * Who a login is, in the runtime's terms: ID-porten's `pid` (the national identity number) names a
+ * person of the people registry, Maskinporten's `consumer` names an organisation. The policy engine
+ * then finds the person's parties and roles in the same registry (authorization.ts). Someone the
+ * registry does not know is still identified, with no party of their own and no roles, as Altinn
+ * treats a person who holds no roles.
+ */
+import { userOfPerson } from '../authorization';
+import type { PeopleRegistry } from '../people';
+import type { RuntimeUser } from '../services';
+
+/** The people registry, or a function giving its current contents (a host that reloads it). */
+export type PeopleSource = PeopleRegistry | (() => PeopleRegistry);
+
+export const peopleOf = (source: PeopleSource): PeopleRegistry => (typeof source === 'function' ? source() : source);
+
+/**
+ * Altinn's authentication level for an ID-porten `acr`: `idporten-loa-substantial` (and the older
+ * `Level3`) is 3, `idporten-loa-high` (`Level4`) is 4, `idporten-loa-low` 2; null for anything else.
+ */
+export function levelOfAcr(acr: unknown): number | null {
+  if (typeof acr !== 'string') return null;
+  const known: Record<string, number> = { 'idporten-loa-low': 2, 'idporten-loa-substantial': 3, 'idporten-loa-high': 4, level0: 0, level1: 1, level2: 2, level3: 3, level4: 4 };
+  return known[acr.toLowerCase()] ?? null;
+}
+
+/** What a person's login says about them. */
+export interface PersonClaims {
+  /** The national identity number (ID-porten's `pid`). */
+  readonly pid: string;
+  /** The authentication level from the login's `acr`, when it names one. */
+  readonly level?: number | null;
+  /** A display name the provider gave (`name`), for someone the registry does not know. */
+  readonly name?: string;
+}
+
+/**
+ * The runtime user for a person who logged in: the registry's person with that personNumber (with
+ * their user id and own party, so the policy engine finds their roles), at the level the login
+ * reached (else the registry's level for them, else 2); someone the registry does not know becomes a
+ * user without user id, party or roles.
+ */
+export function personUser(people: PeopleRegistry, claims: PersonClaims): RuntimeUser {
+  const person = people.persons.find((p) => p.personNumber === claims.pid);
+  const level = claims.level ?? null;
+  if (person) {
+    const user = userOfPerson(person);
+    return level === null ? user : { ...user, authenticationLevel: level };
+  }
+  return { partyId: '', name: claims.name?.trim() || `Person ${claims.pid.slice(0, 6)}*****`, personNumber: claims.pid, authenticationLevel: level ?? 2 };
+}
+
+/** The organisation number in a Maskinporten `consumer` claim (`{ authority: 'iso6523-actorid-upis', ID: '0192:310000001' }`), or null. */
+export function consumerOrgNumber(consumer: unknown): string | null {
+  if (typeof consumer !== 'object' || consumer === null) return null;
+  const { authority, ID } = consumer as Record<string, unknown>;
+  if (authority !== undefined && authority !== 'iso6523-actorid-upis') return null;
+  if (typeof ID !== 'string') return null;
+  const match = /^0192:(\d{9})$/.exec(ID.trim());
+  return match ? match[1]! : null;
+}
+
+/**
+ * The runtime user for an organisation acting through a machine client: the registry's organisation
+ * with that number (its own party; a service owner is recognised by the policy engine), at
+ * authentication level 3 as Altinn gives Maskinporten; an organisation the registry does not know
+ * becomes a user with that number but no party or roles.
+ */
+export function organisationUser(people: PeopleRegistry, orgNumber: string): RuntimeUser {
+  const organisation = people.organisations.find((o) => o.orgNumber === orgNumber);
+  if (organisation) return { partyId: organisation.partyId, name: organisation.name, organisationNumber: organisation.orgNumber, authenticationLevel: 3 };
+  return { partyId: '', name: `Organisation ${orgNumber}`, organisationNumber: orgNumber, authenticationLevel: 3 };
+}
