@@ -132,6 +132,18 @@ describe('stateless data', () => {
   });
 });
 
+describe('set-query-params', () => {
+  it('sends the browser to the app with the parameters a prefill file declares, and drops the others', async () => {
+    const res = await fetch(`${base}set-query-params?jobTitle=Utvikler&q=hei&evil=%3Cscript%3E`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!, base);
+    expect(location.pathname).toBe('/acme/open/');
+    expect(JSON.parse(location.searchParams.get('queryParams')!)).toEqual({ jobTitle: 'Utvikler', q: 'hei' });
+    const none = await fetch(`${base}set-query-params?evil=1`, { redirect: 'manual' });
+    expect(none.headers.get('location')).toBe('/acme/open/');
+  });
+});
+
 describe('instances/create', () => {
   it('creates the instance with the mapped stateless values after the register prefill', async () => {
     const res = await call('POST', 'instances/create', { body: { instanceOwner: { partyId: '50001' }, prefill: { job: 'Smith', 'rows[1].x': 2 } } });

@@ -11,7 +11,7 @@
 import { isJsonObject } from '../../core/text/jsonDocument';
 import { authorizeAction, cookieValue, selectedPartyCookie } from './authorization';
 import { freshModel, requireDataType } from './appData';
-import { HttpError, ok, parseJsonText, type Route, type RouteContext } from './http';
+import { HttpError, ok, parseJsonText, type Route, type RouteContext, type RouteResult } from './http';
 import { prefillFromRegistry } from './registryPrefill';
 
 /** The `prefill` query parameter: a JSON object of query-parameter values, or 400. */
@@ -82,8 +82,27 @@ async function postedModel(ctx: RouteContext): Promise<Record<string, unknown>> 
   return body;
 }
 
+/**
+ * `GET set-query-params?k=v…` (§6.4): keeps the parameters some model's `.prefill.json` declares
+ * under `QueryParameters` (others are dropped, as Altinn does) and sends the browser to the app with
+ * them; the form app keeps them for the session and prefills stateless data from them. Altinn keeps
+ * them in sessionStorage from an inline script, which the form app's CSP forbids, so they travel in
+ * the redirect's `?queryParams=` instead.
+ */
+function setQueryParams(ctx: RouteContext): RouteResult {
+  const allowed = new Set<string>();
+  for (const model of ctx.app.models) {
+    const prefill = model.prefill?.doc.value;
+    if (isJsonObject(prefill) && isJsonObject(prefill.QueryParameters)) for (const key of Object.keys(prefill.QueryParameters)) allowed.add(key);
+  }
+  const kept = Object.fromEntries([...ctx.query].filter(([key]) => allowed.has(key)));
+  const search = Object.keys(kept).length > 0 ? `?queryParams=${encodeURIComponent(JSON.stringify(kept))}` : '';
+  return { status: 302, headers: { Location: `/${ctx.org}/${ctx.appName}/${search}` } };
+}
+
 /** The stateless data routes. */
 export const statelessRoutes: readonly Route[] = [
+  { method: 'GET', path: 'set-query-params', handle: setQueryParams },
   { method: 'GET', path: 'v1/data', handle: (ctx) => ok(statelessModel(ctx, requireType(ctx, false), false)) },
   {
     method: 'POST',

@@ -72,7 +72,9 @@ export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i
     jsonSchema: (dataType: string) => get<Record<string, unknown>>(`api/jsonschema/${enc(dataType)}`),
     validationConfig: (dataType: string) => get<unknown>(`api/validationconfig/${enc(dataType)}`),
     applicationSettings: () => get<Record<string, unknown>>('api/v1/applicationsettings'),
-    statelessData: (dataType: string) => get<unknown>(`v1/data?dataType=${enc(dataType)}&includeRowId=true`),
+    /** Stateless data, prefilled from the query parameters `set-query-params` kept (§6.4) when given. */
+    statelessData: (dataType: string, prefill?: Readonly<Record<string, string>> | null) =>
+      get<unknown>(`v1/data?dataType=${enc(dataType)}&includeRowId=true${prefill && Object.keys(prefill).length > 0 ? `&prefill=${enc(JSON.stringify(prefill))}` : ''}`),
     postStatelessData: (dataType: string, data: unknown) => request<unknown>('POST', `v1/data?dataType=${enc(dataType)}`, data),
     /** The party the user acts for (Altinn's current party: the chosen one, else their own). */
     currentParty: () => get<{ partyId: number | string; name?: string }>('api/authorization/parties/current?returnPartyObject=true'),

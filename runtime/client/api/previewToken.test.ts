@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewHeaders, previewPersona, takePreviewToken } from './previewToken';
+import { previewHeaders, previewPersona, queryParamsPrefill, takePreviewToken } from './previewToken';
 
 function page(href: string) {
   const stored = new Map<string, string>();
@@ -65,5 +65,17 @@ describe('takePreviewToken', () => {
     // The process screens build their clients later, from the address without either.
     expect(takePreviewToken({ href: 'http://localhost:4000/ttd/app/', sessionStorage: refused, replaceUrl: () => undefined })).toBe('t1');
     expect(previewHeaders('t1')).toEqual({ 'X-Preview-Token': 't1', 'X-Studio-Persona': '1002' });
+  });
+
+  it('keeps the query parameters set-query-params redirected with for the session, and ignores ones that are not an object of strings', () => {
+    const first = page(`http://127.0.0.1:4000/ttd/app/?queryParams=${encodeURIComponent('{"jobTitle":"Utvikler"}')}`);
+    takePreviewToken(first);
+    expect(first.urls).toEqual(['/ttd/app/']);
+    expect(queryParamsPrefill()).toEqual({ jobTitle: 'Utvikler' });
+    takePreviewToken({ ...first, href: 'http://127.0.0.1:4000/ttd/app/#/instance/1/2' });
+    expect(queryParamsPrefill()).toEqual({ jobTitle: 'Utvikler' });
+    const odd = page(`http://127.0.0.1:4000/ttd/app/?queryParams=${encodeURIComponent('{"n":1}')}`);
+    takePreviewToken(odd);
+    expect(queryParamsPrefill()).toBeNull();
   });
 });

@@ -7,6 +7,8 @@
  */
 const tokenKey = 'studio-preview.token';
 const personaKey = 'studio-preview.persona';
+/** Altinn's key for the values `set-query-params` passed on (§6.4): stateless data is prefilled from them. */
+const queryParamsKey = 'queryParams';
 
 /** The header the preview host reads the persona from (runtime/server/authorization.ts personaHeader). */
 export const personaHeader = 'X-Studio-Persona';
@@ -22,6 +24,19 @@ export interface TokenPage {
 
 /** The persona of this page load, as takePreviewToken found it. */
 let currentPersona: string | null = null;
+/** The query parameters of this session (JSON of an object of strings), as takePreviewToken found them. */
+let currentQueryParams: string | null = null;
+
+/** A JSON object of string values, as `set-query-params` sends on. */
+const validQueryParams = (value: string | null): value is string => {
+  if (!value) return false;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'string');
+  } catch {
+    return false;
+  }
+};
 /** What this page load took from its address, for later calls when session storage is refused (a frame of another site). */
 const pageMemory = new Map<string, string>();
 
@@ -50,15 +65,22 @@ function takeKept(page: TokenPage, url: URL, name: string, key: string, valid: (
 
 /**
  * The token from `?token=`, else the one kept for this session; the persona from `?persona=` likewise
- * (read by `previewHeaders`). Both are removed from the address bar.
+ * (read by `previewHeaders`), and the query parameters `set-query-params` redirected with
+ * (`?queryParams=`, read by `queryParamsPrefill`). All are removed from the address bar.
  */
 export function takePreviewToken(page: TokenPage): string | null {
   const url = new URL(page.href);
-  const inUrl = url.searchParams.has('token') || url.searchParams.has('persona');
+  const inUrl = url.searchParams.has('token') || url.searchParams.has('persona') || url.searchParams.has('queryParams');
   const token = takeKept(page, url, 'token', tokenKey);
   currentPersona = takeKept(page, url, 'persona', personaKey, validPersona);
+  currentQueryParams = takeKept(page, url, 'queryParams', queryParamsKey, validQueryParams);
   if (inUrl) page.replaceUrl(`${url.pathname}${url.search}${url.hash}`);
   return token;
+}
+
+/** The values `set-query-params` passed on for this session (the stateless data's prefill), null when none. */
+export function queryParamsPrefill(): Record<string, string> | null {
+  return currentQueryParams ? (JSON.parse(currentQueryParams) as Record<string, string>) : null;
 }
 
 /** The persona the form app acts as (null: the host's default). */

@@ -7,6 +7,7 @@ import { ApiError, type AppApi, type ApplicationMetadata, type LayoutSettings } 
 import { type AltinnParty, type PartyEntry, partyEntry, validParties } from '../process/partySelection';
 import type { Definitions } from './derive';
 import { isStateless, layoutSetFor, pageOrderOf } from './formModel';
+import { queryParamsPrefill } from '../api/previewToken';
 
 /** The party an instance is created for when the host identifies nobody (a runtime host without people). */
 export const previewPartyId = '50000000';
@@ -173,7 +174,10 @@ export async function loadForm(api: AppApi, language: string, chosenSet?: string
   const dataType = set.dataType ?? '';
   if (instance && elements[dataType]) data[dataType] = await api.data(instance.id, elements[dataType]);
   // A chosen set whose data type the instance lacks starts from empty data rather than failing.
-  else if (dataType) data[dataType] = (await (chosen ? api.statelessData(dataType).catch(() => undefined) : api.statelessData(dataType))) ?? {};
+  else if (dataType) {
+    const prefill = queryParamsPrefill();
+    data[dataType] = (await (chosen ? api.statelessData(dataType, prefill).catch(() => undefined) : api.statelessData(dataType, prefill))) ?? {};
+  }
   const [definitions, schema, validationConfig] = await Promise.all([
     loadDefinitions(api, set.id, language),
     dataType ? api.jsonSchema(dataType).catch(() => undefined) : undefined,
