@@ -64,7 +64,9 @@ store.subscribe((state, previous) => {
   if (state.status === 'ready' && previous.status !== 'ready' && window.location.hash.startsWith('#/party-selection')) {
     window.history.replaceState(null, '', state.currentPage ? hashOf(state.currentPage) : '#/');
   }
-  if (state.currentPage && state.currentPage !== previous.currentPage && pageFromHash() !== state.currentPage) {
+  // Another page, or the same page name in another instance or task (a stateless page's "1" giving way to the instance's "1").
+  const moved = state.currentPage !== previous.currentPage || state.defs?.instance?.id !== previous.defs?.instance?.id || state.taskId !== previous.taskId;
+  if (state.currentPage && moved && window.location.hash !== hashOf(state.currentPage)) {
     window.history.replaceState(null, '', hashOf(state.currentPage));
   }
 });

@@ -136,6 +136,8 @@ export function InstantiationButton({ node }: ComponentProps) {
       const created = await pageRequest<InstanceDocument>('POST', `instances/create?language=${encodeURIComponent(language)}`, instanceCreation(null, prefill));
       const taskId = created.process?.currentTask?.elementId;
       if (!taskId) throw new Error(`The new instance ${created.id} is not in a task the form can show`);
+      // The stateless values went with the instance (its mapping); a save still waiting for them must not follow.
+      store.actions.cancelPendingSaves();
       const { app } = pageAppApi();
       const metadata = (await app.applicationMetadata()) ?? {};
       // With the instance in the store, the process shell takes over (its screens, process/next).

@@ -161,6 +161,8 @@ export function createFormStore(api: AppApi) {
     const { data, elements, defs } = store.getState();
     // The current task does not let this person write (a signing task they only read, §5.10): nothing to save.
     if (defs?.instance && defs.process?.currentTask?.write === false) return;
+    // The form shown now has no such data (the stateless page gave way to an instance): nothing to save.
+    if (!(dataType in data)) return;
     try {
       if (defs?.instance && elements[dataType]) await api.putData(defs.instance.id, elements[dataType], data[dataType]);
       else await api.postStatelessData(dataType, data[dataType]);
