@@ -1,10 +1,12 @@
 /**
  * Altinn's built-in process screens (§5.3): confirmation (the app title, a link to the answers and a
  * confirm button), the feedback wait, the receipt listing the instance's data elements, and a task
- * the form app has no pages for. Texts come through `t` (app texts first, then Altinn's defaults).
+ * the form app has no pages for. Texts come through `t` (app texts first, then Altinn's defaults); an
+ * app's body texts may hold Markdown or HTML, shown sanitised.
  */
 import { Alert, Button, Heading, Link, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import type { InstanceDataElement } from '../api/appApi';
+import { RichText } from '../components/RichText';
 
 export type ProcessTextFn = (key: string, params?: readonly string[]) => string;
 
@@ -18,7 +20,11 @@ export function ConfirmScreen(props: { t: ProcessTextFn; appName: string; answer
       <Heading level={3} data-size="sm">
         {t('confirm.title')}
       </Heading>
-      <Paragraph>{t('confirm.body')}</Paragraph>
+      <Paragraph asChild>
+        <div>
+          <RichText text={t('confirm.body')} />
+        </div>
+      </Paragraph>
       {props.answersHref && (
         <Paragraph>
           <Link href={props.answersHref} target="_blank" rel="noopener">
@@ -44,7 +50,11 @@ export function FeedbackScreen({ t }: { t: ProcessTextFn }) {
       <Heading level={2} data-size="md">
         {t('feedback.title')}
       </Heading>
-      <Paragraph>{t('feedback.body')}</Paragraph>
+      <Paragraph asChild>
+        <div>
+          <RichText text={t('feedback.body')} />
+        </div>
+      </Paragraph>
       <Spinner aria-hidden data-size="md" />
     </section>
   );

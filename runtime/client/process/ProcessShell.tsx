@@ -5,6 +5,7 @@
  */
 import { Spinner } from '@digdir/designsystemet-react';
 import { type ReactNode, useState } from 'react';
+import { resolveText } from '../../../core/expressions';
 import type { InstanceDataElement } from '../api/appApi';
 import { pagePaymentApi } from '../api/paymentApi';
 import { PaymentReceipt, paymentTaskIds } from '../components/payment/PaymentReceipt';
@@ -31,7 +32,10 @@ export function ProcessShell({ children }: { children: ReactNode }) {
   const base = useState(() => window.location.pathname.replace(/[^/]*$/, ''))[0];
   const { view, process, failure, busy, instanceId, language, moveOn, openInstance, startNew } = useProcess(apis);
   const elements = useReceiptElements(apis.app, view.kind === 'receipt' ? instanceId : null);
-  const t = (key: string, params: readonly string[] = []) => processText(key, language, texts, params);
+  const env = useFormState((s) => s.derived?.env);
+  // A text the app defines is resolved like any of its texts (its variables read the data); Altinn's defaults take `params`.
+  const t = (key: string, params: readonly string[] = []) =>
+    env && params.length === 0 && texts.some((r) => r.id === key) ? resolveText(key, env) : processText(key, language, texts, params);
   if (!hasInstance) return <>{children}</>;
   const failed = failure && (
     <ServerIssues issues={failure.issues} message={failure.message} heading={t('process.failed')} />
