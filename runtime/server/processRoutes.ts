@@ -1,6 +1,8 @@
 /** The process routes (§8.5): read the process, move it on, its history. */
 import { isJsonObject } from '../../core/text/jsonDocument';
 import { requireInstance, HttpError, ok, type Route, type RouteContext } from './http';
+import { leavePaymentTask } from './paymentLeave';
+import { paymentTaskOf } from './paymentModel';
 import { moveNext, processStateJson } from './processEngine';
 
 /** The action of a process/next body: `{ action }` or nothing. */
@@ -27,7 +29,10 @@ export const processRoutes: readonly Route[] = [
     // The permission is the action itself; the engine checks it (requireActionAllowed).
     handle: async (ctx) => {
       const instance = await requireInstance(ctx);
-      return moveNext(ctx, instance, await requestedAction(ctx));
+      const requested = await requestedAction(ctx);
+      // A payment task is left only once paid (or by reject): its own rule comes first.
+      const payment = instance.process.ended ? null : paymentTaskOf(ctx, instance);
+      return payment ? leavePaymentTask(ctx, instance, requested, payment) : moveNext(ctx, instance, requested);
     },
   },
   {
