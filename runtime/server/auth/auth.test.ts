@@ -1,6 +1,6 @@
 // End-user login against a real OpenID provider (oidc-provider) on 127.0.0.1: the browser's code flow
 // driven over HTTP by hand, and machine clients' client-credentials tokens.
-import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { type JsonWebKey, createHmac, createPrivateKey, generateKeyPairSync, sign as signBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Provider from 'oidc-provider';
 import { defaultPeople, rolesFor } from '../people';
@@ -22,6 +22,9 @@ const machineScope = 'altinn:instances.read';
 let provider: RunningServer;
 let host: RunningServer;
 let auth: Auth;
+/** The Auth the host uses for the next requests (a test may swap in one whose ID tokens are tampered with). */
+let current: Auth;
+let providerRsa: JsonWebKey;
 let clockOffset = 0;
 const now = () => Date.now() + clockOffset;
 
@@ -111,6 +114,7 @@ beforeAll(async () => {
   host = await startServer((req, res) => hostHandler?.(req, res));
 
   const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+  providerRsa = rsa;
   const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
   const oidc = new Provider(provider.url, {
     clients: [
@@ -156,11 +160,12 @@ beforeAll(async () => {
     login: { issuer: provider.url, clientId: 'studio-host', clientSecret: 'host-client-secret-host-client-secret', redirectUrl: `${host.url}/auth/callback`, postLogoutRedirectUrl: `${host.url}/logged-out`, sessionSeconds: 1800 },
     machine: { issuer: provider.url, audience, scopes: [machineScope] },
   });
+  current = auth;
   hostHandler = (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', host.url);
-      if (await auth.handle(req, res, url)) return;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ user: auth.userOf(req) }));
+      if (await current.handle(req, res, url)) return;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ user: current.userOf(req) }));
     })();
   };
 });
@@ -214,6 +219,59 @@ describe('login with OpenID Connect (code flow with PKCE)', () => {
     // The same code with the right state, but from another browser (no login-state cookie): refused too.
     callback.searchParams.set('state', new URL(start.headers.get('location')!).searchParams.get('state')!);
     expect((await request(new Jar(), callback.href)).status).toBe(400);
+  });
+
+  it("refuses a code redeemed with another login's PKCE verifier, and a callback replayed", async () => {
+    const jar = new Jar();
+    const first = await request(jar, `${host.url}/ttd/app/auth/login`);
+    const second = await request(jar, `${host.url}/ttd/app/auth/login`);
+    const callback = new URL(await throughProvider(jar, first.headers.get('location')!, 'kari'));
+    const firstCallback = callback.href;
+    // The second login's state (its cookie is in the jar) with the first login's code: the provider refuses the verifier.
+    callback.searchParams.set('state', new URL(second.headers.get('location')!).searchParams.get('state')!);
+    const crossed = await request(jar, callback.href);
+    expect(crossed.status).toBe(401);
+    expect(await crossed.text()).toMatch(/invalid_grant/);
+    expect((await request(jar, firstCallback)).status).toBe(303);
+    expect((await request(jar, firstCallback)).status).toBe(400);
+  });
+
+  it('verifies the ID token: signature, issuer, audience, expiry and nonce', async () => {
+    const rsaKey = createPrivateKey({ key: providerRsa, format: 'jwk' });
+    const foreignKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const cases: { change: (claims: Record<string, unknown>) => Record<string, unknown>; alg?: string; key?: typeof rsaKey; why: RegExp }[] = [
+      { change: (c) => ({ ...c, nonce: 'another-nonce' }), why: /nonce/ },
+      { change: (c) => ({ ...c, aud: 'another-client' }), why: /audience/ },
+      { change: (c) => ({ ...c, iss: 'https://idporten.example/' }), why: /issuer/ },
+      { change: (c) => ({ ...c, exp: Math.floor(Date.now() / 1000) - 3600 }), why: /expired/ },
+      { change: (c) => ({ ...c, pid: '01017012345' }), key: foreignKey, why: /signature/ },
+      { change: (c) => c, alg: 'none', why: /Unsigned/ },
+    ];
+    for (const { change, alg, key, why } of cases) {
+      const tampering: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        if (!String(input).endsWith('/token')) return response;
+        const tokens = (await response.json()) as { id_token: string };
+        const [, payload] = tokens.id_token.split('.') as [string, string];
+        const claims = change(JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>);
+        const head = encode({ alg: alg ?? 'RS256', kid: 'rsa-1' });
+        const input2 = `${head}.${encode(claims)}`;
+        const signature = alg === 'none' ? '' : signBytes('sha256', Buffer.from(input2), key ?? rsaKey).toString('base64url');
+        return new Response(JSON.stringify({ ...tokens, id_token: `${input2}.${signature}` }), { status: 200, headers: { 'content-type': 'application/json' } });
+      };
+      current = createAuth({ secret, people, login: { issuer: provider.url, clientId: 'studio-host', clientSecret: 'host-client-secret-host-client-secret', redirectUrl: `${host.url}/auth/callback` }, fetch: tampering });
+      try {
+        const jar = new Jar();
+        const start = await request(jar, `${host.url}/ttd/app/auth/login`);
+        const refused = await request(jar, await throughProvider(jar, start.headers.get('location')!, 'kari'));
+        expect(refused.status).toBe(401);
+        expect(await refused.text()).toMatch(why);
+        expect(jar.cookies.has(sessionCookie)).toBe(false);
+      } finally {
+        current = auth;
+      }
+    }
   });
 
   it('refuses a tampered session cookie and an expired one', async () => {
@@ -313,5 +371,52 @@ describe('machine clients (client credentials, as Maskinporten)', () => {
     expect(verifySignature(token, new KeySet(jwks)).payload.consumer).toEqual({ authority: 'iso6523-actorid-upis', ID: '0192:310000001' });
     // Only the RSA key: the ES256 token does not verify.
     expect(() => verifySignature(token, new KeySet({ keys: jwks.keys.filter((k) => k.kty === 'RSA') }))).toThrow(/publishes no EC key|does not publish/);
+  });
+});
+
+describe('configuration', () => {
+  const discovery = (issuer: string): typeof fetch => async (input) => {
+    const url = String(input);
+    if (url === 'https://login.example.test/.well-known/openid-configuration') {
+      return new Response(JSON.stringify({ issuer, authorization_endpoint: 'https://login.example.test/authorize', token_endpoint: 'https://login.example.test/token', jwks_uri: 'https://login.example.test/jwks', code_challenge_methods_supported: ['S256'] }), { status: 200 });
+    }
+    return new Response('{}', { status: 404 });
+  };
+  const fakeRes = () => {
+    const out: { status?: number; headers?: Record<string, unknown>; body?: string } = {};
+    const res = { writeHead: (status: number, headers: Record<string, unknown>) => ((out.status = status), (out.headers = headers), res), end: (body?: string) => ((out.body = body), res) };
+    return { res: res as unknown as import('node:http').ServerResponse, out };
+  };
+  const req = { method: 'GET', headers: {} } as import('node:http').IncomingMessage;
+
+  it('sets Secure on its cookies when the redirect URL is https', async () => {
+    const https = createAuth({ secret, people, login: { issuer: 'https://login.example.test', clientId: 'c', redirectUrl: 'https://apps.example.test/auth/callback', acrValues: 'idporten-loa-substantial' }, fetch: discovery('https://login.example.test') });
+    const { res, out } = fakeRes();
+    expect(await https.handle(req, res, new URL('https://apps.example.test/auth/login?returnTo=//evil.example'))).toBe(true);
+    expect(out.status).toBe(303);
+    expect(new URL(String(out.headers!.Location)).searchParams.get('acr_values')).toBe('idporten-loa-substantial');
+    const cookie = (out.headers!['Set-Cookie'] as string[])[0]!;
+    expect(cookie).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+    expect(await https.handle(req, fakeRes().res, new URL('https://apps.example.test/ttd/app/api/layouts'))).toBe(false);
+  });
+
+  it('refuses a discovery document that names another issuer', async () => {
+    const wrong = createAuth({ secret, people, login: { issuer: 'https://login.example.test', clientId: 'c', redirectUrl: 'https://apps.example.test/auth/callback' }, fetch: discovery('https://attacker.example.test') });
+    const { res, out } = fakeRes();
+    await wrong.handle(req, res, new URL('https://apps.example.test/auth/login'));
+    expect(out.status).toBe(503);
+    expect(out.body).toMatch(/names issuer "https:\/\/attacker/);
+    await expect(wrong.ready()).rejects.toThrow(/names issuer/);
+  });
+
+  it('refuses a short host secret, and bearer tokens when no machine issuer is configured', async () => {
+    expect(() => createAuth({ secret: 'short', people, login: { issuer: 'https://login.example.test', clientId: 'c', redirectUrl: 'https://a.example/cb' } })).toThrow(/at least 32 bytes/);
+    const noMachine = createAuth({ secret, people });
+    const bearer = { method: 'GET', headers: { authorization: 'Bearer abc.def.ghi' } } as import('node:http').IncomingMessage;
+    expect(noMachine.userOf(bearer)).toBeNull();
+    const { res, out } = fakeRes();
+    expect(await noMachine.handle(bearer, res, new URL('http://h/ttd/app/'))).toBe(true);
+    expect(out.status).toBe(401);
+    expect(out.headers!['WWW-Authenticate']).toMatch(/^Bearer error="invalid_token"/);
   });
 });

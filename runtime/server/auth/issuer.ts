@@ -20,6 +20,17 @@ export interface ProviderMetadata {
 
 export type Fetch = typeof fetch;
 
+/** A provider endpoint's refusal: its HTTP status and OAuth error code. */
+export class ProviderError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Fetches JSON, refusing anything but a 2xx JSON object within `timeoutMs`. */
 export async function fetchJson(fetchImpl: Fetch, url: string, init: RequestInit = {}, timeoutMs = 10_000): Promise<Record<string, unknown>> {
   const response = await fetchImpl(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
@@ -32,7 +43,7 @@ export async function fetchJson(fetchImpl: Fetch, url: string, init: RequestInit
   }
   if (!response.ok) {
     const body = value as Record<string, unknown>;
-    throw new Error(`${url} answered ${response.status}${typeof body?.error === 'string' ? `: ${body.error}${typeof body.error_description === 'string' ? ` (${body.error_description})` : ''}` : ''}`);
+    throw new ProviderError(response.status, typeof body?.error === 'string' ? body.error : undefined, `${url} answered ${response.status}${typeof body?.error === 'string' ? `: ${body.error}${typeof body.error_description === 'string' ? ` (${body.error_description})` : ''}` : ''}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${url} did not answer a JSON object`);
   return value as Record<string, unknown>;

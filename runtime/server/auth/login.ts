@@ -15,7 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RuntimeUser } from '../services';
 import { type HostSecret, cookieValues, deriveKey, seal, serializeCookie, sign, unseal, unsign } from './cookies';
-import { type Fetch, Issuer, fetchJson } from './issuer';
+import { type Fetch, Issuer, ProviderError, fetchJson } from './issuer';
 import { TokenError, checkClaims, decodeJwt, supportedAlgorithms, verifySignature } from './jwt';
 import { type PeopleSource, levelOfAcr, peopleOf, personUser } from './users';
 
@@ -246,7 +246,8 @@ export class OidcLogin {
     try {
       session = await this.exchange(code, state);
     } catch (failure) {
-      const status = failure instanceof TokenError ? 401 : 502;
+      // A token the host cannot trust, or a code the provider will not redeem (used, expired, another login's PKCE verifier): 401; the provider failing: 502.
+      const status = failure instanceof TokenError || (failure instanceof ProviderError && failure.status >= 400 && failure.status < 500) ? 401 : 502;
       sendText(res, status, `The login could not be completed: ${failure instanceof Error ? failure.message : String(failure)}`, clear);
       return;
     }
