@@ -21,6 +21,18 @@ import type {
   GitStashApplied,
   GitTag,
 } from './gitTypes';
+import {
+  type CreateVersionResult,
+  type DeployEnvironment,
+  type DeployEnvironmentInput,
+  type DeployHistory,
+  type DeployOutcome,
+  type DeployStatus,
+  type DeployVersions,
+  environmentInputCheck,
+  environmentName,
+  versionTag,
+} from './deployTypes';
 import { type PaymentOrderData, type PaymentOrderInfo, paymentOrderCheck } from './paymentOrderTypes';
 import { type PeopleInfo, type PeopleRegistryData, peopleRegistryCheck } from './peopleTypes';
 import type {
@@ -131,6 +143,20 @@ export interface StudioRequests {
   'payment:getOrder': { args: void; result: PaymentOrderInfo };
   /** Saves the open app's preview payment order; the next payment uses it. An order with a problem is refused, naming each line and field. */
   'payment:saveOrder': { args: { order: PaymentOrderData }; result: null };
+  /** The studio's deployment environments (config folder; tokens kept like git credentials). */
+  'deploy:environments': { args: void; result: DeployEnvironment[] };
+  /** Adds or changes an environment; a token given replaces the kept one. */
+  'deploy:saveEnvironment': { args: { environment: DeployEnvironmentInput; previousName?: string }; result: DeployEnvironment[] };
+  'deploy:removeEnvironment': { args: { name: string }; result: DeployEnvironment[] };
+  /** The open app's version tags and the next version to suggest. */
+  'deploy:versions': { args: void; result: DeployVersions };
+  /** Checks the app, tags HEAD `v<version>` and pushes the tag; a check with errors refuses with its diagnostics. */
+  'deploy:createVersion': { args: { version: string; message?: string }; result: CreateVersionResult };
+  /** Deploys a version tag to an environment; a refusal comes back with the host's reason and diagnostics. */
+  'deploy:deploy': { args: { environment: string; version: string }; result: DeployOutcome };
+  'deploy:history': { args: { environment: string }; result: DeployHistory };
+  'deploy:rollback': { args: { environment: string; version: string }; result: DeployOutcome };
+  'deploy:status': { args: { environment: string }; result: DeployStatus };
 }
 
 /** Events pushed from main to the renderer, with their payloads. */
@@ -219,6 +245,15 @@ export const requestChecks: { readonly [C in RequestChannel]: Check<RequestArgs<
   'people:save': obj({ registry: peopleRegistryCheck }),
   'payment:getOrder': none,
   'payment:saveOrder': obj({ order: paymentOrderCheck }),
+  'deploy:environments': none,
+  'deploy:saveEnvironment': obj({ environment: environmentInputCheck, previousName: optional(environmentName) }),
+  'deploy:removeEnvironment': obj({ name: environmentName }),
+  'deploy:versions': none,
+  'deploy:createVersion': obj({ version: str({ minLength: 1, maxLength: 100 }), message: optional(str({ maxLength: 65536 })) }),
+  'deploy:deploy': obj({ environment: environmentName, version: versionTag }),
+  'deploy:history': obj({ environment: environmentName }),
+  'deploy:rollback': obj({ environment: environmentName, version: versionTag }),
+  'deploy:status': obj({ environment: environmentName }),
 };
 
 /** Every request channel, in declaration order. */

@@ -2,6 +2,7 @@
 
 export type * from './peopleTypes';
 export type * from './paymentOrderTypes';
+export type * from './deployTypes';
 
 /** Which host runs the studio: the Electron desktop app or the browser host (`studio serve`). */
 export type HostKind = 'electron' | 'web';

@@ -4,7 +4,7 @@
  * ('basic_text'), and then the studio keeps credentials in memory instead.
  */
 import { safeStorage } from 'electron';
-import { EncryptedCredentialStore, MemoryCredentialStore, type CredentialStore, type StringEncryption } from '../services/gitCredentials';
+import { credentialsFileName, EncryptedCredentialStore, MemoryCredentialStore, type CredentialStore, type StringEncryption } from '../services/gitCredentials';
 
 /** safeStorage as a StringEncryption, or null when it would not protect anything (call after `ready`). */
 export function safeStorageEncryption(platform: NodeJS.Platform = process.platform): StringEncryption | null {
@@ -16,8 +16,11 @@ export function safeStorageEncryption(platform: NodeJS.Platform = process.platfo
   };
 }
 
-/** Where the Electron host keeps git credentials: encrypted in the config folder, or in memory when the OS offers no keychain. */
-export function electronCredentialStore(configDir: string, platform: NodeJS.Platform = process.platform): CredentialStore {
+/**
+ * Where the Electron host keeps git credentials (or, in `fileName`, the deployment tokens): encrypted in
+ * the config folder, or in memory when the OS offers no keychain.
+ */
+export function electronCredentialStore(configDir: string, platform: NodeJS.Platform = process.platform, fileName = credentialsFileName): CredentialStore {
   const encryption = safeStorageEncryption(platform);
-  return encryption ? new EncryptedCredentialStore(configDir, encryption) : new MemoryCredentialStore();
+  return encryption ? new EncryptedCredentialStore(configDir, encryption, fileName) : new MemoryCredentialStore();
 }

@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { dispatchRequest } from '../../core/api';
 import { studioConfigDir } from '../services/configDir';
 import { createStudioServices, type StudioServices } from '../services/studioServices';
+import { deployTokensFileName } from '../services/gitCredentials';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import type { RuntimeHostAddress } from '../../runtime/server/runtimeHost';
 import { electronCredentialStore } from './credentialEncryption';
@@ -82,7 +83,14 @@ export function startStudio(): void {
       // After ready: safeStorage can only tell whether the OS keychain is there once the app is ready.
       // The preview prints PDF receipts with Electron's own Chromium, not a second browser.
       const preview = { pdf: ({ baseUrl, token }: RuntimeHostAddress) => electronPdfService({ baseUrl, token }) };
-      const services = createStudioServices({ host: 'electron', configDir, pickFolder, credentials: electronCredentialStore(configDir), preview });
+      const services = createStudioServices({
+        host: 'electron',
+        configDir,
+        pickFolder,
+        credentials: electronCredentialStore(configDir),
+        deployTokens: electronCredentialStore(configDir, process.platform, deployTokensFileName),
+        preview,
+      });
       registerIpcHandlers(services, windows);
       installMenu({
         isMac: process.platform === 'darwin',

@@ -1,6 +1,7 @@
 /**
  * Credentials for git remotes: a username and an access token per remote host. Never in the
- * repository or its .git/config. The Electron host keeps them encrypted by the OS keychain
+ * repository or its .git/config. The same stores keep the deployment environments' admin tokens
+ * (by environment name, in a file of their own: deployTokensFileName). The Electron host keeps them encrypted by the OS keychain
  * (`safeStorage`, wired in main/electron) in the studio's config folder; the browser host keeps them
  * in memory for as long as it runs, and never writes them anywhere.
  */
@@ -55,6 +56,9 @@ export class MemoryCredentialStore implements CredentialStore {
 /** The file the Electron host keeps the encrypted credentials in. */
 export const credentialsFileName = 'git-credentials.bin';
 
+/** The file the Electron host keeps the deployment environments' encrypted admin tokens in. */
+export const deployTokensFileName = 'deploy-tokens.bin';
+
 /** Credentials encrypted with the OS keychain's key, in one file of the studio's config folder. */
 export class EncryptedCredentialStore implements CredentialStore {
   private loaded: Map<string, Credentials> | null = null;
@@ -63,10 +67,11 @@ export class EncryptedCredentialStore implements CredentialStore {
   constructor(
     private readonly configDir: string,
     private readonly encryption: StringEncryption,
+    private readonly fileName: string = credentialsFileName,
   ) {}
 
   private file(): string {
-    return path.join(this.configDir, credentialsFileName);
+    return path.join(this.configDir, this.fileName);
   }
 
   private async all(): Promise<Map<string, Credentials>> {

@@ -2,8 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { type HostKind, type StudioHandlers, StudioError } from '../../core/api';
 import { CodeBackups } from './codeBackups';
+import { deployHandlers } from './deploy/deployHandlers';
 import { EventHub } from './eventHub';
-import type { CredentialStore } from './gitCredentials';
+import { type CredentialStore, MemoryCredentialStore } from './gitCredentials';
 import { GitService } from './gitService';
 import { FileWatcher } from './fileWatcher';
 import { listFolders } from './folderBrowser';
@@ -23,6 +24,8 @@ export interface StudioServicesOptions {
   readonly preview?: PreviewServiceOptions;
   /** Where git credentials are kept: the OS keychain in Electron; default in memory (the browser host). */
   readonly credentials?: CredentialStore;
+  /** Where the deployment environments' admin tokens are kept: like `credentials`, in a store of their own. */
+  readonly deployTokens?: CredentialStore;
 }
 
 /** The one set of service objects behind both hosts, and the handler of every API channel. */
@@ -106,6 +109,7 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
     },
     ...gitService.handlers(),
     ...peopleHandlers(options.configDir),
+    ...deployHandlers({ configDir: options.configDir, tokens: options.deployTokens ?? new MemoryCredentialStore(), workspace, git: gitService }),
     ...paymentOrderHandlers(options.configDir, () => previewAppIdentity(workspace.requireRoot())),
   };
 

@@ -25,6 +25,7 @@ export type { DirtyPolicy } from './workingTreeGuard';
 export { fetch } from './fetch';
 export { pull, type PullResult } from './pull';
 export { push } from './push';
+export { pushTag } from './pushTag';
 export { aheadBehind, type AheadBehind } from './aheadBehind';
 export { createTag, listTags, type Tag } from './tags';
 export { merge, type MergeOutcome, type MergeProgress } from './merge';
