@@ -51,6 +51,11 @@ const wrap = (db: PGlite | Transaction): SqlQuery => ({
  * the lock in `dataDir/lock`. Throws when the folder is already open, here or in a live process.
  */
 export async function openEmbeddedStorage(dataDir: string): Promise<RuntimeStorage> {
+  return sqlStorage(await openEmbeddedDriver(dataDir));
+}
+
+/** The embedded database itself, migrated, for modules that keep tables of their own beside the store's (the runtime host). */
+export async function openEmbeddedDriver(dataDir: string): Promise<SqlDriver> {
   const folder = path.resolve(dataDir);
   if (openFolders.has(folder)) throw new Error(`The instance store in ${folder} is already open in this process; use that one.`);
   mkdirSync(folder, { recursive: true });
@@ -88,5 +93,5 @@ export async function openEmbeddedStorage(dataDir: string): Promise<RuntimeStora
     await driver.close();
     throw error;
   }
-  return sqlStorage(driver);
+  return driver;
 }

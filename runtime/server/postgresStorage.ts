@@ -20,6 +20,11 @@ const wrap = (client: pg.Pool | pg.PoolClient): SqlQuery => ({
 
 /** Opens the store in the PostgreSQL database at `connectionString` (`postgresql://user@host:port/db`), bringing its schema up to date. */
 export async function openPostgresStorage(connectionString: string, options: { readonly maxConnections?: number } = {}): Promise<RuntimeStorage> {
+  return sqlStorage(await openPostgresDriver(connectionString, options));
+}
+
+/** The database itself, migrated, for modules that keep tables of their own beside the store's (the runtime host). */
+export async function openPostgresDriver(connectionString: string, options: { readonly maxConnections?: number } = {}): Promise<SqlDriver> {
   const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
   // An idle connection the server drops must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
@@ -49,5 +54,5 @@ export async function openPostgresStorage(connectionString: string, options: { r
     await pool.end();
     throw error;
   }
-  return sqlStorage(driver);
+  return driver;
 }

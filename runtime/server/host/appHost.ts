@@ -1,0 +1,529 @@
+/**
+ * The runtime host: serves any number of deployed apps to their users at `/{org}/{app}/`, with the same
+ * app API as the studio's preview (createAppHandler) but without the preview's token guard and its
+ * studio-only routes. Instances live in PostgreSQL (`database`) or the embedded store in `dataDir`.
+ *
+ * It keeps nothing of its own beyond the database and the version folders, which it can rebuild from
+ * the database: which version of each app is active lives in the database (hostDatabase.ts) and every
+ * replica re-reads it every `refreshMs`, loading a new version before it switches to it. An instance
+ * is answered by the version it was created on, loaded on demand.
+ *
+ * Deployments come in through the admin API (bearer `adminToken`): a tag fetched from an HTTP(S) git
+ * remote, checked like `studio check` (a version with errors is refused with its diagnostics), stored,
+ * loaded and only then made active; rollback makes an earlier successful version active again.
+ *
+ * `GET /health` says the process is alive; `GET /ready` that the database answers and every active app
+ * is loaded. One JSON log line per request goes to `log`. `close()` stops accepting, lets requests in
+ * flight finish, then closes the database.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { existsSync, promises as fs } from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { loadAppModel } from '../../../core/app/model/loadAppModel';
+import { checkApp } from '../../../core/refs/checkApp';
+import { createAppHandler, type AppHandler } from '../appApi';
+import { diskAppSource } from '../appSource';
+import { previewCsp, readClientFile } from '../clientFiles';
+import { openEmbeddedDriver } from '../pgliteStorage';
+import { openPostgresDriver } from '../postgresStorage';
+import { runtimeClientDir } from '../runtimeRoot';
+import type { RuntimeServices, RuntimeUser } from '../services';
+import { sqlStorage, type SqlDriver } from '../sqlStorage';
+import type { RuntimeStorage } from '../storage';
+import { hostDatabase, migrateHost, type Deployment, type HostDatabase } from './hostDatabase';
+import { fetchVersion, safeName, safeRef, versionDir, writeVersionDir } from './versionFiles';
+
+/** One structured log line. */
+export type HostLogEntry = Record<string, unknown>;
+
+export interface AppHostOptions {
+  /** Where versions (and the embedded database, when no `database` is given) are kept. */
+  readonly dataDir: string;
+  /** `postgres://…` / `postgresql://…`: the shared database of every replica. Absent: the embedded store in `dataDir/db`. */
+  readonly database?: string;
+  /** 0 or absent picks a free port. */
+  readonly port?: number;
+  /** The address to listen on; default 127.0.0.1 (a container passes 0.0.0.0). */
+  readonly hostname?: string;
+  /** The admin API's bearer token; absent: every admin request gets 401. */
+  readonly adminToken?: string;
+  /** The environment's name (`test`, `production`), shown by /health and in every log line. */
+  readonly envName?: string;
+  /** How often the active versions are re-read from the database; default 1000 ms. */
+  readonly refreshMs?: number;
+  /** Where the JSON log lines go; default one line each to stdout. */
+  readonly log?: (entry: HostLogEntry) => void;
+  /** Who is asking (the login in front of the host); absent: nobody is identified. */
+  readonly userOf?: (req: IncomingMessage) => RuntimeUser | null;
+  readonly services?: RuntimeServices;
+  /** The built form app; default `out/runtime-client` of this Studio Desktop. */
+  readonly clientDir?: string;
+  /** How long `close()` waits for requests in flight before cutting connections; default 10 s. */
+  readonly shutdownTimeoutMs?: number;
+  /** Largest app API request body; default that of createAppHandler. */
+  readonly maxBodyBytes?: number;
+}
+
+export interface AppHost {
+  /** `http://HOST:PORT` */
+  readonly url: string;
+  readonly port: number;
+  /** Re-reads the active versions from the database now (the poll does this every `refreshMs`). */
+  refresh(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface LoadedVersion {
+  readonly org: string;
+  readonly app: string;
+  readonly commit: string;
+  readonly handler: AppHandler;
+}
+
+interface ActiveApp {
+  readonly version: string;
+  readonly loaded: LoadedVersion;
+}
+
+/** A request the host refuses with a status and a JSON body. */
+class HostError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+const commonHeaders = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+/** The form app's CSP, framed by nobody. */
+const hostCsp = previewCsp.replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'");
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...commonHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(text)) }).end(text);
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Compares in time independent of where (or whether) the strings differ. */
+export function sameToken(given: string, expected: string): boolean {
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+async function readJson(req: IncomingMessage, limit = 64 * 1024): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HostError(413, `The request body is larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HostError(400, 'The request body is not JSON');
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HostError(400, 'The request body must be a JSON object');
+  return value as Record<string, unknown>;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Opens the database: PostgreSQL for a URL, else the embedded store in `dataDir/db`. */
+async function openDatabase(options: AppHostOptions): Promise<SqlDriver> {
+  if (options.database && /^postgres(ql)?:\/\//.test(options.database)) return openPostgresDriver(options.database);
+  if (options.database) throw new Error(`The database must be a postgres:// URL, got ${options.database.split(':')[0]}:…`);
+  return openEmbeddedDriver(path.join(options.dataDir, 'db'));
+}
+
+/** Starts the host; resolves once it listens and has loaded the active versions (or tried to). */
+export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
+  const dataDir = path.resolve(options.dataDir);
+  await fs.mkdir(dataDir, { recursive: true });
+  const envName = options.envName ?? 'default';
+  const refreshMs = options.refreshMs ?? 1000;
+  const clientDir = options.clientDir ?? runtimeClientDir();
+  const log = options.log ?? ((entry: HostLogEntry) => process.stdout.write(`${JSON.stringify(entry)}\n`));
+  const driver = await openDatabase(options);
+  let db: HostDatabase;
+  let storage: RuntimeStorage;
+  try {
+    await migrateHost(driver);
+    db = hostDatabase(driver);
+    storage = sqlStorage(driver);
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+
+  /** Loaded (or loading) versions by `org/app/commit`. */
+  const versions = new Map<string, Promise<LoadedVersion>>();
+  /** The active version of each app, by `org/app`, as this replica serves it. */
+  const active = new Map<string, ActiveApp>();
+  /** The version each instance was created on (it never changes, so it is kept once read). */
+  const instanceVersions = new Map<string, string>();
+  /** Apps whose active version this replica could not load at its last refresh, with why. */
+  const loadFailures = new Map<string, string>();
+  let refreshedOnce = false;
+
+  /** The instance store of one version: instances it creates remember it. */
+  const versionStorage = (org: string, app: string, commit: string): RuntimeStorage => ({
+    ...storage,
+    createInstance: async (instance, contents) => {
+      await storage.createInstance(instance, contents);
+      await db.recordInstanceVersion(instance.id, org, app, commit);
+      instanceVersions.set(instance.id, commit);
+    },
+    close: async () => undefined,
+  });
+
+  /** Loads a version from its folder, rebuilding the folder from the database when this replica has none. */
+  const loadVersion = (org: string, app: string, commit: string): Promise<LoadedVersion> => {
+    const key = `${org}/${app}/${commit}`;
+    let loading = versions.get(key);
+    if (!loading) {
+      loading = (async () => {
+        const dir = versionDir(dataDir, org, app, commit);
+        if (!existsSync(dir)) {
+          const files = await db.readVersionFiles(org, app, commit);
+          if (files.size === 0) throw new Error(`The files of ${org}/${app} version ${commit} are neither in ${dir} nor in the database`);
+          await writeVersionDir(dir, files);
+        }
+        const model = await loadAppModel(await diskAppSource(dir));
+        const handler = createAppHandler({
+          app: model,
+          org,
+          appName: app,
+          storage: versionStorage(org, app, commit),
+          services: options.services ?? {},
+          ...(options.userOf ? { userOf: options.userOf } : {}),
+          ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+        });
+        return { org, app, commit, handler };
+      })();
+      versions.set(key, loading);
+      // A failed load is tried again next time.
+      loading.catch(() => versions.delete(key));
+    }
+    return loading;
+  };
+
+  /** Re-reads the active versions; an app switches once its new version is loaded. */
+  const refresh = async (): Promise<void> => {
+    const rows = await db.listActive();
+    await Promise.all(
+      rows.map(async (row) => {
+        const key = `${row.org}/${row.app}`;
+        const current = active.get(key);
+        if (current?.loaded.commit === row.commit && current.version === row.version) return;
+        try {
+          const loaded = await loadVersion(row.org, row.app, row.commit);
+          active.set(key, { version: row.version, loaded });
+          loadFailures.delete(key);
+          if (current) log({ time: new Date().toISOString(), env: envName, event: 'switched', app: key, version: row.version, commit: row.commit });
+        } catch (error) {
+          loadFailures.set(key, message(error));
+          log({ time: new Date().toISOString(), env: envName, event: 'load-failed', app: key, version: row.version, commit: row.commit, error: message(error) });
+        }
+      }),
+    );
+    refreshedOnce = true;
+  };
+
+  // Deploys and rollbacks of one app run one after another on this replica.
+  const queues = new Map<string, Promise<unknown>>();
+  const inQueue = <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(key) ?? Promise.resolve()).then(work);
+    queues.set(
+      key,
+      next.catch(() => undefined),
+    );
+    return next;
+  };
+
+  const requireApp = (body: Record<string, unknown>): { org: string; app: string } => {
+    const { org, app } = body;
+    if (!safeName(org) || !safeName(app)) throw new HostError(400, 'org and app must be names of letters, digits, dot, dash and underscore');
+    return { org, app };
+  };
+
+  const optionalText = (body: Record<string, unknown>, name: string): string | undefined => {
+    const value = body[name];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') throw new HostError(400, `${name} must be a string`);
+    return value;
+  };
+
+  async function deploy(body: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+    const { org, app } = requireApp(body);
+    const ref = body.ref;
+    const remote = body.remote;
+    if (!safeRef(ref)) throw new HostError(400, 'ref must be a tag name');
+    if (typeof remote !== 'string' || !/^https?:\/\//.test(remote)) throw new HostError(400, 'remote must be an http(s) git URL');
+    const username = optionalText(body, 'username');
+    const password = optionalText(body, 'password');
+    const by = optionalText(body, 'by') ?? null;
+    return inQueue(`${org}/${app}`, async () => {
+      const started = performance.now();
+      const failed = async (status: number, why: string, commit: string | null, diagnostics?: readonly unknown[]) => {
+        const deployment = await db.recordDeployment({ org, app, version: ref, commit, kind: 'deploy', by, result: 'failed', message: why, ...(diagnostics ? { diagnostics } : {}) }, false);
+        log({ time: new Date().toISOString(), env: envName, event: 'deploy-failed', app: `${org}/${app}`, version: ref, commit, error: why });
+        return { status, body: { message: why, deployment, ...(diagnostics ? { diagnostics } : {}) } };
+      };
+      let fetched;
+      try {
+        fetched = await fetchVersion({ remote, ref, ...(username !== undefined ? { username } : {}), ...(password !== undefined ? { password } : {}) });
+      } catch (error) {
+        return failed(502, `Could not fetch ${ref} from ${remote}: ${message(error)}`, null);
+      }
+      const { commit, files } = fetched;
+      if (!files.has('App/config/applicationmetadata.json')) return failed(409, `${ref} is not an Altinn app: App/config/applicationmetadata.json is missing`, commit);
+      const dir = versionDir(dataDir, org, app, commit);
+      let diagnostics;
+      try {
+        await writeVersionDir(dir, files);
+        diagnostics = checkApp(await loadAppModel(await diskAppSource(dir))).diagnostics;
+      } catch (error) {
+        return failed(409, `${ref} could not be read: ${message(error)}`, commit);
+      }
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0) {
+        return failed(409, `${ref} has ${errors.length} error${errors.length === 1 ? '' : 's'} in its check; fix them and deploy again`, commit, errors);
+      }
+      try {
+        await db.saveVersionFiles(org, app, commit, files);
+        const loaded = await loadVersion(org, app, commit);
+        const deployment = await db.recordDeployment(
+          { org, app, version: ref, commit, kind: 'deploy', by, result: 'succeeded', message: `Deployed ${ref} (${commit.slice(0, 7)}), ${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'} or notes` },
+          true,
+        );
+        active.set(`${org}/${app}`, { version: ref, loaded });
+        loadFailures.delete(`${org}/${app}`);
+        log({ time: new Date().toISOString(), env: envName, event: 'deployed', app: `${org}/${app}`, version: ref, commit, ms: Math.round(performance.now() - started) });
+        return { status: 201, body: { deployment, warnings: diagnostics } };
+      } catch (error) {
+        return failed(500, `${ref} could not be loaded: ${message(error)}`, commit);
+      }
+    });
+  }
+
+  async function rollback(body: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+    const { org, app } = requireApp(body);
+    const version = body.version;
+    if (typeof version !== 'string' || version === '') throw new HostError(400, 'version must be the tag (or commit) of an earlier successful deployment');
+    const by = optionalText(body, 'by') ?? null;
+    return inQueue(`${org}/${app}`, async () => {
+      const earlier = await db.findSucceeded(org, app, version);
+      if (!earlier?.commit) throw new HostError(404, `${org}/${app} has no successful deployment of ${version}`);
+      const loaded = await loadVersion(org, app, earlier.commit);
+      const deployment = await db.recordDeployment(
+        { org, app, version: earlier.version, commit: earlier.commit, kind: 'rollback', by, result: 'succeeded', message: `Rolled back to ${earlier.version} (${earlier.commit.slice(0, 7)})` },
+        true,
+      );
+      active.set(`${org}/${app}`, { version: earlier.version, loaded });
+      log({ time: new Date().toISOString(), env: envName, event: 'rolled-back', app: `${org}/${app}`, version: earlier.version, commit: earlier.commit });
+      return { status: 200, body: { deployment } };
+    });
+  }
+
+  async function admin(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const header = req.headers.authorization ?? '';
+    const given = /^Bearer (.+)$/.exec(header)?.[1] ?? '';
+    if (!options.adminToken || !sameToken(given, options.adminToken)) {
+      req.resume();
+      res.setHeader('www-authenticate', 'Bearer');
+      throw new HostError(401, 'The admin API needs the host\'s admin token as "Authorization: Bearer TOKEN"');
+    }
+    const method = req.method ?? 'GET';
+    const route = url.pathname.replace(/\/+$/, '');
+    if (route === '/admin/deployments' && method === 'GET') {
+      const org = url.searchParams.get('org');
+      const app = url.searchParams.get('app');
+      if (!safeName(org) || !safeName(app)) throw new HostError(400, 'Give ?org=ORG&app=APP');
+      const deployments: Deployment[] = await db.listDeployments(org, app);
+      const current = active.get(`${org}/${app}`);
+      return sendJson(res, 200, { org, app, active: current ? { version: current.version, commit: current.loaded.commit } : null, deployments });
+    }
+    if (route === '/admin/deployments' && method === 'POST') {
+      const result = await deploy(await readJson(req));
+      return sendJson(res, result.status, result.body);
+    }
+    if (route === '/admin/rollback' && method === 'POST') {
+      const result = await rollback(await readJson(req));
+      return sendJson(res, result.status, result.body);
+    }
+    if (route === '/admin/apps' && method === 'GET') {
+      return sendJson(res, 200, [...active].map(([key, a]) => ({ app: key, version: a.version, commit: a.loaded.commit })));
+    }
+    req.resume();
+    throw new HostError(404, `There is no admin route ${method} ${url.pathname}`);
+  }
+
+  /** The form app's page and files, the same for every app. */
+  async function serveClient(req: IncomingMessage, res: ServerResponse, rel: string): Promise<boolean> {
+    const head = req.method === 'HEAD';
+    if (rel === '' || rel === 'index.html') {
+      let html: Buffer;
+      try {
+        html = await fs.readFile(path.join(clientDir, 'index.html'));
+      } catch {
+        return false;
+      }
+      res.writeHead(200, { ...commonHeaders, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': hostCsp });
+      res.end(head ? undefined : html);
+      return true;
+    }
+    const file = await readClientFile(clientDir, rel);
+    if (!file) return false;
+    res.writeHead(200, { ...commonHeaders, 'content-type': file.contentType, 'cache-control': 'no-cache' });
+    res.end(head ? undefined : file.body);
+    return true;
+  }
+
+  /** The version that answers a request: the instance's own one, else the app's active one. */
+  async function versionFor(org: string, app: string, current: ActiveApp, segments: readonly string[]): Promise<{ loaded: LoadedVersion; version: string }> {
+    if (segments[0]?.toLowerCase() !== 'instances' || !segments[1] || !segments[2]) return current;
+    const instanceId = `${segments[1]}/${segments[2]}`;
+    let commit = instanceVersions.get(instanceId);
+    if (!commit) {
+      commit = (await db.instanceVersion(instanceId)) ?? undefined;
+      if (commit) {
+        if (instanceVersions.size > 100_000) instanceVersions.clear();
+        instanceVersions.set(instanceId, commit);
+      }
+    }
+    if (!commit || commit === current.loaded.commit) return current;
+    return { loaded: await loadVersion(org, app, commit), version: commit.slice(0, 12) };
+  }
+
+  /** Per request: set once known, for the log line. */
+  interface RequestNote {
+    app?: string;
+    version?: string;
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL, note: RequestNote): Promise<void> {
+    const method = req.method ?? 'GET';
+    const pathname = url.pathname;
+    if (pathname === '/health') return sendJson(res, 200, { status: 'ok', env: envName });
+    if (pathname === '/ready') {
+      const reachable = await db.ping();
+      const ready = reachable && refreshedOnce && loadFailures.size === 0 && !closing;
+      return sendJson(res, ready ? 200 : 503, {
+        status: ready ? 'ready' : 'not ready',
+        env: envName,
+        database: reachable,
+        apps: [...active].map(([key, a]) => ({ app: key, version: a.version })),
+        ...(loadFailures.size ? { failures: Object.fromEntries(loadFailures) } : {}),
+      });
+    }
+    if (pathname === '/admin' || pathname.startsWith('/admin/')) return admin(req, res, url);
+    let segments: string[];
+    try {
+      segments = pathname.split('/').filter((s) => s.length > 0).map(decodeURIComponent);
+    } catch {
+      throw new HostError(400, `The path ${pathname} is not correctly percent-encoded`);
+    }
+    const [org, app, ...rest] = segments;
+    const key = `${org}/${app}`;
+    const current = org && app ? active.get(key) : undefined;
+    if (!org || !app || !current) {
+      req.resume();
+      throw new HostError(404, org && app ? `No app ${key} is deployed here` : 'Apps are served at /ORG/APP/');
+    }
+    note.app = key;
+    note.version = current.version;
+    if (!pathname.startsWith(`/${org}/${app}/`)) {
+      res.writeHead(302, { ...commonHeaders, location: `/${org}/${app}/${url.search}` }).end();
+      return;
+    }
+    const head = rest[0]?.toLowerCase();
+    if ((method === 'GET' || method === 'HEAD') && head !== 'api' && head !== 'instances' && head !== 'v1') {
+      if (await serveClient(req, res, rest.join('/'))) return;
+    }
+    const serving = await versionFor(org, app, current, rest);
+    note.version = serving.version;
+    serving.loaded.handler(req, res);
+  }
+
+  let closing = false;
+  const server = http.createServer((req, res) => {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', 'http://host');
+    const note: RequestNote = {};
+    if (closing) res.setHeader('connection', 'close');
+    res.on('finish', () => {
+      // A keep-alive connection whose request was in flight when close() began ends with it.
+      if (closing) req.socket.end();
+      log({
+        time: new Date().toISOString(),
+        env: envName,
+        method: req.method,
+        path: url.pathname,
+        status: res.statusCode,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        ...(note.app ? { app: note.app } : {}),
+        ...(note.version ? { version: note.version } : {}),
+      });
+    });
+    route(req, res, url, note).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof HostError) return sendJson(res, error.status, { status: error.status, message: error.message, ...error.extra });
+      sendJson(res, 500, { status: 500, message: `The host failed: ${message(error)}` });
+    });
+  });
+  server.requestTimeout = 120_000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.hostname ?? '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+
+  await refresh().catch((error: unknown) => log({ time: new Date().toISOString(), env: envName, event: 'refresh-failed', error: message(error) }));
+  let timer: NodeJS.Timeout | null = null;
+  let refreshing: Promise<void> = Promise.resolve();
+  const poll = () => {
+    timer = setTimeout(() => {
+      refreshing = refresh()
+        .catch((error: unknown) => log({ time: new Date().toISOString(), env: envName, event: 'refresh-failed', error: message(error) }))
+        .finally(() => {
+          if (!closing) poll();
+        });
+    }, refreshMs);
+    timer.unref();
+  };
+  poll();
+  log({ time: new Date().toISOString(), env: envName, event: 'listening', port, database: options.database ? 'postgres' : 'embedded', apps: [...active.keys()] });
+
+  let closed: Promise<void> | null = null;
+  return {
+    url: `http://${options.hostname && options.hostname !== '0.0.0.0' ? options.hostname : '127.0.0.1'}:${port}`,
+    port,
+    refresh,
+    close: () =>
+      (closed ??= (async () => {
+        closing = true;
+        if (timer) clearTimeout(timer);
+        // Stops accepting; idle keep-alive connections go now, busy ones once their request is answered.
+        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), options.shutdownTimeoutMs ?? 10_000);
+        await drained;
+        clearTimeout(cut);
+        await refreshing;
+        await Promise.all([...queues.values()]);
+        await storage.close();
+        log({ time: new Date().toISOString(), env: envName, event: 'closed' });
+      })()),
+  };
+}
