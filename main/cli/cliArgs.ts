@@ -3,13 +3,14 @@ export type CliCommand =
   | { kind: 'desktop' }
   | { kind: 'serve'; port: number; open: boolean; appDir: string | undefined }
   | { kind: 'preview'; appDir: string; port: number; open: boolean }
+  | { kind: 'host'; port: number; database: string | undefined; dataDir: string; adminToken: string | undefined; envName: string; hostname: string }
   | { kind: 'new'; dir: string; org: string; name: string; title: string | undefined }
   | { kind: 'check'; appDir: string; json: boolean; severity: 'error' | 'warning' | 'info' }
   | { kind: 'rename'; appDir: string; symbol: 'component' | 'text' | 'page'; oldName: string; newName: string }
   | { kind: 'help'; topic: HelpTopic }
   | { kind: 'version' };
 
-export type HelpTopic = 'studio' | 'serve' | 'preview' | 'new' | 'check' | 'rename';
+export type HelpTopic = 'studio' | 'serve' | 'preview' | 'host' | 'new' | 'check' | 'rename';
 
 /** A command line the CLI cannot run: exit code 2. */
 export class UsageError extends Error {
@@ -31,6 +32,8 @@ Usage:
                                run the studio in your browser
   studio preview APP_DIR [--port N] [--no-open]
                                run an app in the runtime, reloading it as its files change
+  studio host [--port N] [--database URL] [--data-dir DIR] [--admin-token T] [--env-name NAME]
+                               run the runtime host that serves deployed apps to their users
   studio new DIR --org ORG --name NAME [--title TITLE]
                                create a new Altinn app in DIR
   studio check APP_DIR [--json] [--severity error|warning|info]
@@ -64,6 +67,25 @@ Options:
   --port N      listen on port N (default: a free port)
   --no-open     do not open a browser
   -h, --help    show this help
+`,
+  host: `Usage: studio host [--port N] [--database URL] [--data-dir DIR] [--admin-token TOKEN] [--env-name NAME] [--hostname ADDR]
+
+Runs the runtime host: serves every deployed app to its users at /ORG/APP/, with health (/health),
+readiness (/ready) and the admin API for deployments (/admin/deployments, /admin/rollback). Logs one
+JSON line per request to stdout. Stops gracefully on SIGTERM/SIGINT, finishing requests in flight.
+
+Options:
+  --port N             listen on port N (default 8080; 0 picks a free port)
+  --database URL       postgres://… shared by every replica (default: an embedded store in DATA_DIR/db,
+                       one process only). Also: STUDIO_DATABASE_URL
+  --data-dir DIR       where deployed versions (and the embedded store) are kept (default ./studio-host-data).
+                       Also: STUDIO_DATA_DIR
+  --admin-token TOKEN  the bearer token of the admin API (default: STUDIO_ADMIN_TOKEN; without one the
+                       admin API refuses every request)
+  --env-name NAME      the environment's name, e.g. test or production (default: STUDIO_ENV_NAME or default)
+  --hostname ADDR      the address to listen on (default 127.0.0.1; 0.0.0.0 in a container).
+                       Also: STUDIO_HOSTNAME
+  -h, --help           show this help
 `,
   new: `Usage: studio new DIR --org ORG --name NAME [--title TITLE]
 
@@ -140,8 +162,8 @@ function parsePort(value: string | undefined, topic: HelpTopic = 'serve'): numbe
   return Number(value);
 }
 
-/** Reads the command line (without `node` and the script). Throws UsageError on bad usage. */
-export function parseCliArgs(argv: readonly string[]): CliCommand {
+/** Reads the command line (without `node` and the script). Throws UsageError on bad usage. `env` fills what options leave out (studio host). */
+export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliCommand {
   const [first, ...rest] = argv;
   if (first === undefined) return { kind: 'desktop' };
   if (first === '-h' || first === '--help' || first === 'help') return { kind: 'help', topic: 'studio' };
@@ -157,6 +179,25 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (p.flags.has('help')) return { kind: 'help', topic: 'preview' };
     if (p.positionals.length !== 1) throw new UsageError('preview needs exactly one app folder, APP_DIR', 'preview');
     return { kind: 'preview', appDir: p.positionals[0] as string, port: parsePort(p.values.get('--port'), 'preview'), open: !p.flags.has('--no-open') };
+  }
+  if (first === 'host') {
+    const p = parseOptions(rest, ['--port', '--database', '--data-dir', '--admin-token', '--env-name', '--hostname'], [], 'host');
+    if (p.flags.has('help')) return { kind: 'help', topic: 'host' };
+    if (p.positionals.length > 0) throw new UsageError(`host takes no folder, got ${p.positionals[0]}`, 'host');
+    const database = p.values.get('--database') ?? (env.STUDIO_DATABASE_URL || undefined);
+    if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) throw new UsageError('--database must be a postgres:// or postgresql:// URL', 'host');
+    const envName = p.values.get('--env-name') ?? (env.STUDIO_ENV_NAME || 'default');
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(envName)) throw new UsageError(`--env-name must be a name of letters, digits, ".", "_" and "-", got "${envName}"`, 'host');
+    const portText = p.values.get('--port') ?? (env.PORT || '8080');
+    return {
+      kind: 'host',
+      port: parsePort(portText, 'host'),
+      database,
+      dataDir: p.values.get('--data-dir') ?? (env.STUDIO_DATA_DIR || 'studio-host-data'),
+      adminToken: p.values.get('--admin-token') ?? (env.STUDIO_ADMIN_TOKEN || undefined),
+      envName,
+      hostname: p.values.get('--hostname') ?? (env.STUDIO_HOSTNAME || '127.0.0.1'),
+    };
   }
   if (first === 'new') {
     const p = parseOptions(rest, ['--org', '--name', '--title'], [], 'new');

@@ -6,6 +6,7 @@ import { helpTexts, parseCliArgs, UsageError } from './cliArgs';
 import { findElectronBinary, runElectron } from './desktopCommand';
 import { runCheck } from './checkCommand';
 import { runRename } from './renameCommand';
+import { runHost } from './hostCommand';
 import { runPreview } from './previewCommand';
 import { runServe } from './serveCommand';
 
@@ -18,7 +19,7 @@ function fail(message: string, code: 1 | 2): number {
 export async function runCli(argv: readonly string[]): Promise<number> {
   let command;
   try {
-    command = parseCliArgs(argv);
+    command = parseCliArgs(argv, process.env);
   } catch (error) {
     if (error instanceof UsageError) {
       const hint = error.topic === 'studio' ? 'studio --help' : `studio ${error.topic} --help`;
@@ -38,6 +39,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return await runServe(command);
       case 'preview':
         return await runPreview(command);
+      case 'host':
+        return await runHost(command);
       case 'new': {
         const request: NewAppRequest = { dir: path.resolve(command.dir), org: command.org, name: command.name, title: command.title ?? command.name };
         await createNewApp(request);
