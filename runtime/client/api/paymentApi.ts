@@ -2,20 +2,13 @@
  * The payment routes (§5.7, §8.5) as the Payment and PaymentDetails components call them: the payment's
  * status, the order details, and the `pay` user action, whose `redirectUrl` leads to the provider.
  */
+import type { PaymentOrderLine } from '../../../core/api/paymentOrderTypes';
 import { appLocationOf } from './appApi';
 import { previewHeaders, takePreviewToken } from './previewToken';
 
 export type PaymentStatus = 'Uninitialized' | 'Created' | 'Paid' | 'Failed' | 'Cancelled' | 'Skipped';
 
-export interface PaymentOrderLine {
-  readonly id: string;
-  readonly name: string;
-  readonly textResourceKey?: string;
-  readonly priceExVat: number;
-  readonly quantity: number;
-  readonly vatPercent: number;
-  readonly unit: string;
-}
+export type { PaymentOrderLine };
 
 /** Altinn's OrderDetails (with totals). */
 export interface OrderDetails {
