@@ -1,8 +1,9 @@
 /** Serving apps with the real runtime host for the form app's e2e specs. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Page, test } from '@playwright/test';
 import { type RuntimeHostOptions, startRuntimeHost } from '../runtime/server/runtimeHost';
 import { ensureBuilt } from '../scripts/ensureBuilt.mjs';
 
@@ -35,6 +36,20 @@ export async function serveApp(appDir: string, cleanup: () => void = () => undef
       cleanup();
     },
   };
+}
+
+/** Serves the fixture app `name` (../shared/fixtures/apps) for a test that walks it; the test is skipped when the fixtures are absent. */
+export async function serveFixtureApp(name: string, choices: HostChoices = {}): Promise<ServedApp> {
+  const dir = path.join(fixtureAppsDir, name);
+  test.skip(!existsSync(path.join(dir, 'App')), `no fixture app at ${dir}`);
+  return serveApp(dir, undefined, choices);
+}
+
+/** The errors `page` throws from now on (a walk ends by expecting none). */
+export function pageErrorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  return errors;
 }
 
 /** Serves an app given as files (path → text), written to a temp folder removed on close. */

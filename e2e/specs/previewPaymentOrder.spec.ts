@@ -6,14 +6,11 @@ import path from 'node:path';
 import { expect, test } from '../fixtures';
 import { PreviewPage } from '../pages/PreviewPage';
 import { ShellPage } from '../pages/ShellPage';
+import { flow, permitRule, policyXml, task } from '../../runtime/server/testing/processEngineTestApp';
 import { json } from '../runtimeApps';
 
 test.use({ locale: 'en-US' });
 
-const task = (id: string, type: string, extra = '') =>
-  `<bpmn:task id="${id}" name="${id}"><bpmn:extensionElements><altinn:taskExtension><altinn:taskType>${type}</altinn:taskType>${extra}</altinn:taskExtension></bpmn:extensionElements></bpmn:task>`;
-const flow = (id: string, from: string, to: string, condition?: string) =>
-  `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}">${condition ? `<bpmn:conditionExpression>${condition}</bpmn:conditionExpression>` : ''}</bpmn:sequenceFlow>`;
 
 // Form → Pay → gateway: confirm → End, reject → Form.
 const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
@@ -32,14 +29,8 @@ const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-const str = 'http://www.w3.org/2001/XMLSchema#string';
-const match = (category: string, id: string, value: string) =>
-  `<xacml:Match MatchId="urn:oasis:names:tc:xacml:1.0:function:string-equal"><xacml:AttributeValue DataType="${str}">${value}</xacml:AttributeValue><xacml:AttributeDesignator AttributeId="${id}" Category="${category}" DataType="${str}" MustBePresent="false"/></xacml:Match>`;
 // The general manager (DAGL, the preview's default persona) may do everything the process asks.
-const policy = `<?xml version="1.0" encoding="utf-8"?>
-<xacml:Policy xmlns:xacml="urn:oasis:names:tc:xacml:3.0:core:schema:wd-17" PolicyId="p" Version="1.0" RuleCombiningAlgId="urn:oasis:names:tc:xacml:3.0:rule-combining-algorithm:deny-overrides"><xacml:Target/><xacml:Rule RuleId="dagl" Effect="Permit"><xacml:Target><xacml:AnyOf><xacml:AllOf>${match('urn:oasis:names:tc:xacml:1.0:subject-category:access-subject', 'urn:altinn:rolecode', 'DAGL')}</xacml:AllOf></xacml:AnyOf><xacml:AnyOf><xacml:AllOf>${match('urn:oasis:names:tc:xacml:3.0:attribute-category:resource', 'urn:altinn:org', '[ORG]')}${match('urn:oasis:names:tc:xacml:3.0:attribute-category:resource', 'urn:altinn:app', '[APP]')}</xacml:AllOf></xacml:AnyOf><xacml:AnyOf>${['instantiate', 'read', 'write', 'pay', 'confirm', 'reject']
-  .map((a) => `<xacml:AllOf>${match('urn:oasis:names:tc:xacml:3.0:attribute-category:action', 'urn:oasis:names:tc:xacml:1.0:action:action-id', a)}</xacml:AllOf>`)
-  .join('')}</xacml:AnyOf></xacml:Target></xacml:Rule></xacml:Policy>`;
+const policy = policyXml(permitRule('dagl', 'DAGL', ['instantiate', 'read', 'write', 'pay', 'confirm', 'reject']));
 
 const files: Record<string, string> = {
   'App/config/authorization/policy.xml': policy,

@@ -4,13 +4,9 @@
  * to payment (the payment task's page from the app's "custom-receipt" layout set), pays with the
  * local test provider and comes back to the receipt, which shows the order as paid.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { defaultPeople } from '../../runtime/server/people';
-import { fixtureAppsDir, serveApp, type ServedApp } from '../runtimeApps';
-
-const appDir = path.join(fixtureAppsDir, 'payment-test');
+import { pageErrorsOf, serveFixtureApp, type ServedApp } from '../runtimeApps';
 
 let app: ServedApp | undefined;
 test.afterEach(async () => {
@@ -19,12 +15,10 @@ test.afterEach(async () => {
 });
 
 test('payment-test: fill, go to payment, pay with the test provider, see the paid order on the receipt', async ({ page }) => {
-  test.skip(!existsSync(path.join(appDir, 'App')), `no fixture app at ${appDir}`);
   test.setTimeout(120_000);
-  app = await serveApp(appDir, undefined, { people: defaultPeople() });
+  app = await serveFixtureApp('payment-test', { people: defaultPeople() });
   const served = app;
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const problems = pageErrorsOf(page);
 
   await page.goto(`${served.url}&persona=1002`);
   await expect(page.getByRole('heading', { name: 'Kontaktinformasjon for søknaden' })).toBeVisible({ timeout: 30_000 });

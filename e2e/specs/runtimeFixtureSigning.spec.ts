@@ -5,13 +5,9 @@
  * registry gives the app's Task_3 role — signs the second; the process ends with its receipt. The
  * gateway after the first signing is left by the flows it lists as outgoing, as Altinn does.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { defaultPeople } from '../../runtime/server/people';
-import { fixtureAppsDir, serveApp, type ServedApp } from '../runtimeApps';
-
-const appDir = path.join(fixtureAppsDir, 'signing-test');
+import { pageErrorsOf, serveFixtureApp, type ServedApp } from '../runtimeApps';
 
 let app: ServedApp | undefined;
 test.afterEach(async () => {
@@ -20,15 +16,13 @@ test.afterEach(async () => {
 });
 
 test('signing-test: fill, sign as the general manager, the accountant has no access, the auditor signs, receipt', async ({ page }) => {
-  test.skip(!existsSync(path.join(appDir, 'App')), `no fixture app at ${appDir}`);
   test.setTimeout(120_000);
   // The app's policy gives Task_3's sign to A0237/A0238 (auditors); the default registry has none, so Ola (1004) gets A0238 for Testbedrift AS.
   const defaults = defaultPeople();
-  app = await serveApp(appDir, undefined, { people: { ...defaults, roles: [...defaults.roles, { userId: 1004, partyId: '50101', roles: ['A0238'] }] } });
+  app = await serveFixtureApp('signing-test', { people: { ...defaults, roles: [...defaults.roles, { userId: 1004, partyId: '50101', roles: ['A0238'] }] } });
   const served = app;
   const as = (persona: number, instanceId?: string) => `${served.url}&persona=${persona}${instanceId ? `#/instance/${instanceId}` : ''}`;
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const problems = pageErrorsOf(page);
 
   // Kari Dagny Leder (1002), general manager of Testbedrift AS, fills the report.
   await page.goto(as(1002));

@@ -5,13 +5,9 @@
  * filled, the feedback task waits until the service owner moves the process on, and the gateway
  * sends it to the end.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { defaultPeople } from '../../runtime/server/people';
-import { fixtureAppsDir, serveApp, type ServedApp } from '../runtimeApps';
-
-const appDir = path.join(fixtureAppsDir, 'stateless-app');
+import { pageErrorsOf, serveFixtureApp, type ServedApp } from '../runtimeApps';
 
 let app: ServedApp | undefined;
 test.afterEach(async () => {
@@ -20,12 +16,10 @@ test.afterEach(async () => {
 });
 
 test('stateless-app: a set-query-params link, the stateless page, an instance, two tasks, feedback from the service owner, the end', async ({ page }) => {
-  test.skip(!existsSync(path.join(appDir, 'App')), `no fixture app at ${appDir}`);
   test.setTimeout(120_000);
-  app = await serveApp(appDir, undefined, { people: defaultPeople() });
+  app = await serveFixtureApp('stateless-app', { people: defaultPeople() });
   const served = app;
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const problems = pageErrorsOf(page);
 
   // The preview first (it keeps the token for the session), then the link as a service would send it.
   await page.goto(`${served.url}&persona=1002`);

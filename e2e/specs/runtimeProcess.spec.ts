@@ -7,13 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { defaultPeople } from '../../runtime/server/people';
+import { flow, permitRule, policyXml, task } from '../../runtime/server/testing/processEngineTestApp';
 import { expect, test } from '../fixtures';
 import { json, serveAppFiles, type ServedApp } from '../runtimeApps';
-
-const task = (id: string, type: string, extra = '') =>
-  `<bpmn:task id="${id}" name="${id}"><bpmn:extensionElements><altinn:taskExtension><altinn:taskType>${type}</altinn:taskType>${extra}</altinn:taskExtension></bpmn:extensionElements></bpmn:task>`;
-const flow = (id: string, from: string, to: string, condition?: string) =>
-  `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}">${condition ? `<bpmn:conditionExpression>${condition}</bpmn:conditionExpression>` : ''}</bpmn:sequenceFlow>`;
 
 const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:altinn="http://altinn.no/process">
@@ -36,16 +32,8 @@ const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-const str = 'http://www.w3.org/2001/XMLSchema#string';
-const match = (category: string, id: string, value: string) =>
-  `<xacml:Match MatchId="urn:oasis:names:tc:xacml:1.0:function:string-equal"><xacml:AttributeValue DataType="${str}">${value}</xacml:AttributeValue><xacml:AttributeDesignator AttributeId="${id}" Category="${category}" DataType="${str}" MustBePresent="false"/></xacml:Match>`;
-const rule = (role: string, actions: string[]) =>
-  `<xacml:Rule RuleId="${role}" Effect="Permit"><xacml:Target><xacml:AnyOf><xacml:AllOf>${match('urn:oasis:names:tc:xacml:1.0:subject-category:access-subject', 'urn:altinn:rolecode', role)}</xacml:AllOf></xacml:AnyOf><xacml:AnyOf><xacml:AllOf>${match('urn:oasis:names:tc:xacml:3.0:attribute-category:resource', 'urn:altinn:org', '[ORG]')}${match('urn:oasis:names:tc:xacml:3.0:attribute-category:resource', 'urn:altinn:app', '[APP]')}</xacml:AllOf></xacml:AnyOf><xacml:AnyOf>${actions
-    .map((a) => `<xacml:AllOf>${match('urn:oasis:names:tc:xacml:3.0:attribute-category:action', 'urn:oasis:names:tc:xacml:1.0:action:action-id', a)}</xacml:AllOf>`)
-    .join('')}</xacml:AnyOf></xacml:Target></xacml:Rule>`;
 // The general manager (DAGL) does everything; the accountant (REGNA) may read and write, not sign.
-const policy = `<?xml version="1.0" encoding="utf-8"?>
-<xacml:Policy xmlns:xacml="urn:oasis:names:tc:xacml:3.0:core:schema:wd-17" PolicyId="p" Version="1.0" RuleCombiningAlgId="urn:oasis:names:tc:xacml:3.0:rule-combining-algorithm:deny-overrides"><xacml:Target/>${rule('DAGL', ['instantiate', 'read', 'write', 'sign', 'pay', 'confirm', 'reject'])}${rule('REGNA', ['read', 'write'])}</xacml:Policy>`;
+const policy = policyXml(permitRule('DAGL', 'DAGL', ['instantiate', 'read', 'write', 'sign', 'pay', 'confirm', 'reject']), permitRule('REGNA', 'REGNA', ['read', 'write']));
 
 const files: Record<string, string> = {
   'App/config/authorization/policy.xml': policy,
