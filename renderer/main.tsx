@@ -15,6 +15,7 @@ import './styles/code.css';
 import './styles/review.css';
 import './styles/history.css';
 import './styles/historyDiff.css';
+import './styles/deploy.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

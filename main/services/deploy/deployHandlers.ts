@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import git from 'isomorphic-git';
 import { type DeployHistory, type DeployOutcome, type DeployStatus, type StudioHandlers, StudioError } from '../../../core/api';
+import * as verbs from '../git';
 import type { CredentialStore } from '../gitCredentials';
 import { type GitService, studioErrorOf } from '../gitService';
 import { previewAppIdentity } from '../previewService';
@@ -71,7 +72,8 @@ export function deployHandlers(options: DeployHandlerOptions): Pick<StudioHandle
         const remote = (await git.getConfig({ fs, dir, path: 'remote.origin.url' })) as string | undefined;
         const credentials = remote ? await options.git.credentialsFor(remote) : undefined;
         const tagger = (await options.git.author()) ?? undefined;
-        const changes = await options.git.statusCache.read(dir);
+        // Read afresh, not the kept status: a version must never leave out an edit the watcher has not reported yet.
+        const changes = await verbs.status(dir);
         return createVersion({
           dir,
           appDir: options.workspace.requireRoot(),

@@ -30,6 +30,7 @@ const LayoutArea = lazy(() => import('../layout/LayoutArea').then((m) => ({ defa
 // The review draws pages with the form app's components too: loaded when the area is first shown.
 const ReviewArea = lazy(() => import('../review/ReviewArea').then((m) => ({ default: m.ReviewArea })));
 const HistoryArea = lazy(() => import('../history/HistoryArea'));
+const DeployArea = lazy(() => import('../deploy/DeployArea'));
 
 /** The studio around an open app: top bar, area navigation, file tree and the shown area. */
 export function Shell({ app }: { readonly app: OpenedApp }) {
@@ -115,6 +116,10 @@ export function Shell({ app }: { readonly app: OpenedApp }) {
             ) : area === 'review' ? (
               <Suspense fallback={null}>
                 <ReviewArea />
+              </Suspense>
+            ) : area === 'deploy' ? (
+              <Suspense fallback={null}>
+                <DeployArea />
               </Suspense>
             ) : (
               <AreaPlaceholder area={area} />
