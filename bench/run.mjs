@@ -25,3 +25,4 @@ for (const line of await (await import('./runtimeStorage.mjs')).benchRuntimeStor
 for (const line of await (await import('./runtimeInstances.mjs')).benchRuntimeInstances()) console.log(line);
 for (const line of await (await import('./runtimePdf.mjs')).benchRuntimePdf()) console.log(line);
 for (const line of await (await import('./clamdScan.mjs')).benchClamdScan()) console.log(line);
+for (const line of await (await import('./hostDeploy.mjs')).benchHostDeploy()) console.log(line);
