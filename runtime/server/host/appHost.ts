@@ -79,6 +79,8 @@ interface LoadedVersion {
   readonly org: string;
   readonly app: string;
   readonly commit: string;
+  /** The tag it was deployed as (the commit's start when no successful deployment names it). */
+  readonly tag: string;
   readonly handler: AppHandler;
 }
 
@@ -183,7 +185,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   });
 
   /** Loads a version from its folder, rebuilding the folder from the database when this replica has none. */
-  const loadVersion = (org: string, app: string, commit: string): Promise<LoadedVersion> => {
+  const loadVersion = (org: string, app: string, commit: string, knownTag?: string): Promise<LoadedVersion> => {
     const key = `${org}/${app}/${commit}`;
     let loading = versions.get(key);
     if (!loading) {
@@ -204,7 +206,8 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
           ...(options.userOf ? { userOf: options.userOf } : {}),
           ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
         });
-        return { org, app, commit, handler };
+        const tag = knownTag ?? (await db.findSucceeded(org, app, commit))?.version ?? commit.slice(0, 12);
+        return { org, app, commit, tag, handler };
       })();
       versions.set(key, loading);
       // A failed load is tried again next time.
@@ -222,7 +225,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
         const current = active.get(key);
         if (current?.loaded.commit === row.commit && current.version === row.version) return;
         try {
-          const loaded = await loadVersion(row.org, row.app, row.commit);
+          const loaded = await loadVersion(row.org, row.app, row.commit, row.version);
           active.set(key, { version: row.version, loaded });
           loadFailures.delete(key);
           if (current) log({ time: new Date().toISOString(), env: envName, event: 'switched', app: key, version: row.version, commit: row.commit });
@@ -297,7 +300,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
       }
       try {
         await db.saveVersionFiles(org, app, commit, files);
-        const loaded = await loadVersion(org, app, commit);
+        const loaded = await loadVersion(org, app, commit, ref);
         const deployment = await db.recordDeployment(
           { org, app, version: ref, commit, kind: 'deploy', by, result: 'succeeded', message: `Deployed ${ref} (${commit.slice(0, 7)}), ${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'} or notes` },
           true,
@@ -320,7 +323,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     return inQueue(`${org}/${app}`, async () => {
       const earlier = await db.findSucceeded(org, app, version);
       if (!earlier?.commit) throw new HostError(404, `${org}/${app} has no successful deployment of ${version}`);
-      const loaded = await loadVersion(org, app, earlier.commit);
+      const loaded = await loadVersion(org, app, earlier.commit, earlier.version);
       const deployment = await db.recordDeployment(
         { org, app, version: earlier.version, commit: earlier.commit, kind: 'rollback', by, result: 'succeeded', message: `Rolled back to ${earlier.version} (${earlier.commit.slice(0, 7)})` },
         true,
@@ -398,7 +401,8 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
       }
     }
     if (!commit || commit === current.loaded.commit) return current;
-    return { loaded: await loadVersion(org, app, commit), version: commit.slice(0, 12) };
+    const loaded = await loadVersion(org, app, commit);
+    return { loaded, version: loaded.tag };
   }
 
   /** Per request: set once known, for the log line. */
