@@ -89,8 +89,10 @@ export default function DeployArea() {
             <ul className="deploy-version-list" data-testid="deploy-versions">
               {s.versions.versions.map((v) => (
                 <li key={v.tag} className="deploy-version" data-version={v.tag}>
-                  <span className="deploy-version-tag">{v.tag}</span>
-                  <code className="deploy-version-commit muted">{v.commit.slice(0, 7)}</code>
+                  <span className="deploy-version-name">
+                    <span className="deploy-version-tag">{v.tag}</span>
+                    <code className="deploy-version-commit muted">{v.commit.slice(0, 7)}</code>
+                  </span>
                   {s.history?.active?.version === v.tag ? <span className="deploy-badge">{t('deploy.history.active')}</span> : null}
                   <Button size="sm" icon="deploy" disabled={!selected || working || !s.status?.reachable} onClick={() => void s.deploy(v.tag)}>
                     {selected ? t('deploy.deployTo', { environment: selected.name }) : t('deploy.deploy')}
@@ -122,7 +124,7 @@ export default function DeployArea() {
                     {t('deploy.openApp')}
                   </a>
                 ) : null}
-                <Button size="sm" variant="ghost" disabled={working} onClick={() => void s.refreshEnvironment()}>
+                <Button size="sm" variant="ghost" disabled={working} onClick={() => void s.refresh()}>
                   {t('deploy.refresh')}
                 </Button>
                 <Button size="sm" variant="ghost" disabled={working} onClick={() => setEnvDialog({ editing: selected })}>
