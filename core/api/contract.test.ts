@@ -64,3 +64,14 @@ describe('dispatchRequest', () => {
     expect(await dispatchRequest(failing as never, 'recent:list', undefined)).toEqual({ ok: false, error: { code: 'io', message: 'disk full' } });
   });
 });
+
+describe('deploy arguments', () => {
+  it('takes environment names and version tags that cannot mean something else', () => {
+    expect(requestChecks['deploy:deploy']({ environment: 'test', version: 'v1.2.0' }, 'arguments')).toEqual({ environment: 'test', version: 'v1.2.0' });
+    expect(() => requestChecks['deploy:deploy']({ environment: 'te st', version: 'v1' }, 'arguments')).toThrow('arguments.environment must be letters');
+    for (const version of ['-v1', '../v1', 'v1//x', 'v 1', '']) expect(() => requestChecks['deploy:rollback']({ environment: 'test', version }, 'arguments')).toThrow();
+    expect(requestChecks['deploy:saveEnvironment']({ environment: { name: 'prod', url: 'https://x' } }, 'arguments')).toEqual({ environment: { name: 'prod', url: 'https://x' } });
+    expect(() => requestChecks['deploy:saveEnvironment']({ environment: { name: 'prod', url: 'https://x', token: '' } }, 'arguments')).toThrow('token must not be empty');
+    expect(() => requestChecks['deploy:status']({ environment: 'test', token: 'x' }, 'arguments')).toThrow('is not a known argument');
+  });
+});
