@@ -4,6 +4,7 @@
  * renderer; the host fetches the version from the app's remote with the studio's git credentials.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import git from 'isomorphic-git';
 import { type DeployHistory, type DeployOutcome, type DeployStatus, type StudioHandlers, StudioError } from '../../../core/api';
 import * as verbs from '../git';
@@ -88,6 +89,10 @@ export function deployHandlers(options: DeployHandlerOptions): Pick<StudioHandle
       const { env, client } = await clientOf(environment);
       const { org, app } = await appIdentity();
       const dir = await gitErrors(() => options.git.root());
+      if (path.resolve(dir) !== path.resolve(options.workspace.requireRoot())) {
+        // The host reads App/ at the root of what it fetches.
+        throw new StudioError('unsupported', 'This app is in a folder of a larger repository; a runtime host deploys a repository that is the app itself. Move the app to a repository of its own to deploy it.');
+      }
       const remote = (await git.getConfig({ fs, dir, path: 'remote.origin.url' })) as string | undefined;
       if (!remote) throw new StudioError('git', 'The repository has no remote the host could fetch the version from. Set one in the History area (Remote) and create the version again.');
       const credentials = await options.git.credentialsFor(remote);
