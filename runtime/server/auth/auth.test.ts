@@ -2,24 +2,21 @@
 // driven over HTTP by hand, and machine clients' client-credentials tokens.
 import { type JsonWebKey, createHmac, createPrivateKey, generateKeyPairSync, sign as signBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Provider from 'oidc-provider';
 import { defaultPeople, rolesFor } from '../people';
 import type { RuntimeUser } from '../services';
 import { type RunningServer, startServer } from '../testServer';
+import { hostClient, Jar, type OidcTestProvider, jarRequest, startOidcTestProvider, throughProvider } from '../testing/oidcTestProvider';
 import { type Auth, KeySet, createAuth, safeReturnTo, sessionCookie, verifySignature } from './index';
 import { deriveKey, sign } from './cookies';
 
 const people = defaultPeople();
-const accounts: Record<string, { pid: string; name: string }> = {
-  kari: { pid: '02028012345', name: 'Kari Dagny Leder' },
-  stranger: { pid: '11111111111', name: 'Ukjent Person' },
-};
 const secret = 'a host secret that is long enough for HMAC-SHA256 keys';
 const audience = 'https://apps.example.test/';
 const otherAudience = 'https://other.example.test/';
 const machineScope = 'altinn:instances.read';
 
-let provider: RunningServer;
+let oidc: OidcTestProvider;
+let provider: { readonly url: string };
 let host: RunningServer;
 let auth: Auth;
 /** The Auth the host uses for the next requests (a test may swap in one whose ID tokens are tampered with). */
@@ -28,55 +25,8 @@ let providerRsa: JsonWebKey;
 let clockOffset = 0;
 const now = () => Date.now() + clockOffset;
 
-/** A cookie jar (paths and ports ignored, as good as a browser here). */
-class Jar {
-  readonly cookies = new Map<string, string>();
-  take(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = line.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq).trim();
-      const gone = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
-      if (gone) this.cookies.delete(name);
-      else this.cookies.set(name, pair!.slice(eq + 1).trim());
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
-async function request(jar: Jar, url: string, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: jar.header() } });
-  jar.take(response);
-  return response;
-}
-
-/**
- * Follows a browser's path from `start` until it leaves the provider for the host's callback:
- * redirects, the provider's login form (account `login`) and its consent form. Returns the callback URL.
- */
-async function throughProvider(jar: Jar, start: string, login: string): Promise<string> {
-  let url = start;
-  for (let step = 0; step < 20; step++) {
-    if (url.startsWith(`${host.url}/auth/callback`)) return url;
-    const response = await request(jar, url);
-    if (response.status >= 300 && response.status < 400) {
-      url = new URL(response.headers.get('location')!, url).href;
-      continue;
-    }
-    const html = await response.text();
-    expect(response.status, html).toBe(200);
-    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
-    expect(action, html).toBeTruthy();
-    const form = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'any' } : { prompt: prompt! });
-    const submitted = await request(jar, new URL(action!, url).href, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
-    expect(submitted.status).toBe(303);
-    url = new URL(submitted.headers.get('location')!, url).href;
-  }
-  throw new Error('The provider did not send the browser back');
-}
+const request = jarRequest;
+const throughHostCallback = (jar: Jar, start: string, login: string) => throughProvider(jar, start, login, `${host.url}/auth/callback`);
 
 async function whoami(jar: Jar, headers: Record<string, string> = {}): Promise<{ status: number; user: RuntimeUser | null; body: string }> {
   const response = await request(jar, `${host.url}/ttd/app/whoami`, { headers });
@@ -89,7 +39,7 @@ async function logIn(account: string): Promise<Jar> {
   const jar = new Jar();
   const start = await request(jar, `${host.url}/ttd/app/auth/login?returnTo=${encodeURIComponent('/ttd/app/page?x=1')}`);
   expect(start.status).toBe(303);
-  const callback = await throughProvider(jar, start.headers.get('location')!, account);
+  const callback = await throughHostCallback(jar, start.headers.get('location')!, account);
   const done = await request(jar, callback);
   expect(done.status, await done.text()).toBe(303);
   expect(done.headers.get('location')).toBe('/ttd/app/page?x=1');
@@ -97,67 +47,23 @@ async function logIn(account: string): Promise<Jar> {
 }
 
 async function machineToken(options: { resource?: string; scope?: string } = {}): Promise<string> {
-  const response = await fetch(`${provider.url}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'machine', client_secret: 'machine-secret-machine-secret', scope: options.scope ?? machineScope, resource: options.resource ?? audience }).toString(),
-  });
-  const body = (await response.json()) as { access_token?: string };
-  expect(response.status, JSON.stringify(body)).toBe(200);
-  return body.access_token!;
+  const answer = await oidc.machineToken(options);
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  return answer.token!;
 }
 
 beforeAll(async () => {
-  let providerHandler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | null = null;
-  provider = await startServer((req, res) => providerHandler?.(req, res));
   let hostHandler: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | null = null;
   host = await startServer((req, res) => hostHandler?.(req, res));
-
-  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
-  providerRsa = rsa;
-  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
-  const oidc = new Provider(provider.url, {
-    clients: [
-      {
-        client_id: 'studio-host',
-        client_secret: 'host-client-secret-host-client-secret',
-        redirect_uris: [`${host.url}/auth/callback`],
-        post_logout_redirect_uris: [`${host.url}/logged-out`],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-      },
-      { client_id: 'machine', client_secret: 'machine-secret-machine-secret', grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: 'client_secret_post', scope: `${machineScope} other:scope` },
-    ],
-    jwks: { keys: [{ ...rsa, kid: 'rsa-1', use: 'sig', alg: 'RS256' }, { ...ec, kid: 'ec-1', use: 'sig', alg: 'ES256' }] },
-    cookies: { keys: ['provider-cookie-key'] },
-    scopes: ['openid', 'profile', machineScope, 'other:scope'],
-    claims: { openid: ['sub', 'pid'], profile: ['name'] },
-    conformIdTokenClaims: false,
-    findAccount: (_ctx: unknown, sub: string) => {
-      const account = accounts[sub];
-      return account ? { accountId: sub, claims: () => ({ sub, pid: account.pid, name: account.name }) } : undefined;
-    },
-    features: {
-      devInteractions: { enabled: true },
-      clientCredentials: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
-      resourceIndicators: {
-        enabled: true,
-        defaultResource: () => audience,
-        useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx: unknown, resource: string) => ({ scope: `${machineScope} other:scope`, audience: resource, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'ES256' } } }),
-      },
-    },
-    extraTokenClaims: (_ctx: unknown, token: { kind: string }) => (token.kind === 'ClientCredentials' ? { consumer: { authority: 'iso6523-actorid-upis', ID: '0192:310000001' } } : undefined),
-    pkce: { required: () => true },
-  });
-  providerHandler = oidc.callback();
+  oidc = await startOidcTestProvider({ redirectUri: `${host.url}/auth/callback`, postLogoutRedirectUri: `${host.url}/logged-out`, audience, machineScope });
+  provider = { url: oidc.url };
+  providerRsa = oidc.rsa;
 
   auth = createAuth({
     secret,
     people,
     now,
-    login: { issuer: provider.url, clientId: 'studio-host', clientSecret: 'host-client-secret-host-client-secret', redirectUrl: `${host.url}/auth/callback`, postLogoutRedirectUrl: `${host.url}/logged-out`, sessionSeconds: 1800 },
+    login: { issuer: provider.url, ...hostClient, redirectUrl: `${host.url}/auth/callback`, postLogoutRedirectUrl: `${host.url}/logged-out`, sessionSeconds: 1800 },
     machine: { issuer: provider.url, audience, scopes: [machineScope] },
   });
   current = auth;
@@ -172,7 +78,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host?.close();
-  await provider?.close();
+  await oidc?.close();
 });
 
 describe('login with OpenID Connect (code flow with PKCE)', () => {
@@ -210,7 +116,7 @@ describe('login with OpenID Connect (code flow with PKCE)', () => {
   it('refuses a callback whose state is not the one this browser started', async () => {
     const jar = new Jar();
     const start = await request(jar, `${host.url}/ttd/app/auth/login`);
-    const callback = new URL(await throughProvider(jar, start.headers.get('location')!, 'kari'));
+    const callback = new URL(await throughHostCallback(jar, start.headers.get('location')!, 'kari'));
     callback.searchParams.set('state', 'A'.repeat(43));
     const refused = await request(jar, callback.href);
     expect(refused.status).toBe(400);
@@ -225,7 +131,7 @@ describe('login with OpenID Connect (code flow with PKCE)', () => {
     const jar = new Jar();
     const first = await request(jar, `${host.url}/ttd/app/auth/login`);
     const second = await request(jar, `${host.url}/ttd/app/auth/login`);
-    const callback = new URL(await throughProvider(jar, first.headers.get('location')!, 'kari'));
+    const callback = new URL(await throughHostCallback(jar, first.headers.get('location')!, 'kari'));
     const firstCallback = callback.href;
     // The second login's state (its cookie is in the jar) with the first login's code: the provider refuses the verifier.
     callback.searchParams.set('state', new URL(second.headers.get('location')!).searchParams.get('state')!);
@@ -260,11 +166,11 @@ describe('login with OpenID Connect (code flow with PKCE)', () => {
         const signature = alg === 'none' ? '' : signBytes('sha256', Buffer.from(input2), key ?? rsaKey).toString('base64url');
         return new Response(JSON.stringify({ ...tokens, id_token: `${input2}.${signature}` }), { status: 200, headers: { 'content-type': 'application/json' } });
       };
-      current = createAuth({ secret, people, login: { issuer: provider.url, clientId: 'studio-host', clientSecret: 'host-client-secret-host-client-secret', redirectUrl: `${host.url}/auth/callback` }, fetch: tampering });
+      current = createAuth({ secret, people, login: { issuer: provider.url, ...hostClient, redirectUrl: `${host.url}/auth/callback` }, fetch: tampering });
       try {
         const jar = new Jar();
         const start = await request(jar, `${host.url}/ttd/app/auth/login`);
-        const refused = await request(jar, await throughProvider(jar, start.headers.get('location')!, 'kari'));
+        const refused = await request(jar, await throughHostCallback(jar, start.headers.get('location')!, 'kari'));
         expect(refused.status).toBe(401);
         expect(await refused.text()).toMatch(why);
         expect(jar.cookies.has(sessionCookie)).toBe(false);
