@@ -24,6 +24,7 @@ import path from 'node:path';
 import { loadAppModel } from '../../../core/app/model/loadAppModel';
 import { checkApp } from '../../../core/refs/checkApp';
 import { createAppHandler, type AppHandler } from '../appApi';
+import type { Auth } from '../auth';
 import { diskAppSource } from '../appSource';
 import { previewCsp, readClientFile } from '../clientFiles';
 import { openEmbeddedDriver } from '../pgliteStorage';
@@ -55,8 +56,14 @@ export interface AppHostOptions {
   readonly refreshMs?: number;
   /** Where the JSON log lines go; default one line each to stdout. */
   readonly log?: (entry: HostLogEntry) => void;
-  /** Who is asking (the login in front of the host); absent: nobody is identified. */
+  /** Who is asking (the login in front of the host); absent: `auth`'s, else nobody is identified. */
   readonly userOf?: (req: IncomingMessage) => RuntimeUser | null;
+  /**
+   * End-user login (runtime/server/auth): its routes (`/{org}/{app}/auth/login`, the callback, logout)
+   * are answered before the apps, a bad bearer token is refused, and its `userOf` identifies people
+   * and machine clients for the policy. /ready waits until its issuers' keys are loaded.
+   */
+  readonly auth?: Auth;
   readonly services?: RuntimeServices;
   /** The built form app; default `out/runtime-client` of this Studio Desktop. */
   readonly clientDir?: string;
@@ -184,6 +191,18 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     close: async () => undefined,
   });
 
+  const userOf = options.userOf ?? options.auth?.userOf;
+  // The login's issuers: loaded once at start, and again by /ready until they answer.
+  let authReady = false;
+  const loadAuth = async (): Promise<boolean> => {
+    if (!options.auth || authReady) return true;
+    authReady = await options.auth.ready().then(
+      () => true,
+      () => false,
+    );
+    return authReady;
+  };
+
   /** Loads a version from its folder, rebuilding the folder from the database when this replica has none. */
   const loadVersion = (org: string, app: string, commit: string, knownTag?: string): Promise<LoadedVersion> => {
     const key = `${org}/${app}/${commit}`;
@@ -203,7 +222,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
           appName: app,
           storage: versionStorage(org, app, commit),
           services: options.services ?? {},
-          ...(options.userOf ? { userOf: options.userOf } : {}),
+          ...(userOf ? { userOf } : {}),
           ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
         });
         const tag = knownTag ?? (await db.findSucceeded(org, app, commit))?.version ?? commit.slice(0, 12);
@@ -417,16 +436,19 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     if (pathname === '/health') return sendJson(res, 200, { status: 'ok', env: envName });
     if (pathname === '/ready') {
       const reachable = await db.ping();
-      const ready = reachable && refreshedOnce && loadFailures.size === 0 && !closing;
+      const login = await loadAuth();
+      const ready = reachable && login && refreshedOnce && loadFailures.size === 0 && !closing;
       return sendJson(res, ready ? 200 : 503, {
         status: ready ? 'ready' : 'not ready',
         env: envName,
         database: reachable,
+        ...(options.auth ? { login } : {}),
         apps: [...active].map(([key, a]) => ({ app: key, version: a.version })),
         ...(loadFailures.size ? { failures: Object.fromEntries(loadFailures) } : {}),
       });
     }
     if (pathname === '/admin' || pathname.startsWith('/admin/')) return admin(req, res, url);
+    if (options.auth && (await options.auth.handle(req, res, url))) return;
     let segments: string[];
     try {
       segments = pathname.split('/').filter((s) => s.length > 0).map(decodeURIComponent);
@@ -494,6 +516,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   const port = (server.address() as AddressInfo).port;
 
   await refresh().catch((error: unknown) => log({ time: new Date().toISOString(), env: envName, event: 'refresh-failed', error: message(error) }));
+  if (!(await loadAuth())) log({ time: new Date().toISOString(), env: envName, event: 'login-not-ready', error: 'the login issuer did not answer; /ready says so until it does' });
   let timer: NodeJS.Timeout | null = null;
   let refreshing: Promise<void> = Promise.resolve();
   const poll = () => {
