@@ -12,13 +12,34 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['serve', 'my-app', '--port=5'])).toEqual({ kind: 'serve', port: 5, open: true, appDir: 'my-app' });
   });
 
+  it("reads the host's login: issuers from flags or the environment, secrets only from the environment, and says what is missing", () => {
+    const secret = { STUDIO_SESSION_SECRET: 's'.repeat(32), STUDIO_OIDC_CLIENT_SECRET: 'client-secret' };
+    expect(
+      parseCliArgs(['host', '--oidc-issuer', 'https://idporten.example/', '--oidc-client-id', 'app', '--public-url', 'https://apps.example/', '--people', 'people.json', '--machine-issuer', 'https://mp.example/', '--machine-audience', 'https://apps.example/', '--machine-scope', 'a:b, c:d'], secret),
+    ).toMatchObject({
+      kind: 'host',
+      auth: {
+        peopleFile: 'people.json',
+        sessionSecret: 's'.repeat(32),
+        login: { issuer: 'https://idporten.example/', clientId: 'app', clientSecret: 'client-secret', publicUrl: 'https://apps.example' },
+        machine: { issuer: 'https://mp.example/', audience: 'https://apps.example/', scopes: ['a:b', 'c:d'] },
+      },
+    });
+    expect(parseCliArgs(['host'], { ...secret, STUDIO_MACHINE_ISSUER: 'https://mp.example/', STUDIO_MACHINE_AUDIENCE: 'aud', STUDIO_MACHINE_SCOPE: 'x' })).toMatchObject({ auth: { login: undefined, machine: { scopes: ['x'] } } });
+    expect(() => parseCliArgs(['host', '--oidc-issuer', 'https://i/', '--oidc-client-id', 'app', '--public-url', 'https://p/'])).toThrow('STUDIO_SESSION_SECRET');
+    expect(() => parseCliArgs(['host', '--oidc-issuer', 'https://i/', '--public-url', 'https://p/'], secret)).toThrow('--oidc-client-id');
+    expect(() => parseCliArgs(['host', '--oidc-issuer', 'https://i/', '--oidc-client-id', 'app'], secret)).toThrow('--public-url');
+    expect(() => parseCliArgs(['host', '--oidc-issuer', 'idporten'], secret)).toThrow('--oidc-issuer must be an http(s) URL');
+    expect(() => parseCliArgs(['host', '--machine-issuer', 'https://mp/'], secret)).toThrow('--machine-audience and --machine-scope');
+  });
+
   it('reads host with its options, the environment filling what they leave out', () => {
-    expect(parseCliArgs(['host'])).toEqual({ kind: 'host', port: 8080, database: undefined, dataDir: 'studio-host-data', adminToken: undefined, envName: 'default', hostname: '127.0.0.1' });
+    expect(parseCliArgs(['host'])).toEqual({ kind: 'host', port: 8080, database: undefined, dataDir: 'studio-host-data', adminToken: undefined, envName: 'default', hostname: '127.0.0.1', auth: undefined });
     expect(
       parseCliArgs(['host', '--port', '0', '--database', 'postgres://u@db:5432/studio', '--data-dir', '/data', '--admin-token=t0k', '--env-name', 'production', '--hostname', '0.0.0.0']),
-    ).toEqual({ kind: 'host', port: 0, database: 'postgres://u@db:5432/studio', dataDir: '/data', adminToken: 't0k', envName: 'production', hostname: '0.0.0.0' });
+    ).toEqual({ kind: 'host', port: 0, database: 'postgres://u@db:5432/studio', dataDir: '/data', adminToken: 't0k', envName: 'production', hostname: '0.0.0.0', auth: undefined });
     const env = { STUDIO_ADMIN_TOKEN: 'from-env', STUDIO_DATABASE_URL: 'postgresql://x/y', STUDIO_DATA_DIR: '/var/studio', STUDIO_ENV_NAME: 'test', PORT: '9000', STUDIO_HOSTNAME: '0.0.0.0' };
-    expect(parseCliArgs(['host'], env)).toEqual({ kind: 'host', port: 9000, database: 'postgresql://x/y', dataDir: '/var/studio', adminToken: 'from-env', envName: 'test', hostname: '0.0.0.0' });
+    expect(parseCliArgs(['host'], env)).toEqual({ kind: 'host', port: 9000, database: 'postgresql://x/y', dataDir: '/var/studio', adminToken: 'from-env', envName: 'test', hostname: '0.0.0.0', auth: undefined });
     expect(parseCliArgs(['host', '--admin-token', 'flag'], env)).toMatchObject({ adminToken: 'flag' });
     expect(parseCliArgs(['host', '--help'])).toEqual({ kind: 'help', topic: 'host' });
     expect(() => parseCliArgs(['host', '--database', 'mysql://x'])).toThrow('--database must be a postgres:// or postgresql:// URL');

@@ -3,12 +3,20 @@ export type CliCommand =
   | { kind: 'desktop' }
   | { kind: 'serve'; port: number; open: boolean; appDir: string | undefined }
   | { kind: 'preview'; appDir: string; port: number; open: boolean }
-  | { kind: 'host'; port: number; database: string | undefined; dataDir: string; adminToken: string | undefined; envName: string; hostname: string }
+  | { kind: 'host'; port: number; database: string | undefined; dataDir: string; adminToken: string | undefined; envName: string; hostname: string; auth: HostAuthArgs | undefined }
   | { kind: 'new'; dir: string; org: string; name: string; title: string | undefined }
   | { kind: 'check'; appDir: string; json: boolean; severity: 'error' | 'warning' | 'info' }
   | { kind: 'rename'; appDir: string; symbol: 'component' | 'text' | 'page'; oldName: string; newName: string }
   | { kind: 'help'; topic: HelpTopic }
   | { kind: 'version' };
+
+/** The runtime host's login (OpenID Connect for people, client-credentials tokens for machines); secrets come from the environment only. */
+export interface HostAuthArgs {
+  readonly peopleFile: string | undefined;
+  readonly sessionSecret: string;
+  readonly login: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string | undefined; readonly publicUrl: string } | undefined;
+  readonly machine: { readonly issuer: string; readonly audience: string; readonly scopes: readonly string[] } | undefined;
+}
 
 export type HelpTopic = 'studio' | 'serve' | 'preview' | 'host' | 'new' | 'check' | 'rename';
 
@@ -85,6 +93,19 @@ Options:
   --env-name NAME      the environment's name, e.g. test or production (default: STUDIO_ENV_NAME or default)
   --hostname ADDR      the address to listen on (default 127.0.0.1; 0.0.0.0 in a container).
                        Also: STUDIO_HOSTNAME
+  --people FILE        persons, organisations and their roles for the apps' policies (the studio's
+                       people.json format). Also: STUDIO_PEOPLE_FILE
+  --oidc-issuer URL    log people in with OpenID Connect (code flow with PKCE, as ID-porten) at this
+                       issuer; needs --oidc-client-id and --public-url. Also: STUDIO_OIDC_ISSUER
+  --oidc-client-id ID  the host's client id there (secret: STUDIO_OIDC_CLIENT_SECRET). Also: STUDIO_OIDC_CLIENT_ID
+  --public-url URL     the host's address as users reach it; the login returns to URL/auth/callback.
+                       Also: STUDIO_PUBLIC_URL
+  --machine-issuer URL accept client-credentials tokens (as Maskinporten's) from this issuer; needs
+                       --machine-audience and --machine-scope. Also: STUDIO_MACHINE_ISSUER
+  --machine-audience A the audience those tokens must name. Also: STUDIO_MACHINE_AUDIENCE
+  --machine-scope S    a scope they must hold (comma-separated for several). Also: STUDIO_MACHINE_SCOPE
+                       With a login or machine issuer, STUDIO_SESSION_SECRET (32+ characters, the same on
+                       every replica) signs the sessions.
   -h, --help           show this help
 `,
   new: `Usage: studio new DIR --org ORG --name NAME [--title TITLE]
@@ -162,6 +183,38 @@ function parsePort(value: string | undefined, topic: HelpTopic = 'serve'): numbe
   return Number(value);
 }
 
+/** The host's login options from its flags and environment; undefined when no issuer is named. */
+function hostAuthArgs(values: ReadonlyMap<string, string>, env: Readonly<Record<string, string | undefined>>): HostAuthArgs | undefined {
+  const value = (flag: string, variable: string) => values.get(flag) ?? (env[variable] || undefined);
+  const url = (flag: string, variable: string) => {
+    const text = value(flag, variable);
+    if (text !== undefined && !/^https?:\/\/[^\s]+$/.test(text)) throw new UsageError(`${flag} must be an http(s) URL, got "${text}"`, 'host');
+    return text;
+  };
+  const issuer = url('--oidc-issuer', 'STUDIO_OIDC_ISSUER');
+  const machineIssuer = url('--machine-issuer', 'STUDIO_MACHINE_ISSUER');
+  const publicUrl = url('--public-url', 'STUDIO_PUBLIC_URL');
+  const peopleFile = value('--people', 'STUDIO_PEOPLE_FILE');
+  if (!issuer && !machineIssuer) return undefined;
+  const sessionSecret = env.STUDIO_SESSION_SECRET ?? '';
+  if (sessionSecret.length < 32) throw new UsageError('A login needs STUDIO_SESSION_SECRET: 32 or more characters, the same on every replica', 'host');
+  let login: HostAuthArgs['login'];
+  if (issuer) {
+    const clientId = value('--oidc-client-id', 'STUDIO_OIDC_CLIENT_ID');
+    if (!clientId) throw new UsageError('--oidc-issuer needs --oidc-client-id', 'host');
+    if (!publicUrl) throw new UsageError('--oidc-issuer needs --public-url, the address users reach the host at', 'host');
+    login = { issuer, clientId, clientSecret: env.STUDIO_OIDC_CLIENT_SECRET || undefined, publicUrl: publicUrl.replace(/\/+$/, '') };
+  }
+  let machine: HostAuthArgs['machine'];
+  if (machineIssuer) {
+    const audience = value('--machine-audience', 'STUDIO_MACHINE_AUDIENCE');
+    const scopes = (value('--machine-scope', 'STUDIO_MACHINE_SCOPE') ?? '').split(',').map((scope) => scope.trim()).filter(Boolean);
+    if (!audience || scopes.length === 0) throw new UsageError('--machine-issuer needs --machine-audience and --machine-scope', 'host');
+    machine = { issuer: machineIssuer, audience, scopes };
+  }
+  return { peopleFile, sessionSecret, login, machine };
+}
+
 /** Reads the command line (without `node` and the script). Throws UsageError on bad usage. `env` fills what options leave out (studio host). */
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliCommand {
   const [first, ...rest] = argv;
@@ -181,7 +234,12 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     return { kind: 'preview', appDir: p.positionals[0] as string, port: parsePort(p.values.get('--port'), 'preview'), open: !p.flags.has('--no-open') };
   }
   if (first === 'host') {
-    const p = parseOptions(rest, ['--port', '--database', '--data-dir', '--admin-token', '--env-name', '--hostname'], [], 'host');
+    const p = parseOptions(
+      rest,
+      ['--port', '--database', '--data-dir', '--admin-token', '--env-name', '--hostname', '--people', '--oidc-issuer', '--oidc-client-id', '--public-url', '--machine-issuer', '--machine-audience', '--machine-scope'],
+      [],
+      'host',
+    );
     if (p.flags.has('help')) return { kind: 'help', topic: 'host' };
     if (p.positionals.length > 0) throw new UsageError(`host takes no folder, got ${p.positionals[0]}`, 'host');
     const database = p.values.get('--database') ?? (env.STUDIO_DATABASE_URL || undefined);
@@ -197,6 +255,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       adminToken: p.values.get('--admin-token') ?? (env.STUDIO_ADMIN_TOKEN || undefined),
       envName,
       hostname: p.values.get('--hostname') ?? (env.STUDIO_HOSTNAME || '127.0.0.1'),
+      auth: hostAuthArgs(p.values, env),
     };
   }
   if (first === 'new') {

@@ -3,8 +3,12 @@
  * plain Node process without Electron, for a container or a server. Runs until SIGTERM/SIGINT, then
  * closes gracefully: no new connections, requests in flight answered, the database closed.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { type Auth, createAuth } from '../../runtime/server/auth';
 import { startAppHost } from '../../runtime/server/host/appHost';
+import { type PeopleRegistry, parsePeople } from '../../runtime/server/people';
+import type { HostAuthArgs } from './cliArgs';
 
 export interface HostCommandOptions {
   readonly port: number;
@@ -13,6 +17,36 @@ export interface HostCommandOptions {
   readonly adminToken: string | undefined;
   readonly envName: string;
   readonly hostname: string;
+  readonly auth?: HostAuthArgs | undefined;
+}
+
+/** The people file's registry (persons, organisations, roles); none given: an empty one (people are identified, and hold no roles). */
+async function hostPeople(file: string | undefined): Promise<PeopleRegistry> {
+  if (!file) return { persons: [], organisations: [], roles: [] };
+  try {
+    return parsePeople(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`The people file ${file} cannot be used: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** The login in front of the apps, as the options configure it. */
+function hostAuth(args: HostAuthArgs, people: PeopleRegistry): Auth {
+  return createAuth({
+    secret: args.sessionSecret,
+    people,
+    ...(args.login
+      ? {
+          login: {
+            issuer: args.login.issuer,
+            clientId: args.login.clientId,
+            ...(args.login.clientSecret ? { clientSecret: args.login.clientSecret } : {}),
+            redirectUrl: `${args.login.publicUrl}/auth/callback`,
+          },
+        }
+      : {}),
+    ...(args.machine ? { machine: { issuer: args.machine.issuer, audience: args.machine.audience, scopes: args.machine.scopes } } : {}),
+  });
 }
 
 /** Runs `studio host` until a stop signal; resolves to the exit code. */
@@ -22,7 +56,9 @@ export async function runHost(options: HostCommandOptions): Promise<number> {
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
   if (!options.adminToken) process.stderr.write('studio: no admin token (--admin-token or STUDIO_ADMIN_TOKEN): the admin API refuses every request, so nothing can be deployed.\n');
+  const people = options.auth ? await hostPeople(options.auth.peopleFile) : undefined;
   const host = await startAppHost({
+    ...(options.auth && people ? { auth: hostAuth(options.auth, people), services: { people } } : {}),
     dataDir: path.resolve(options.dataDir),
     port: options.port,
     hostname: options.hostname,
