@@ -7,7 +7,11 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import git from 'isomorphic-git';
-import http from 'isomorphic-git/http/node';
+import nodeHttp from 'isomorphic-git/http/node';
+import { advertisingHead } from './advertisedHead';
+
+/** isomorphic-git's Node client, able to fetch a tag from a repository without a default branch. */
+const http = advertisingHead(nodeHttp);
 
 /** Names safe as one path segment (org, app, commit). */
 export const safeName = (s: unknown): s is string => typeof s === 'string' && /^[A-Za-z0-9._-]{1,100}$/.test(s) && s !== '.' && s !== '..';
