@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useT } from '../../i18n/useT';
 import { studioApi } from '../../platform';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
+import { TabPanel, Tabs } from '../../ui/Tabs';
 import { markConflicts } from '../merge/mergeMarks';
 import { MergePanel } from '../merge/MergePanel';
 import { BranchBar } from './BranchBar';
@@ -28,7 +29,6 @@ export default function HistoryArea() {
   const recoveryCount = useStore(store, (s) => s.recovery.length);
   const stashCount = useStore(store, (s) => s.stashes.length);
   const [tab, setTab] = useState<Tab>('changes');
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ changes: null, commits: null, stashes: null, recovery: null });
 
   useEffect(() => {
     void store.getState().refresh();
@@ -48,15 +48,6 @@ export default function HistoryArea() {
   }, [repo, merging]);
 
   // Arrow keys move between the tabs, as a tab list does.
-  const onTabKey = (event: KeyboardEvent) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]!;
-    setTab(next);
-    tabRefs.current[next]?.focus();
-  };
-
   const counts: Record<Tab, number | null> = { changes: changeCount, commits: null, stashes: stashCount, recovery: recoveryCount };
   return (
     <HistoryContext.Provider value={store}>
@@ -80,28 +71,21 @@ export default function HistoryArea() {
           <>
             <BranchBar onShowCommits={() => setTab('commits')} />
             <HistoryMessages onShowRecovery={() => setTab('recovery')} onShowStashes={() => setTab('stashes')} />
-            <div className="history-tabs" role="tablist" aria-label={t('history.tabs')} onKeyDown={onTabKey}>
-              {tabs.map((id) => (
-                <button
-                  key={id}
-                  ref={(el) => {
-                    tabRefs.current[id] = el;
-                  }}
-                  type="button"
-                  role="tab"
-                  id={`history-tab-${id}`}
-                  aria-controls={`history-panel-${id}`}
-                  aria-selected={tab === id}
-                  tabIndex={tab === id ? 0 : -1}
-                  className={tab === id ? 'history-tab history-tab-active' : 'history-tab'}
-                  onClick={() => setTab(id)}
-                >
+            <Tabs<Tab>
+              idPrefix="history"
+              className="history-tabs"
+              tabs={tabs}
+              current={tab}
+              onSelect={setTab}
+              label={t('history.tabs')}
+              renderTab={(id) => (
+                <>
                   {t(`history.tab.${id}`)}
                   {counts[id] ? <span className="badge">{counts[id]}</span> : null}
-                </button>
-              ))}
-            </div>
-            <div className="history-panel" role="tabpanel" id={`history-panel-${tab}`} aria-labelledby={`history-tab-${tab}`}>
+                </>
+              )}
+            />
+            <TabPanel idPrefix="history" tab={tab} className="history-panel">
               {tab !== 'changes' ? (
                 tab === 'commits' ? <CommitList /> : tab === 'stashes' ? <StashList /> : <RecoveryList />
               ) : repo.merging ? (
@@ -112,7 +96,7 @@ export default function HistoryArea() {
               ) : (
                 <ChangesPanel />
               )}
-            </div>
+            </TabPanel>
           </>
         )}
       </div>

@@ -1,11 +1,12 @@
 import '../../styles/people.css';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PeopleRegistryData } from '../../../core/api';
 import type { TextKey } from '../../i18n/texts';
 import { useT } from '../../i18n/useT';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { TabPanel, Tabs } from '../../ui/Tabs';
 import {
   addOrganisation,
   addPerson,
@@ -47,7 +48,6 @@ export function PeopleDialog({ registry, problem, save, onSaved, onClose }: Peop
   const [pending, setPending] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const tabRefs = useRef<Partial<Record<PeopleSection, HTMLButtonElement | null>>>({});
   const summaryRef = useRef<HTMLDivElement>(null);
 
   // A code typed in a role row but not yet added counts, so Save never drops it.
@@ -113,14 +113,6 @@ export function PeopleDialog({ registry, problem, save, onSaved, onClose }: Peop
     else setRefusal(result.message);
   };
 
-  const onTabKey = (event: KeyboardEvent) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = sections[(sections.indexOf(tab) + step + sections.length) % sections.length]!;
-    setTab(next);
-    tabRefs.current[next]?.focus();
-  };
   const counts: Record<PeopleSection, number> = { persons: draft.persons.length, organisations: draft.organisations.length, roles: draft.roles.length };
   const visibleProblems = problems.filter(shown);
   const person = draft.persons.find((p) => p.key === selected.persons);
@@ -173,29 +165,21 @@ export function PeopleDialog({ registry, problem, save, onSaved, onClose }: Peop
             </ul>
           </div>
         ) : null}
-        <div className="people-tabs" role="tablist" aria-label={t('people.tabs')} onKeyDown={onTabKey}>
-          {sections.map((id) => (
-            <button
-              key={id}
-              ref={(el) => {
-                tabRefs.current[id] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`people-tab-${id}`}
-              aria-controls={`people-panel-${id}`}
-              aria-selected={tab === id}
-              tabIndex={tab === id ? 0 : -1}
-              className={tab === id ? 'people-tab people-tab-active' : 'people-tab'}
-              onClick={() => setTab(id)}
-            >
+        <Tabs<PeopleSection>
+          idPrefix="people"
+          tabs={sections}
+          current={tab}
+          onSelect={setTab}
+          label={t('people.tabs')}
+          renderTab={(id) => (
+            <>
               {t(`people.tab.${id}`)}
               <span className="badge">{counts[id]}</span>
               {problems.some((p) => p.section === id && shown(p)) ? <span className="people-list-problem" aria-hidden="true">!</span> : null}
-            </button>
-          ))}
-        </div>
-        <div className="people-panel" role="tabpanel" id={`people-panel-${tab}`} aria-labelledby={`people-tab-${tab}`}>
+            </>
+          )}
+        />
+        <TabPanel idPrefix="people" tab={tab} className="people-panel">
           {tab === 'persons' ? (
             <EntryList
               label={t('people.tab.persons')}
@@ -239,7 +223,7 @@ export function PeopleDialog({ registry, problem, save, onSaved, onClose }: Peop
               onAdd={() => add('roles')}
             />
           )}
-        </div>
+        </TabPanel>
       </div>
     </Dialog>
   );
