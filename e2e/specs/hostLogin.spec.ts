@@ -1,0 +1,94 @@
+/**
+ * A deployed app on the runtime host, used as its users use it: a person logs in through a local
+ * OpenID provider (its own login and consent pages, as ID-porten's), chooses the company she acts
+ * for, fills the form and sends it; the receipt follows. Then a second version is deployed while the
+ * first serves, and rolled back.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createAuth } from '../../runtime/server/auth';
+import { startAppHost, type AppHost } from '../../runtime/server/host/appHost';
+import { defaultPeople } from '../../runtime/server/people';
+import { addRequiredEmail, hostTestApp, hostTestOrg, startHostTestRepo, type HostTestRepo } from '../../runtime/server/testing/hostTestRepo';
+import { hostClient, startOidcTestProvider, type OidcTestProvider } from '../../runtime/server/testing/oidcTestProvider';
+import { ensureBuilt } from '../../scripts/ensureBuilt.mjs';
+
+const adminToken = 'e2e-admin-token';
+const appPath = `/${hostTestOrg}/${hostTestApp}/`;
+
+/** A free port on 127.0.0.1 (the provider must know the host's callback before the host starts). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+let repo: HostTestRepo;
+let oidc: OidcTestProvider;
+let host: AppHost;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  ensureBuilt({ quiet: true });
+  repo = await startHostTestRepo();
+  await repo.tag('v1');
+  await repo.tag('v2', addRequiredEmail);
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  oidc = await startOidcTestProvider({ redirectUri: `${publicUrl}/auth/callback`, audience: `${publicUrl}/`, machineScope: 'altinn:instances.read' });
+  const people = defaultPeople();
+  const auth = createAuth({ secret: 'an e2e host secret of thirty-two or more characters', people, login: { issuer: oidc.url, ...hostClient, redirectUrl: `${publicUrl}/auth/callback` } });
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'studio-e2e-host-'));
+  host = await startAppHost({ dataDir, port, adminToken, envName: 'test', refreshMs: 200, auth, services: { people }, log: () => undefined });
+});
+
+test.afterAll(async () => {
+  await host?.close();
+  await oidc?.close();
+  await repo?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const admin = async (method: string, rel: string, body?: unknown) => {
+  const res = await fetch(`${host.url}${rel}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  return { status: res.status, body: (await res.json()) as { active?: { version?: string } } };
+};
+
+test('a person logs in through the provider, acts for her company and sends the deployed app; a second version deploys while the first serves, then rolls back', async ({ page }) => {
+  test.setTimeout(120_000);
+  expect((await admin('POST', '/admin/deployments', { org: hostTestOrg, app: hostTestApp, ref: 'v1', remote: repo.remote, by: 'designer@example.com' })).status).toBe(201);
+
+  // Not logged in: the app's policy lets nobody anonymous in, so she starts at the login.
+  await page.goto(`${host.url}${appPath}auth/login?returnTo=${encodeURIComponent(appPath)}`);
+  // The provider's own pages: the login form, then consent.
+  await page.locator('input[name="login"]').fill('kari');
+  await page.locator('input[name="password"]').fill('any');
+  await page.locator('button[type="submit"]').click();
+  await page.locator('button[type="submit"]').click();
+
+  // Back in the app: she may act for herself and two companies, so she is asked which.
+  await expect(page.getByRole('heading', { name: 'Hvem vil du sende inn for?' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: /^Testbedrift AS\b/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Velkommen' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('textbox', { name: 'Navn' }).fill('Kari Dagny Leder');
+  await page.getByRole('button', { name: 'Send inn' }).click();
+  await expect(page.getByRole('heading', { name: 'Skjemaet er sendt inn' })).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: 'e2e/screenshots/host-receipt.png' });
+  expect(page.url()).toContain('/instance/50101/');
+
+  // v2 while v1 serves: the app keeps answering; then v2 is active, and a rollback brings v1 back.
+  const deploying = admin('POST', '/admin/deployments', { org: hostTestOrg, app: hostTestApp, ref: 'v2', remote: repo.remote, by: 'designer@example.com' });
+  expect((await page.request.get(`${host.url}${appPath}api/layoutsets`)).status()).toBe(200);
+  expect((await deploying).status).toBe(201);
+  await expect.poll(async () => (await admin('GET', `/admin/deployments?org=${hostTestOrg}&app=${hostTestApp}`)).body.active?.version, { timeout: 10_000 }).toBe('v2');
+  expect((await admin('POST', '/admin/rollback', { org: hostTestOrg, app: hostTestApp, version: 'v1' })).status).toBe(200);
+  await expect.poll(async () => (await admin('GET', `/admin/deployments?org=${hostTestOrg}&app=${hostTestApp}`)).body.active?.version, { timeout: 10_000 }).toBe('v1');
+});
