@@ -91,7 +91,8 @@ export async function benchHostDeploy(seconds = 10, limit = 2000) {
   const lines = [];
   const hosts = [];
   try {
-    const database = ['--database', postgres.connectionString];
+    // Replicas share the database and one blob folder.
+    const database = ['--database', postgres.connectionString, '--blob-dir', path.join(folder, 'blobs')];
     const a = startHost([...database, '--data-dir', path.join(folder, 'a')]);
     hosts.push(a);
     const urlA = await a.url;

@@ -34,12 +34,12 @@ describe('parseCliArgs', () => {
   });
 
   it('reads host with its options, the environment filling what they leave out', () => {
-    expect(parseCliArgs(['host'])).toEqual({ kind: 'host', port: 8080, database: undefined, dataDir: 'studio-host-data', adminToken: undefined, envName: 'default', hostname: '127.0.0.1', auth: undefined });
+    expect(parseCliArgs(['host'])).toEqual({ kind: 'host', port: 8080, database: undefined, dataDir: 'studio-host-data', blobDir: undefined, adminToken: undefined, envName: 'default', hostname: '127.0.0.1', auth: undefined });
     expect(
-      parseCliArgs(['host', '--port', '0', '--database', 'postgres://u@db:5432/studio', '--data-dir', '/data', '--admin-token=t0k', '--env-name', 'production', '--hostname', '0.0.0.0']),
-    ).toEqual({ kind: 'host', port: 0, database: 'postgres://u@db:5432/studio', dataDir: '/data', adminToken: 't0k', envName: 'production', hostname: '0.0.0.0', auth: undefined });
-    const env = { STUDIO_ADMIN_TOKEN: 'from-env', STUDIO_DATABASE_URL: 'postgresql://x/y', STUDIO_DATA_DIR: '/var/studio', STUDIO_ENV_NAME: 'test', PORT: '9000', STUDIO_HOSTNAME: '0.0.0.0' };
-    expect(parseCliArgs(['host'], env)).toEqual({ kind: 'host', port: 9000, database: 'postgresql://x/y', dataDir: '/var/studio', adminToken: 'from-env', envName: 'test', hostname: '0.0.0.0', auth: undefined });
+      parseCliArgs(['host', '--port', '0', '--database', 'postgres://u@db:5432/studio', '--data-dir', '/data', '--blob-dir', '/shared/blobs', '--admin-token=t0k', '--env-name', 'production', '--hostname', '0.0.0.0']),
+    ).toEqual({ kind: 'host', port: 0, database: 'postgres://u@db:5432/studio', dataDir: '/data', blobDir: '/shared/blobs', adminToken: 't0k', envName: 'production', hostname: '0.0.0.0', auth: undefined });
+    const env = { STUDIO_ADMIN_TOKEN: 'from-env', STUDIO_DATABASE_URL: 'postgresql://x/y', STUDIO_DATA_DIR: '/var/studio', STUDIO_BLOB_DIR: '/mnt/blobs', STUDIO_ENV_NAME: 'test', PORT: '9000', STUDIO_HOSTNAME: '0.0.0.0' };
+    expect(parseCliArgs(['host'], env)).toEqual({ kind: 'host', port: 9000, database: 'postgresql://x/y', dataDir: '/var/studio', blobDir: '/mnt/blobs', adminToken: 'from-env', envName: 'test', hostname: '0.0.0.0', auth: undefined });
     expect(parseCliArgs(['host', '--admin-token', 'flag'], env)).toMatchObject({ adminToken: 'flag' });
     expect(parseCliArgs(['host', '--help'])).toEqual({ kind: 'help', topic: 'host' });
     expect(() => parseCliArgs(['host', '--database', 'mysql://x'])).toThrow('--database must be a postgres:// or postgresql:// URL');

@@ -3,7 +3,7 @@ export type CliCommand =
   | { kind: 'desktop' }
   | { kind: 'serve'; port: number; open: boolean; appDir: string | undefined }
   | { kind: 'preview'; appDir: string; port: number; open: boolean }
-  | { kind: 'host'; port: number; database: string | undefined; dataDir: string; adminToken: string | undefined; envName: string; hostname: string; auth: HostAuthArgs | undefined }
+  | { kind: 'host'; port: number; database: string | undefined; dataDir: string; blobDir: string | undefined; adminToken: string | undefined; envName: string; hostname: string; auth: HostAuthArgs | undefined }
   | { kind: 'new'; dir: string; org: string; name: string; title: string | undefined }
   | { kind: 'check'; appDir: string; json: boolean; severity: 'error' | 'warning' | 'info' }
   | { kind: 'rename'; appDir: string; symbol: 'component' | 'text' | 'page'; oldName: string; newName: string }
@@ -76,7 +76,7 @@ Options:
   --no-open     do not open a browser
   -h, --help    show this help
 `,
-  host: `Usage: studio host [--port N] [--database URL] [--data-dir DIR] [--admin-token TOKEN] [--env-name NAME] [--hostname ADDR]
+  host: `Usage: studio host [--port N] [--database URL] [--data-dir DIR] [--blob-dir DIR] [--admin-token TOKEN] [--env-name NAME] [--hostname ADDR]
 
 Runs the runtime host: serves every deployed app to its users at /ORG/APP/, with health (/health),
 readiness (/ready) and the admin API for deployments (/admin/deployments, /admin/rollback). Logs one
@@ -88,6 +88,8 @@ Options:
                        one process only). Also: STUDIO_DATABASE_URL
   --data-dir DIR       where deployed versions (and the embedded store) are kept (default ./studio-host-data).
                        Also: STUDIO_DATA_DIR
+  --blob-dir DIR       where attachments are kept (default DATA_DIR/blobs); several replicas need one
+                       folder they all share (a shared volume). Also: STUDIO_BLOB_DIR
   --admin-token TOKEN  the bearer token of the admin API (default: STUDIO_ADMIN_TOKEN; without one the
                        admin API refuses every request)
   --env-name NAME      the environment's name, e.g. test or production (default: STUDIO_ENV_NAME or default)
@@ -236,7 +238,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   if (first === 'host') {
     const p = parseOptions(
       rest,
-      ['--port', '--database', '--data-dir', '--admin-token', '--env-name', '--hostname', '--people', '--oidc-issuer', '--oidc-client-id', '--public-url', '--machine-issuer', '--machine-audience', '--machine-scope'],
+      ['--port', '--database', '--data-dir', '--blob-dir', '--admin-token', '--env-name', '--hostname', '--people', '--oidc-issuer', '--oidc-client-id', '--public-url', '--machine-issuer', '--machine-audience', '--machine-scope'],
       [],
       'host',
     );
@@ -252,6 +254,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       port: parsePort(portText, 'host'),
       database,
       dataDir: p.values.get('--data-dir') ?? (env.STUDIO_DATA_DIR || 'studio-host-data'),
+      blobDir: p.values.get('--blob-dir') ?? (env.STUDIO_BLOB_DIR || undefined),
       adminToken: p.values.get('--admin-token') ?? (env.STUDIO_ADMIN_TOKEN || undefined),
       envName,
       hostname: p.values.get('--hostname') ?? (env.STUDIO_HOSTNAME || '127.0.0.1'),

@@ -14,6 +14,8 @@ export interface HostCommandOptions {
   readonly port: number;
   readonly database: string | undefined;
   readonly dataDir: string;
+  /** The attachments' folder; undefined: DATA_DIR/blobs. */
+  readonly blobDir?: string | undefined;
   readonly adminToken: string | undefined;
   readonly envName: string;
   readonly hostname: string;
@@ -60,6 +62,7 @@ export async function runHost(options: HostCommandOptions): Promise<number> {
   const host = await startAppHost({
     ...(options.auth && people ? { auth: hostAuth(options.auth, people), services: { people } } : {}),
     dataDir: path.resolve(options.dataDir),
+    ...(options.blobDir ? { blobDir: path.resolve(options.blobDir) } : {}),
     port: options.port,
     hostname: options.hostname,
     envName: options.envName,

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { migrate, sqlStorage, type SqlDriver, type SqlQuery } from './sqlStorage';
+import { migrate, sqlStorage, type SqlDriver, type SqlQuery, type SqlStorageOptions } from './sqlStorage';
 import type { RuntimeStorage } from './storage';
 
 /** Folders open in this process (resolved paths). */
@@ -49,9 +49,10 @@ const wrap = (db: PGlite | Transaction): SqlQuery => ({
 /**
  * Opens (creating when new) the embedded store in `dataDir`: the database lives in `dataDir/pgdata`,
  * the lock in `dataDir/lock`. Throws when the folder is already open, here or in a live process.
+ * `options.blobs` keeps byte contents in a blob store instead of the database.
  */
-export async function openEmbeddedStorage(dataDir: string): Promise<RuntimeStorage> {
-  return sqlStorage(await openEmbeddedDriver(dataDir));
+export async function openEmbeddedStorage(dataDir: string, options: SqlStorageOptions = {}): Promise<RuntimeStorage> {
+  return sqlStorage(await openEmbeddedDriver(dataDir), options);
 }
 
 /** The embedded database itself, migrated, for modules that keep tables of their own beside the store's (the runtime host). */

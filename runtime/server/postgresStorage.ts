@@ -4,7 +4,7 @@
  * changes of one instance in line, across connections and processes.
  */
 import pg from 'pg';
-import { migrate, sqlStorage, type SqlDriver, type SqlQuery } from './sqlStorage';
+import { migrate, sqlStorage, type SqlDriver, type SqlQuery, type SqlStorageOptions } from './sqlStorage';
 import type { RuntimeStorage } from './storage';
 
 /** node-postgres takes Buffers for bytea; a plain Uint8Array is passed as a Buffer over the same memory. */
@@ -18,9 +18,12 @@ const wrap = (client: pg.Pool | pg.PoolClient): SqlQuery => ({
   },
 });
 
-/** Opens the store in the PostgreSQL database at `connectionString` (`postgresql://user@host:port/db`), bringing its schema up to date. */
-export async function openPostgresStorage(connectionString: string, options: { readonly maxConnections?: number } = {}): Promise<RuntimeStorage> {
-  return sqlStorage(await openPostgresDriver(connectionString, options));
+/**
+ * Opens the store in the PostgreSQL database at `connectionString` (`postgresql://user@host:port/db`), bringing its
+ * schema up to date; `options.blobs` keeps byte contents in a blob store instead of the database.
+ */
+export async function openPostgresStorage(connectionString: string, options: { readonly maxConnections?: number } & SqlStorageOptions = {}): Promise<RuntimeStorage> {
+  return sqlStorage(await openPostgresDriver(connectionString, options), options.blobs ? { blobs: options.blobs } : {});
 }
 
 /** The database itself, migrated, for modules that keep tables of their own beside the store's (the runtime host). */

@@ -1,10 +1,12 @@
-// One behaviour suite for every RuntimeStorage: memory, PGlite in a temp folder and a real
-// PostgreSQL server started for this file. The expectations are the same for all three.
+// One behaviour suite for every RuntimeStorage: memory, PGlite in a temp folder, PGlite with its byte
+// contents in a fileBlobStore, and a real PostgreSQL server started for this file. The expectations are
+// the same for all of them.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { fileBlobStore } from './blobStore';
 import { openEmbeddedStorage } from './pgliteStorage';
 import { openPostgresStorage } from './postgresStorage';
 import { memoryStorage, type DataElement, type Instance, type RuntimeStorage } from './storage';
@@ -12,15 +14,22 @@ import { startPostgres, type PostgresServer } from './testing/postgresServer';
 
 let server: PostgresServer;
 let embeddedDir: string;
+let blobbedDir: string;
 const stores = new Map<string, RuntimeStorage>();
 
 beforeAll(async () => {
   embeddedDir = mkdtempSync(path.join(os.tmpdir(), 'studio-storage-contract-'));
-  // Both are slow to start on a busy machine; start them side by side.
-  const [pgServer, embedded] = await Promise.all([startPostgres(), openEmbeddedStorage(embeddedDir)]);
+  blobbedDir = mkdtempSync(path.join(os.tmpdir(), 'studio-storage-contract-blobs-'));
+  // They are slow to start on a busy machine; start them side by side.
+  const [pgServer, embedded, blobbed] = await Promise.all([
+    startPostgres(),
+    openEmbeddedStorage(embeddedDir),
+    openEmbeddedStorage(path.join(blobbedDir, 'db'), { blobs: fileBlobStore(path.join(blobbedDir, 'blobs')) }),
+  ]);
   server = pgServer;
   stores.set('memory', memoryStorage());
   stores.set('pglite', embedded);
+  stores.set('pglite+blobs', blobbed);
   stores.set('postgres', await openPostgresStorage(server.connectionString));
 }, 180_000);
 
@@ -28,6 +37,7 @@ afterAll(async () => {
   for (const store of stores.values()) await store.close();
   await server?.stop();
   if (embeddedDir) rmSync(embeddedDir, { recursive: true, force: true });
+  if (blobbedDir) rmSync(blobbedDir, { recursive: true, force: true });
 }, 60_000);
 
 const at = (second: number) => new Date(Date.UTC(2026, 4, 1, 10, 0, second)).toISOString();
@@ -61,7 +71,7 @@ const guidOf = (i: Instance) => i.id.split('/')[1] as string;
 /** A fresh app id per test, so tests sharing one store never see each other's instances. */
 const newApp = () => `acme/app-${randomUUID().slice(0, 8)}`;
 
-describe.each(['memory', 'pglite', 'postgres'])('%s storage', (name) => {
+describe.each(['memory', 'pglite', 'pglite+blobs', 'postgres'])('%s storage', (name) => {
   const store = () => stores.get(name) as RuntimeStorage;
 
   test('creates an instance and gives it back with its data contents; unknown ids give null', async () => {
@@ -275,4 +285,43 @@ describe('the embedded store on disk', () => {
     expect((await reopened.readData(kept.id, 'file'))!.content).toEqual(bytes);
     expect(await reopened.listEvents(kept.id)).toEqual([{ id: 'e1', instanceId: kept.id, eventType: 'Created', created: at(1) }]);
   }, 120_000);
+});
+
+describe('the embedded store with a blob store', () => {
+  /** Every file under the blob folder, relative, temp files included. */
+  const blobFiles = (): string[] => {
+    const root = path.join(blobbedDir, 'blobs');
+    return existsSync(root) ? readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name))) : [];
+  };
+  const filesOf = (i: Instance, dataId: string) => blobFiles().filter((f) => f.startsWith(`${guidOf(i)}${path.sep}${dataId}${path.sep}`));
+
+  test('bytes live in the blob folder, not in form data; a replaced, removed or deleted content leaves no file behind', async () => {
+    const store = stores.get('pglite+blobs') as RuntimeStorage;
+    const created = instance(newApp(), '710', at(1));
+    const formId = created.data[0]!.id;
+    const bytes = binary();
+    await store.createInstance(created, new Map([[formId, formContent]]));
+    expect(filesOf(created, formId)).toEqual([]);
+    await store.addData(created.id, element(guidOf(created), 'file', 'attachments', 'application/pdf', bytes.length), bytes, at(2));
+    const [first] = filesOf(created, 'file');
+    expect(Buffer.compare(readFileSync(path.join(blobbedDir, 'blobs', first!)), Buffer.from(bytes))).toBe(0);
+
+    const next = new Uint8Array([9, 8, 7]);
+    await store.writeData(created.id, 'file', next, 3, at(3));
+    const [second] = filesOf(created, 'file');
+    expect(second).not.toBe(first);
+    expect(filesOf(created, 'file')).toHaveLength(1);
+    expect((await store.readData(created.id, 'file'))!.content).toEqual(next);
+
+    await store.removeData(created.id, 'file', at(4));
+    expect(filesOf(created, 'file')).toEqual([]);
+    await store.addData(created.id, element(guidOf(created), 'other', 'attachments', 'application/pdf', 3), next, at(5));
+    expect(filesOf(created, 'other')).toHaveLength(1);
+    await store.deleteInstance(created.id);
+    expect(blobFiles().filter((f) => f.startsWith(guidOf(created)))).toEqual([]);
+    // Bytes for an unknown instance are put first and taken away again.
+    expect(await store.addData(`710/${randomUUID()}`, element(randomUUID(), 'x', 'attachments', 'application/pdf', 3), next, at(6))).toBeNull();
+    expect(blobFiles().filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(blobFiles().filter((f) => f.split(path.sep)[1] === 'x')).toEqual([]);
+  });
 });

@@ -46,7 +46,8 @@ beforeAll(async () => {
   await repo.tag('v1');
   await repo.tag('v2', addRequiredEmail);
   folder = mkdtempSync(path.join(os.tmpdir(), 'studio-host-replicas-'));
-  const options = { database: postgres.connectionString, adminToken: token, refreshMs: 300, log: () => undefined, clientDir: path.join(folder, 'no-client') };
+  // The replicas share the database and one blob folder, as a deployment's replicas do.
+  const options = { database: postgres.connectionString, blobDir: path.join(folder, 'blobs'), adminToken: token, refreshMs: 300, log: () => undefined, clientDir: path.join(folder, 'no-client') };
   [a, b] = await Promise.all([startAppHost({ ...options, dataDir: path.join(folder, 'a') }), startAppHost({ ...options, dataDir: path.join(folder, 'b') })]);
 }, 90_000);
 

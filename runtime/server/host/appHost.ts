@@ -3,7 +3,11 @@
  * app API as the studio's preview (createAppHandler) but without the preview's token guard and its
  * studio-only routes. Instances live in PostgreSQL (`database`) or the embedded store in `dataDir`.
  *
- * It keeps nothing of its own beyond the database and the version folders, which it can rebuild from
+ * Attachments (every byte content of a data element) go to a blob store: the folder `blobDir`, by
+ * default `dataDir/blobs`; several replicas need one folder they all share (a shared volume), or a
+ * `blobs` store of their own (an S3-compatible one through the BlobStore interface).
+ *
+ * It keeps nothing of its own beyond the database, the blobs and the version folders, which it can rebuild from
  * the database: which version of each app is active lives in the database (hostDatabase.ts) and every
  * replica re-reads it every `refreshMs`, loading a new version before it switches to it. An instance
  * is answered by the version it was created on, loaded on demand.
@@ -24,6 +28,7 @@ import path from 'node:path';
 import { loadAppModel } from '../../../core/app/model/loadAppModel';
 import { checkApp } from '../../../core/refs/checkApp';
 import { createAppHandler, type AppHandler } from '../appApi';
+import { fileBlobStore, type BlobStore } from '../blobStore';
 import type { Auth } from '../auth';
 import { diskAppSource } from '../appSource';
 import { previewCsp, readClientFile } from '../clientFiles';
@@ -44,6 +49,10 @@ export interface AppHostOptions {
   readonly dataDir: string;
   /** `postgres://…` / `postgresql://…`: the shared database of every replica. Absent: the embedded store in `dataDir/db`. */
   readonly database?: string;
+  /** The folder attachments are kept in (a fileBlobStore); default `dataDir/blobs`. Replicas share one (a shared volume). */
+  readonly blobDir?: string;
+  /** Where attachments are kept instead of `blobDir`: any BlobStore, e.g. an S3-compatible one. */
+  readonly blobs?: BlobStore;
   /** 0 or absent picks a free port. */
   readonly port?: number;
   /** The address to listen on; default 127.0.0.1 (a container passes 0.0.0.0). */
@@ -164,7 +173,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   try {
     await migrateHost(driver);
     db = hostDatabase(driver);
-    storage = sqlStorage(driver);
+    storage = sqlStorage(driver, { blobs: options.blobs ?? fileBlobStore(path.resolve(options.blobDir ?? path.join(dataDir, 'blobs'))) });
   } catch (error) {
     await driver.close();
     throw error;

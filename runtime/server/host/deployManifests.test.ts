@@ -31,10 +31,16 @@ test('the Deployment, Service and probes match the host', async () => {
   expect(service.spec.selector).toEqual(deployment.spec.template.metadata.labels);
   expect(service.spec.ports[0].targetPort).toBe(port);
   expect(yaml('secret.example.yaml').stringData).toHaveProperty('admin-token');
+  // Attachments go to one volume every replica shares.
+  const blobMount = container.volumeMounts.find((m: { mountPath: string }) => m.mountPath === env.STUDIO_BLOB_DIR);
+  const blobVolume = deployment.spec.template.spec.volumes.find((v: { name: string }) => v.name === blobMount.name);
+  const claim = yaml('blobs-pvc.yaml');
+  expect(blobVolume.persistentVolumeClaim.claimName).toBe(claim.metadata.name);
+  expect(claim.spec.accessModes).toEqual(['ReadWriteMany']);
 
   // The CLI reads that environment into the host's options …
   const command = parseCliArgs(['host'], { ...env, STUDIO_ADMIN_TOKEN: 't', STUDIO_DATABASE_URL: 'postgres://db/studio' });
-  expect(command).toMatchObject({ kind: 'host', port, hostname: '0.0.0.0', adminToken: 't', database: 'postgres://db/studio', envName: env.STUDIO_ENV_NAME, dataDir: env.STUDIO_DATA_DIR });
+  expect(command).toMatchObject({ kind: 'host', port, hostname: '0.0.0.0', adminToken: 't', database: 'postgres://db/studio', envName: env.STUDIO_ENV_NAME, dataDir: env.STUDIO_DATA_DIR, blobDir: env.STUDIO_BLOB_DIR });
 
   // … and a host answers the probes' paths.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'studio-host-probes-'));
