@@ -1,8 +1,8 @@
 /**
- * A deployed app on the runtime host, used as its users use it: a person logs in through a local
- * OpenID provider (its own login and consent pages, as ID-porten's), chooses the company she acts
- * for, fills the form and sends it; the receipt follows. Then a second version is deployed while the
- * first serves, and rolled back.
+ * A deployed app on the runtime host, used as its users use it: a person opens the app, is sent to a
+ * local OpenID provider (its own login and consent pages, as ID-porten's), comes back, chooses the
+ * company she acts for, fills the form and sends it; the receipt follows, and she logs out. Then a
+ * second version is deployed while the first serves, and rolled back.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -66,8 +66,9 @@ test('a person logs in through the provider, acts for her company and sends the 
   test.setTimeout(120_000);
   expect((await admin('POST', '/admin/deployments', { org: hostTestOrg, app: hostTestApp, ref: 'v1', remote: repo.remote, by: 'designer@example.com' })).status).toBe(201);
 
-  // Not logged in: the app's policy lets nobody anonymous in, so she starts at the login.
-  await page.goto(`${host.url}${appPath}auth/login?returnTo=${encodeURIComponent(appPath)}`);
+  // Not logged in: the app's policy lets nobody anonymous in, so the app sends her to the login.
+  await page.goto(`${host.url}${appPath}`);
+  await expect(page).toHaveURL(new RegExp(`^${oidc.url}/`), { timeout: 30_000 });
   // The provider's own pages: the login form, then consent.
   await page.locator('input[name="login"]').fill('kari');
   await page.locator('input[name="password"]').fill('any');
@@ -78,11 +79,16 @@ test('a person logs in through the provider, acts for her company and sends the 
   await expect(page.getByRole('heading', { name: 'Hvem vil du sende inn for?' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: /^Testbedrift AS\b/ }).first().click();
   await expect(page.getByRole('heading', { name: 'Velkommen' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.rt-session')).toContainText('Kari Dagny Leder');
   await page.getByRole('textbox', { name: 'Navn' }).fill('Kari Dagny Leder');
   await page.getByRole('button', { name: 'Send inn' }).click();
   await expect(page.getByRole('heading', { name: 'Skjemaet er sendt inn' })).toBeVisible({ timeout: 30_000 });
   await page.screenshot({ path: 'e2e/screenshots/host-receipt.png' });
   expect(page.url()).toContain('/instance/50101/');
+  // Logging out ends the session: the app asks for the login again.
+  await page.getByRole('link', { name: 'Logg ut' }).click();
+  expect((await page.request.get(`${host.url}${appPath}auth/session`)).ok()).toBe(true);
+  expect(((await (await page.request.get(`${host.url}${appPath}auth/session`)).json()) as { user: unknown }).user).toBeNull();
 
   // v2 while v1 serves: the app keeps answering; then v2 is active, and a rollback brings v1 back.
   const deploying = admin('POST', '/admin/deployments', { org: hostTestOrg, app: hostTestApp, ref: 'v2', remote: repo.remote, by: 'designer@example.com' });

@@ -12,6 +12,7 @@ import { NoValidParty, PartySelection } from './process/PartySelection';
 import { ProcessShell } from './process/ProcessShell';
 import { processText } from './process/processTexts';
 import { useFormState, useFormStore } from './state/FormContext';
+import { loginAddress } from './state/loginAddress';
 
 /** A language's name in the current language ("Norsk bokmål"), or its code where the browser has none. */
 function languageName(code: string, current: string): string {
@@ -40,6 +41,35 @@ function LanguageSelector() {
         ))}
       </Select>
     </Field>
+  );
+}
+
+/** The logged-in person and "Log out", on a runtime host with a login. */
+function SessionMenu() {
+  const session = useFormState((s) => s.session);
+  const language = useFormState((s) => s.defs?.language ?? 'nb');
+  const texts = useFormState((s) => s.defs?.texts);
+  if (!session) return null;
+  return (
+    <span className="rt-session">
+      <span>{session.name}</span>
+      <a href={session.logout}>{processText('login.logout', language, texts)}</a>
+    </span>
+  );
+}
+
+/** A person who must log in first: they are sent to the login (main.tsx); the link is there should that not happen. */
+function LoginScreen() {
+  const loginUrl = useFormState((s) => s.loginUrl ?? '');
+  const t = (key: string) => processText(key, document.documentElement.lang || 'nb');
+  return (
+    <main className="rt-page">
+      <Heading level={1} data-size="md">
+        {t('login.title')}
+      </Heading>
+      <Paragraph>{t('login.body')}</Paragraph>
+      <a href={loginAddress(loginUrl, window.location)}>{t('login.button')}</a>
+    </main>
   );
 }
 
@@ -114,6 +144,7 @@ function FormApp() {
 
   if (status === 'loading') return <Spinner aria-label="Laster skjema" data-size="lg" />;
   if (status === 'party') return <PartyScreen />;
+  if (status === 'login') return <LoginScreen />;
   if (status === 'error' || !derived) {
     return (
       <Alert data-color="danger" role="alert">
@@ -132,6 +163,7 @@ function FormApp() {
           {appName}
         </Heading>
         <div className="rt-header-tools">
+          <SessionMenu />
           <ChangeParty />
           <LanguageSelector />
         </div>

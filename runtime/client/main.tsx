@@ -18,6 +18,7 @@ import { FormContext } from './state/FormContext';
 import { createFormStore, type FormStore } from './state/formStore';
 import { printRequest } from './pdf/PrintView';
 import { instanceFromHash } from './state/loadForm';
+import { loginAddress } from './state/loginAddress';
 
 // Read before the token is taken from the address (that keeps other parameters, but be plain about order).
 const studioOrigin = studioOriginOf(window.location.href);
@@ -54,6 +55,8 @@ export function reloadDefinitions(): Promise<void> {
 }
 
 store.subscribe((state, previous) => {
+  // The app needs a login (the runtime host's): to it, and back to this page after.
+  if (state.status === 'login' && previous.status !== 'login' && state.loginUrl) window.location.assign(loginAddress(state.loginUrl, window.location));
   // Altinn's address of the party selection: `/403` when the current party may not start the app, `/explained` when asked because of the settings.
   if (state.status === 'party' && state.partyPrompt && state.partyPrompt !== previous.partyPrompt) {
     const entry = state.partyPrompt.entry;

@@ -84,6 +84,8 @@ export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i
     selectParty: (partyId: string) => request<unknown>('PUT', `api/v1/parties/${enc(partyId)}`),
     /** The logged-in user's profile, for `profileSettingPreference.doNotPromptForParty`. */
     profile: () => get<{ partyId?: number | string; profileSettingPreference?: { doNotPromptForParty?: boolean } }>('api/v1/profile/user'),
+    /** Who is logged in on a runtime host with a login, and its login and logout addresses (404 where there is no login, as in the preview). */
+    session: () => get<SessionInfo>('auth/session'),
     createInstance: (partyId: string, language: string) =>
       request<InstanceDocument>('POST', `instances?instanceOwnerPartyId=${enc(partyId)}&language=${enc(language)}`, { instanceOwner: { partyId } }),
     instance: (instanceId: string) => get<InstanceDocument>(`instances/${instanceId}`),
@@ -97,9 +99,9 @@ export function createAppApi(base: string, fetchFn: Fetch = (i, init) => fetch(i
 }
 
 type HttpAppApi = ReturnType<typeof createAppApi>;
-type PartyRoutes = 'currentParty' | 'parties' | 'selectParty' | 'profile';
-/** The form app's API; one that knows nobody (the studio's design canvas over the model) has no party routes. */
-export type AppApi = Omit<HttpAppApi, PartyRoutes> & Partial<Pick<HttpAppApi, PartyRoutes>>;
+type IdentityRoutes = 'currentParty' | 'parties' | 'selectParty' | 'profile' | 'session';
+/** The form app's API; one that knows nobody (the studio's design canvas over the model) has no party or login routes. */
+export type AppApi = Omit<HttpAppApi, IdentityRoutes> & Partial<Pick<HttpAppApi, IdentityRoutes>>;
 
 /** A client of the process routes (§8.5) and the instance list, for the process screens. */
 export function createProcessApi(base: string, fetchFn: Fetch = (i, init) => fetch(i, init), token: string | null = null) {
@@ -178,6 +180,13 @@ export interface InstanceDataElement {
   readonly contentType?: string;
   readonly size?: number;
   readonly created?: string;
+}
+
+/** The runtime host's login as the form app sees it. */
+export interface SessionInfo {
+  readonly user: { readonly name: string } | null;
+  readonly login: string;
+  readonly logout: string;
 }
 
 /** The process state (§5.9) as far as the form app reads it. */

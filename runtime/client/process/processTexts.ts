@@ -42,6 +42,10 @@ const nb: Record<string, string> = {
   'party_selection.seeing_this_preference': 'Du kan endre profilinnstillingene dine for å ikke bli spurt om aktør hver gang du starter utfylling av et nytt skjema.',
   'party_selection.seeing_this_override': 'Denne appen er satt opp til å alltid spørre om aktør.',
   'party_selection.change_party': 'Skift aktør',
+  'login.title': 'Du må logge inn',
+  'login.body': 'Denne tjenesten krever innlogging. Du blir sendt videre til innloggingen.',
+  'login.button': 'Logg inn',
+  'login.logout': 'Logg ut',
   'party_selection.representing': 'Du sender inn for {0}',
   'party_selection.error_caption_prefix': 'Feil',
   'party_selection.no_valid_selection_first_part': 'Dette er en tjeneste for {0}',
@@ -88,6 +92,10 @@ const en: Record<string, string> = {
   'party_selection.seeing_this_preference': 'You can change your profile settings to not get prompted for party selection each time you start a new instance.',
   'party_selection.seeing_this_override': 'This app has been configured to always prompt you for party selection.',
   'party_selection.change_party': 'Change party',
+  'login.title': 'You must log in',
+  'login.body': 'This service requires you to log in. You are being sent to the login.',
+  'login.button': 'Log in',
+  'login.logout': 'Log out',
   'party_selection.representing': 'You are submitting for {0}',
   'party_selection.error_caption_prefix': 'Error',
   'party_selection.no_valid_selection_first_part': 'This is an app for {0}',
@@ -97,6 +105,10 @@ const en: Record<string, string> = {
 };
 
 const nn: Record<string, string> = {
+  'login.title': 'Du må logge inn',
+  'login.body': 'Denne tenesta krev innlogging. Du blir send vidare til innlogginga.',
+  'login.button': 'Logg inn',
+  'login.logout': 'Logg ut',
   ...nb,
   'confirm.title': 'Sjå over svara dine før du sender inn',
   'confirm.body': 'Du kan sjå over svara dine før du stadfestar og sender inn.',

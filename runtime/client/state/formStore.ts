@@ -6,7 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { DataModelLocation, OptionItem } from '../../../core/expressions';
 import { componentMask, validationMask, type SchemaError } from '../../../core/validation';
-import type { AppApi, LayoutSettings, PageValidation } from '../api/appApi';
+import { ApiError, type AppApi, type LayoutSettings, type PageValidation, type SessionInfo } from '../api/appApi';
 import { deriveAfterChange, deriveAll, validate, type Definitions, type Derived } from './derive';
 import { blockingComponents, pagesCovered, setAtPath, visiblePages } from './formModel';
 import { loadCodeList, loadDefinitions, loadForm, PartySelectionRequired, type PartyPrompt, type PartyRequest } from './loadForm';
@@ -14,8 +14,12 @@ import { changedNodes } from './nodeChanges';
 import { treeOf, typedValue } from './valueTypes';
 
 export interface FormState {
-  /** `party`: the user chooses the party before an instance is created (`partyPrompt`). */
-  readonly status: 'loading' | 'ready' | 'error' | 'party';
+  /** `party`: the user chooses the party before an instance is created (`partyPrompt`); `login`: the app needs a login first (`loginUrl`). */
+  readonly status: 'loading' | 'ready' | 'error' | 'party' | 'login';
+  /** Where a person who must log in is sent (the runtime host's login). */
+  readonly loginUrl?: string;
+  /** The logged-in person on a runtime host with a login, and where to log out. */
+  readonly session?: { readonly name: string; readonly logout: string };
   readonly error?: string;
   readonly partyPrompt?: PartyPrompt;
   /** How many parties the user may start the app for; more than one offers "change party". */
@@ -156,6 +160,15 @@ export function createFormStore(api: AppApi) {
     }
   }
 
+  /** The runtime host's login, or null where there is none (the preview) or it does not answer. */
+  async function sessionInfo(): Promise<SessionInfo | null> {
+    try {
+      return (await api.session?.()) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
   async function save(dataType: string): Promise<void> {
     timers.delete(dataType);
     const { data, elements, defs } = store.getState();
@@ -203,8 +216,12 @@ export function createFormStore(api: AppApi) {
           currentPage: page && pages.includes(page) ? page : pages[0],
         });
         checkAllSchemas();
+        void sessionInfo().then((session) => session?.user && store.setState({ session: { name: session.user.name, logout: session.logout } }));
       } catch (caught) {
-        if (caught instanceof PartySelectionRequired) store.setState({ status: 'party', partyPrompt: caught.prompt, appName: caught.prompt.appName });
+        // Refused for want of a login on a host that has one: to the login, and back here after it.
+        const session = caught instanceof ApiError && caught.status === 401 ? await sessionInfo() : null;
+        if (session && !session.user) store.setState({ status: 'login', loginUrl: session.login });
+        else if (caught instanceof PartySelectionRequired) store.setState({ status: 'party', partyPrompt: caught.prompt, appName: caught.prompt.appName });
         else store.setState({ status: 'error', error: caught instanceof Error ? caught.message : String(caught) });
       }
     },

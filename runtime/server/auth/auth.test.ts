@@ -90,6 +90,10 @@ describe('login with OpenID Connect (code flow with PKCE)', () => {
     const { user } = await whoami(jar);
     expect(user).toMatchObject({ userId: 1002, partyId: '50002', personNumber: '02028012345', name: 'Kari Dagny Leder' });
     expect(rolesFor(people, user!.userId, '50101')).toEqual(['DAGL']);
+    // The form app's header asks who is logged in, and where to log in and out.
+    const sessionAnswer = await request(jar, `${host.url}/ttd/app/auth/session`);
+    expect(await sessionAnswer.json()).toEqual({ user: { name: 'Kari Dagny Leder' }, login: '/ttd/app/auth/login', logout: '/ttd/app/auth/logout' });
+    expect(await (await request(new Jar(), `${host.url}/ttd/app/auth/session`)).json()).toMatchObject({ user: null, login: '/ttd/app/auth/login' });
     expect(auth.userFromSession({ headers: { cookie: `${sessionCookie}=${session}` } })).toEqual(user);
   });
 

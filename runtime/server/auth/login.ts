@@ -4,7 +4,8 @@
  * verified against the provider's published keys, then a session cookie of the host's own.
  *
  * Routes (GET): `/{org}/{app}/auth/login?returnTo=/path` (or `/auth/login`) sends the browser to the
- * provider; the configured redirect URL's path (e.g. `/auth/callback`) receives the code; `…/auth/logout`
+ * provider; the configured redirect URL's path (e.g. `/auth/callback`) receives the code; `…/auth/session`
+ * says who is logged in (for the form app's header); `…/auth/logout`
  * ends the session (and, when the provider offers it, the provider's session too).
  *
  * Nothing is kept in memory between the steps: the login state (PKCE verifier, state, nonce, return
@@ -162,9 +163,17 @@ export class OidcLogin {
       await this.callback(url, req, res);
       return true;
     }
-    const match = /^(?:\/([^/]+)\/([^/]+))?\/auth\/(login|logout)\/?$/.exec(path);
+    const match = /^(?:\/([^/]+)\/([^/]+))?\/auth\/(login|logout|session)\/?$/.exec(path);
     if (!match) return false;
     const appBase = match[1] && match[2] ? `/${match[1]}/${match[2]}/` : '/';
+    if (match[3] === 'session') {
+      if (!this.allowMethod(req, res, ['GET'])) return true;
+      // What the form app shows in its header and where it sends a person who must log in.
+      const user = this.userFromSession(req);
+      const body = { user: user ? { name: user.name } : null, login: `${appBase}auth/login`, logout: `${appBase}auth/logout` };
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+      return true;
+    }
     const returnTo = safeReturnTo(url.searchParams.get('returnTo'), appBase);
     if (match[3] === 'login') {
       if (!this.allowMethod(req, res, ['GET'])) return true;
