@@ -222,6 +222,19 @@ describe('startRuntimeHost with people, a store and PDF', () => {
     expect((await call('GET', `instances/${created.body.id}`)).status).toBe(200);
   });
 
+  it('keeps the default persona from being asked for a party when the party cookie already names its preset party', async () => {
+    const { host, base } = await startFlow();
+    const profile = async (cookie?: string) => {
+      const res = await fetch(`${base}api/v1/profile/user`, { headers: { 'x-preview-token': host.token, ...(cookie ? { cookie } : {}) } });
+      return ((await res.json()) as { profileSettingPreference: Record<string, unknown> }).profileSettingPreference;
+    };
+    expect(await profile()).toMatchObject({ doNotPromptForParty: true, preSelectedPartyId: 50101 });
+    // The answer about the current party sets the cookie; a profile asked for after it arrived is the same.
+    expect(await profile('AltinnPartyId=50101')).toMatchObject({ doNotPromptForParty: true, preSelectedPartyId: 50101 });
+    // Another party chosen: Altinn's own rule (several parties, no setting) asks again.
+    expect(await profile('AltinnPartyId=50002')).toMatchObject({ doNotPromptForParty: false });
+  });
+
   it('without people identifies nobody: the form app creates its instance for the fixed preview party', async () => {
     const host = await startRuntimeHost({ appDir: flowDir, clientDir });
     hosts.push(host);

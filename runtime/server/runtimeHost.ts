@@ -145,12 +145,18 @@ export async function startRuntimeHost(options: RuntimeHostOptions): Promise<Run
   let handler: AppHandler | null = null;
   let port = 0;
 
-  /** The default persona acts for their default party until another is chosen (Altinn's AltinnPartyId cookie). */
+  /**
+   * The default persona acts for their default party until another is chosen (Altinn's AltinnPartyId
+   * cookie). The cookie naming that same party (set by the first answer that reads the current party,
+   * which may arrive before the profile is asked for) keeps it the preset party.
+   */
   function actAsDefaultParty(req: IncomingMessage): void {
     delete req.headers[presetPartyHeader];
-    if (!people || !persona || !userOf || cookieValue(req.headers, selectedPartyCookie) !== null) return;
+    if (!people || !persona || !userOf) return;
+    const chosen = cookieValue(req.headers, selectedPartyCookie);
+    if (chosen !== null && chosen !== persona.partyId) return;
     if (userOf(req)?.userId !== persona.userId) return;
-    req.headers.cookie = [req.headers.cookie, `${selectedPartyCookie}=${persona.partyId}`].filter(Boolean).join('; ');
+    if (chosen === null) req.headers.cookie = [req.headers.cookie, `${selectedPartyCookie}=${persona.partyId}`].filter(Boolean).join('; ');
     req.headers[presetPartyHeader] = persona.partyId;
   }
 
