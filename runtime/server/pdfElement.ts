@@ -41,6 +41,42 @@ function isPdfOf(element: PdfElement, taskId: string, dataType: string): boolean
 }
 
 /**
+ * The print view of `taskId` rendered by `ctx.services.pdf` as the user who moved the process (whom
+ * the policy let in); null without a PDF service (a host without Chromium). A failing render rejects.
+ */
+export async function renderTaskPdf(ctx: RouteContext, instance: Instance, taskId: string, language: string): Promise<Uint8Array | null> {
+  const service = ctx.services.pdf;
+  if (!service) return null;
+  const persona = ctx.user?.userId !== undefined ? String(ctx.user.userId) : ctx.user?.organisationNumber ? `org:${ctx.user.organisationNumber}` : undefined;
+  return service.render({ org: ctx.org, appName: ctx.appName, instanceId: instance.id, language, taskId, ...(persona ? { persona } : {}) });
+}
+
+/** A locked PDF element of `dataType` generated from `taskId`, made by the acting user. */
+export function generatedPdfElement(
+  ctx: RouteContext,
+  instance: Instance,
+  pdf: { readonly taskId: string; readonly dataType: string; readonly filename: string; readonly size: number; readonly now: string },
+): PdfElement {
+  const by = ctx.user?.userId !== undefined ? String(ctx.user.userId) : ctx.user?.organisationNumber;
+  return {
+    id: randomUUID(),
+    instanceGuid: instance.id.split('/')[1] ?? instance.id,
+    dataType: pdf.dataType,
+    contentType: 'application/pdf',
+    filename: pdf.filename,
+    size: pdf.size,
+    locked: true,
+    refs: [],
+    tags: [],
+    isRead: true,
+    created: pdf.now,
+    lastChanged: pdf.now,
+    ...(by ? { createdBy: by, lastChangedBy: by } : {}),
+    references: [{ relation: 'GeneratedFrom', valueType: 'Task', value: pdf.taskId }],
+  };
+}
+
+/**
  * Renders the receipt PDF of `taskId` through `ctx.services.pdf` and stores it as a locked
  * element of `dataType` (`ref-data-as-pdf`; a signing task's `signingPdfDataType`), replacing the
  * one an earlier pass through the same task made, and records a `PdfGenerated` event. Returns the
@@ -48,30 +84,11 @@ function isPdfOf(element: PdfElement, taskId: string, dataType: string): boolean
  * A failing render rejects and stores nothing.
  */
 export async function createReceiptPdf(ctx: RouteContext, instance: Instance, taskId: string, dataType: string = pdfDataType): Promise<Instance> {
-  const service = ctx.services.pdf;
-  if (!service) return instance;
   const language = ctx.query.get('language') || 'nb';
-  // The print view reads the instance as the user who moved the process, whom the policy let in.
-  const persona = ctx.user?.userId !== undefined ? String(ctx.user.userId) : ctx.user?.organisationNumber ? `org:${ctx.user.organisationNumber}` : undefined;
-  const bytes = await service.render({ org: ctx.org, appName: ctx.appName, instanceId: instance.id, language, taskId, ...(persona ? { persona } : {}) });
+  const bytes = await renderTaskPdf(ctx, instance, taskId, language);
+  if (!bytes) return instance;
   const now = new Date().toISOString();
-  const by = ctx.user?.userId !== undefined ? String(ctx.user.userId) : ctx.user?.organisationNumber;
-  const element: PdfElement = {
-    id: randomUUID(),
-    instanceGuid: instance.id.split('/')[1] ?? instance.id,
-    dataType,
-    contentType: 'application/pdf',
-    filename: pdfFilename(ctx, language),
-    size: bytes.byteLength,
-    locked: true,
-    refs: [],
-    tags: [],
-    isRead: true,
-    created: now,
-    lastChanged: now,
-    ...(by ? { createdBy: by, lastChangedBy: by } : {}),
-    references: [{ relation: 'GeneratedFrom', valueType: 'Task', value: taskId }],
-  };
+  const element = generatedPdfElement(ctx, instance, { taskId, dataType, filename: pdfFilename(ctx, language), size: bytes.byteLength, now });
   // The new PDF goes in before the old one goes out, so a failure in between never leaves the task without one.
   const earlier = ((await ctx.storage.getInstance(instance.id))?.data ?? instance.data).filter((d) => isPdfOf(d, taskId, dataType)).map((d) => d.id);
   let stored = await ctx.storage.addData(instance.id, element, bytes, now);
