@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeExternalUrl } from './externalUrl';
+import { isEnvironmentAppUrl, isSafeExternalUrl } from './externalUrl';
 
 describe('isSafeExternalUrl', () => {
   it('accepts https links to real host names and plain mailto addresses', () => {
@@ -36,5 +36,22 @@ describe('isSafeExternalUrl', () => {
     }
     expect(isSafeExternalUrl(undefined)).toBe(false);
     expect(isSafeExternalUrl({ toString: () => 'https://example.com/' })).toBe(false);
+  });
+});
+
+describe('isEnvironmentAppUrl', () => {
+  const environments = ['http://127.0.0.1:8080', 'https://apps.intranet.example:8443/'];
+
+  it('allows an app on a configured environment, over http for a local host too', () => {
+    expect(isEnvironmentAppUrl('http://127.0.0.1:8080/ttd/app/', environments)).toBe(true);
+    expect(isEnvironmentAppUrl('https://apps.intranet.example:8443/ttd/app/#/instance/1/x', environments)).toBe(true);
+  });
+
+  it('refuses other ports, schemes, hosts, credentials and non-strings', () => {
+    for (const url of ['http://127.0.0.1:8081/ttd/app/', 'https://127.0.0.1:8080/', 'http://apps.intranet.example:8443/', 'http://u:p@127.0.0.1:8080/', 'file:///etc/passwd', 'javascript:alert(1)', 42]) {
+      expect(isEnvironmentAppUrl(url, environments), String(url)).toBe(false);
+    }
+    expect(isEnvironmentAppUrl('http://127.0.0.1:8080/', [])).toBe(false);
+    expect(isEnvironmentAppUrl('http://127.0.0.1:8080/', ['not a url'])).toBe(false);
   });
 });

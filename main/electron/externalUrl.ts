@@ -24,6 +24,22 @@ export function isSafeExternalUrl(url: unknown): boolean {
   return false;
 }
 
+/**
+ * True when `url` is an address on one of the runtime hosts the user configured as deploy
+ * environments (`environmentUrls`): http(s), no credentials, and the same origin as one of them. A
+ * deployed app on a host at http://127.0.0.1 or an intranet name is where the user chose to deploy,
+ * so "Open the app" may open it although `isSafeExternalUrl` refuses such hosts for other links.
+ */
+export function isEnvironmentAppUrl(url: unknown, environmentUrls: readonly string[]): boolean {
+  if (typeof url !== 'string' || url.length > 2048) return false;
+  const parsed = parseUrl(url);
+  if (parsed === null || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.username !== '' || parsed.password !== '') return false;
+  return environmentUrls.some((given) => {
+    const environment = parseUrl(given);
+    return environment !== null && (environment.protocol === 'https:' || environment.protocol === 'http:') && environment.origin === parsed.origin;
+  });
+}
+
 function decodeURIComponentSafe(text: string): string {
   try {
     return decodeURIComponent(text);

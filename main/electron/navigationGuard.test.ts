@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeElectron, fakeEvent, FakeWebContents, resetFakeElectron } from './fakeElectron';
-import { guardWebContents, installNavigationGuard } from './navigationGuard';
+import { guardWebContents, installNavigationGuard, trustDeployEnvironments } from './navigationGuard';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectron);
 
@@ -37,6 +37,16 @@ describe('guardWebContents', () => {
       expect(open(url), url).toEqual({ action: 'deny' });
     }
     expect(fakeElectron.shell.opened).toEqual(['https://docs.altinn.studio/']);
+  });
+
+  it("opens an app on one of the user's deploy environments, and nothing else local", async () => {
+    trustDeployEnvironments(async () => ['http://127.0.0.1:8080']);
+    const open = (url: string) => contents.windowOpenHandler?.({ url });
+    expect(open('http://127.0.0.1:8080/ttd/app/')).toEqual({ action: 'deny' });
+    expect(open('http://127.0.0.1:9999/ttd/app/')).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(fakeElectron.shell.opened).toEqual(['http://127.0.0.1:8080/ttd/app/']));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fakeElectron.shell.opened).toEqual(['http://127.0.0.1:8080/ttd/app/']);
   });
 
   it('prevents webviews', () => {

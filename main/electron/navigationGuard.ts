@@ -1,7 +1,7 @@
 /** Keeps every webContents on app://studio: no navigation away, no new windows, no webviews, no permissions. */
 import { app, type Session, shell, type WebContents } from 'electron';
 import { isAppUrl } from './appOrigin';
-import { isSafeExternalUrl } from './externalUrl';
+import { isEnvironmentAppUrl, isSafeExternalUrl } from './externalUrl';
 
 /** Refuses every permission a page asks for (camera, notifications, clipboard read, ...). */
 export function denyAllPermissions(session: Session): void {
@@ -18,6 +18,22 @@ export function openExternalIfSafe(url: string): boolean {
   return true;
 }
 
+/** The addresses of the user's deploy environments, read when a link asks to open one. */
+let environmentUrls: (() => Promise<readonly string[]>) | null = null;
+
+/** Lets links to the user's own deploy environments ("Open the app") open in the user's browser. */
+export function trustDeployEnvironments(urls: () => Promise<readonly string[]>): void {
+  environmentUrls = urls;
+}
+
+/** Opens `url` when it is safe, or when it is on one of the user's deploy environments. */
+function openLink(url: string): void {
+  if (openExternalIfSafe(url) || !environmentUrls) return;
+  environmentUrls()
+    .then((urls) => (isEnvironmentAppUrl(url, urls) ? shell.openExternal(url) : undefined))
+    .catch((error: unknown) => console.warn(`[studio] could not open ${url}: ${error instanceof Error ? error.message : String(error)}`));
+}
+
 /** Applies the navigation rules to one webContents. */
 export function guardWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
@@ -28,7 +44,7 @@ export function guardWebContents(contents: WebContents): void {
   });
   // New windows are never created; a safe link goes to the system browser instead.
   contents.setWindowOpenHandler(({ url }) => {
-    openExternalIfSafe(url);
+    openLink(url);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -11,7 +11,7 @@ import { electronPdfService } from './electronPdf';
 import { pickFolder } from './folderDialog';
 import { registerIpcHandlers } from './ipcHandlers';
 import { installMenu } from './menu';
-import { denyAllPermissions, installNavigationGuard } from './navigationGuard';
+import { denyAllPermissions, installNavigationGuard, trustDeployEnvironments } from './navigationGuard';
 import { createSecureWindow, preloadPath } from './secureWindow';
 import { StudioWindows } from './studioWindows';
 
@@ -92,6 +92,7 @@ export function startStudio(): void {
         preview,
       });
       registerIpcHandlers(services, windows);
+      trustDeployEnvironments(async () => (await services.handlers['deploy:environments']()).map((e) => e.url));
       installMenu({
         isMac: process.platform === 'darwin',
         isDevelopment: !app.isPackaged,
