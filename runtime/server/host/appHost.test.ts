@@ -34,7 +34,7 @@ async function call(method: string, rel: string, body?: unknown, headers: Record
 }
 const adminCall = (method: string, rel: string, body?: unknown) => call(method, rel, body, { authorization: `Bearer ${token}` });
 const deploy = (ref: string) => adminCall('POST', '/admin/deployments', { org: hostTestOrg, app: hostTestApp, ref, remote: repo.remote, by: 'designer@example.com' });
-const layoutIds = async () => ((await call('GET', `${base}api/layouts/form`)).body.Side1.data.layout as { id: string }[]).map((c) => c.id);
+const layoutIds = async (headers: Record<string, string> = {}) => ((await call('GET', `${base}api/layouts/form`, undefined, headers)).body.Side1.data.layout as { id: string }[]).map((c) => c.id);
 
 async function newInstance(name: string): Promise<{ id: string; dataId: string }> {
   const created = await call('POST', `${base}instances?instanceOwnerPartyId=501`, {});
@@ -136,6 +136,28 @@ describe('runtime host', () => {
     expect((await call('PUT', `${base}instances/${v1Instance.id}/process/next`)).status).toBe(200);
     const served = logs.filter((e) => String(e.path).includes(v1Instance.id.split('/')[1]!));
     expect(served.at(-1)).toMatchObject({ path: expect.stringContaining('/process/next'), version: 'v1' });
+  });
+
+  test("the form app's X-Studio-Instance header gets an open instance its own version's layouts; any other value gets the active one's", async () => {
+    const v2Instance = await newInstance('Per');
+    const withInstance = (id: string) => ({ 'x-studio-instance': id });
+    expect(await layoutIds(withInstance(v1Instance.id))).not.toContain('applicant-email');
+    expect(await layoutIds(withInstance(v2Instance.id))).toContain('applicant-email');
+    expect(await layoutIds()).toContain('applicant-email');
+    const [party, guid] = v1Instance.id.split('/') as [string, string];
+    // Malformed (not exactly partyId/guid), unknown, or another app's: the active version answers, never an error.
+    for (const value of [`${party}/${guid}x`, `x${party}/${guid}`, `${party}/${guid}/data`, `../${guid}`, guid, `${party}/${guid.replace(/-/g, '')}`, `501/${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`]) {
+      const res = await call('GET', `${base}api/layouts/form`, undefined, withInstance(value));
+      expect(res.status).toBe(200);
+      expect((res.body.Side1.data.layout as { id: string }[]).map((c) => c.id)).toContain('applicant-email');
+    }
+    // The metadata and texts follow the header too, and the log line names the version that answered.
+    expect((await call('GET', `${base}api/v1/applicationmetadata`, undefined, withInstance(v1Instance.id))).status).toBe(200);
+    expect(logs.at(-1)).toMatchObject({ path: `${base}api/v1/applicationmetadata`, version: 'v1' });
+    // Creating an instance goes to the active version whatever the header says.
+    const created = await call('POST', `${base}instances?instanceOwnerPartyId=501`, {}, withInstance(v1Instance.id));
+    expect(created.status).toBe(201);
+    expect(logs.at(-1)).toMatchObject({ method: 'POST', version: 'v2' });
   });
 
   test('history is newest first, and rollback makes an earlier version active', async () => {

@@ -39,6 +39,7 @@ import type { RuntimeServices, RuntimeUser } from '../services';
 import { sqlStorage, type SqlDriver } from '../sqlStorage';
 import type { RuntimeStorage } from '../storage';
 import { hostDatabase, migrateHost, type Deployment, type HostDatabase } from './hostDatabase';
+import { instanceHeader, requestInstance } from './requestInstance';
 import { fetchVersion, safeName, safeRef, versionDir, writeVersionDir } from './versionFiles';
 
 /** One structured log line. */
@@ -183,7 +184,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   const versions = new Map<string, Promise<LoadedVersion>>();
   /** The active version of each app, by `org/app`, as this replica serves it. */
   const active = new Map<string, ActiveApp>();
-  /** The version each instance was created on (it never changes, so it is kept once read). */
+  /** The version each instance was created on, by `org/app/partyId/guid` (it never changes, so it is kept once read). */
   const instanceVersions = new Map<string, string>();
   /** Apps whose active version this replica could not load at its last refresh, with why. */
   const loadFailures = new Map<string, string>();
@@ -195,7 +196,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     createInstance: async (instance, contents) => {
       await storage.createInstance(instance, contents);
       await db.recordInstanceVersion(instance.id, org, app, commit);
-      instanceVersions.set(instance.id, commit);
+      instanceVersions.set(`${org}/${app}/${instance.id}`, commit);
     },
     close: async () => undefined,
   });
@@ -416,16 +417,17 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     return true;
   }
 
-  /** The version that answers a request: the instance's own one, else the app's active one. */
-  async function versionFor(org: string, app: string, current: ActiveApp, segments: readonly string[]): Promise<{ loaded: LoadedVersion; version: string }> {
-    if (segments[0]?.toLowerCase() !== 'instances' || !segments[1] || !segments[2]) return current;
-    const instanceId = `${segments[1]}/${segments[2]}`;
-    let commit = instanceVersions.get(instanceId);
+  /** The version that answers a request: the instance's own one (by path, or the form app's instance header), else the app's active one. */
+  async function versionFor(org: string, app: string, current: ActiveApp, segments: readonly string[], header: string | string[] | undefined): Promise<{ loaded: LoadedVersion; version: string }> {
+    const instanceId = requestInstance(segments, header);
+    if (!instanceId) return current;
+    const key = `${org}/${app}/${instanceId}`;
+    let commit = instanceVersions.get(key);
     if (!commit) {
-      commit = (await db.instanceVersion(instanceId)) ?? undefined;
+      commit = (await db.instanceVersion(instanceId, org, app)) ?? undefined;
       if (commit) {
         if (instanceVersions.size > 100_000) instanceVersions.clear();
-        instanceVersions.set(instanceId, commit);
+        instanceVersions.set(key, commit);
       }
     }
     if (!commit || commit === current.loaded.commit) return current;
@@ -481,7 +483,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     if ((method === 'GET' || method === 'HEAD') && head !== 'api' && head !== 'instances' && head !== 'v1') {
       if (await serveClient(req, res, rest.join('/'))) return;
     }
-    const serving = await versionFor(org, app, current, rest);
+    const serving = await versionFor(org, app, current, rest, req.headers[instanceHeader]);
     note.version = serving.version;
     serving.loaded.handler(req, res);
   }

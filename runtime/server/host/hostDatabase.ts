@@ -7,7 +7,10 @@
  * The schema has its own version table (`host_schema_version`) and migration lock, so it evolves
  * independently of the instance store's.
  */
-import type { SqlDriver, SqlQuery } from '../sqlStorage';
+import type { SqlDriver } from '../sqlStorage';
+import { deploymentRecords, type DeploymentRecords } from './deploymentRecords';
+
+export type { Deployment, DeploymentPhase, DeploymentResult } from './deploymentRecords';
 
 const migrations: readonly (readonly string[])[] = [
   [
@@ -48,34 +51,19 @@ const migrations: readonly (readonly string[])[] = [
        commit text NOT NULL
      )`,
   ],
+  // Deployments in phases (deploymentRecords.ts): a row is written when one starts and moved on as it goes.
+  [
+    'ALTER TABLE host_deployments ADD COLUMN phase text',
+    'ALTER TABLE host_deployments ADD COLUMN replica text',
+    'ALTER TABLE host_deployments ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()',
+    "CREATE INDEX host_deployments_running ON host_deployments (updated_at) WHERE result = 'running'",
+  ],
 ];
 
 export const hostSchemaVersion = migrations.length;
 
 /** Differs from the instance store's lock, the same in every process. */
 const hostMigrationLock = 7_215_302;
-
-export type DeploymentResult = 'succeeded' | 'failed';
-
-/** One line of an app's deployment history. */
-export interface Deployment {
-  readonly id: number;
-  readonly org: string;
-  readonly app: string;
-  /** The tag deployed (or rolled back to). */
-  readonly version: string;
-  /** The commit the tag points at; null when the fetch failed before it was known. */
-  readonly commit: string | null;
-  /** `deploy` or `rollback`. */
-  readonly kind: 'deploy' | 'rollback';
-  readonly by: string | null;
-  /** ISO time. */
-  readonly at: string;
-  readonly result: DeploymentResult;
-  readonly message: string;
-  /** The check's findings of a refused version (file, line, message …). */
-  readonly diagnostics?: readonly unknown[];
-}
 
 /** The active version of an app. */
 export interface ActiveVersion {
@@ -86,58 +74,9 @@ export interface ActiveVersion {
   readonly commit: string;
 }
 
-interface DeploymentRow {
-  id: string | number;
-  org: string;
-  app: string;
-  version: string;
-  commit: string | null;
-  kind: string;
-  deployed_by: string | null;
-  at: string;
-  result: string;
-  message: string;
-  diagnostics: unknown;
-}
-
-const toDeployment = (row: DeploymentRow): Deployment => {
-  const diagnostics = typeof row.diagnostics === 'string' ? (JSON.parse(row.diagnostics) as unknown) : row.diagnostics;
-  return {
-    id: Number(row.id),
-    org: row.org,
-    app: row.app,
-    version: row.version,
-    commit: row.commit,
-    kind: row.kind === 'rollback' ? 'rollback' : 'deploy',
-    by: row.deployed_by,
-    at: row.at,
-    result: row.result === 'succeeded' ? 'succeeded' : 'failed',
-    message: row.message,
-    ...(Array.isArray(diagnostics) ? { diagnostics } : {}),
-  };
-};
-
-export interface NewDeployment {
-  readonly org: string;
-  readonly app: string;
-  readonly version: string;
-  readonly commit: string | null;
-  readonly kind: 'deploy' | 'rollback';
-  readonly by: string | null;
-  readonly result: DeploymentResult;
-  readonly message: string;
-  readonly diagnostics?: readonly unknown[];
-}
-
-export interface HostDatabase {
+export interface HostDatabase extends DeploymentRecords {
   /** True when the database answers. */
   ping(): Promise<boolean>;
-  /** Records a deployment; when `activate`, makes its version the app's active one in the same transaction. */
-  recordDeployment(entry: NewDeployment, activate: boolean): Promise<Deployment>;
-  /** An app's deployments, newest first. */
-  listDeployments(org: string, app: string): Promise<Deployment[]>;
-  /** The newest successful deployment of `version` (a tag or a commit) of an app, or null. */
-  findSucceeded(org: string, app: string, version: string): Promise<Deployment | null>;
   /** The active version of every app. */
   listActive(): Promise<ActiveVersion[]>;
   /** Stores the files of a version (once; a second call for the same commit changes nothing). */
@@ -146,37 +85,29 @@ export interface HostDatabase {
   readVersionFiles(org: string, app: string, commit: string): Promise<Map<string, Uint8Array>>;
   /** Remembers the version an instance was created on. */
   recordInstanceVersion(instanceId: string, org: string, app: string, commit: string): Promise<void>;
-  /** The version an instance was created on, or null when unknown. */
-  instanceVersion(instanceId: string): Promise<string | null>;
+  /** The version an instance of `org/app` was created on, or null when unknown (or another app's). */
+  instanceVersion(instanceId: string, org: string, app: string): Promise<string | null>;
 }
 
-/** Brings the host's tables up to date; refuses a database made by a newer host. */
-export async function migrateHost(driver: SqlDriver): Promise<void> {
+/** Brings the host's tables up to date (`upTo`: an earlier version, for tests of an upgrade); refuses a database made by a newer host. */
+export async function migrateHost(driver: SqlDriver, upTo = hostSchemaVersion): Promise<void> {
   await driver.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [hostMigrationLock]);
     await tx.query('CREATE TABLE IF NOT EXISTS host_schema_version (version integer NOT NULL)');
     const { rows } = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM host_schema_version');
     const current = rows[0]?.version ?? 0;
     if (current > hostSchemaVersion) throw new Error(`The host's tables have schema version ${current}, newer than this host understands (${hostSchemaVersion}). Update the host.`);
-    for (let version = current; version < hostSchemaVersion; version++) {
+    for (let version = current; version < upTo; version++) {
       for (const statement of migrations[version] ?? []) await tx.query(statement);
       await tx.query('INSERT INTO host_schema_version (version) VALUES ($1)', [version + 1]);
     }
   });
 }
 
-const insertDeployment = async (tx: SqlQuery, entry: NewDeployment): Promise<Deployment> => {
-  const { rows } = await tx.query<DeploymentRow>(
-    `INSERT INTO host_deployments (org, app, version, commit, kind, deployed_by, at, result, message, diagnostics)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::json) RETURNING *`,
-    [entry.org, entry.app, entry.version, entry.commit, entry.kind, entry.by, new Date().toISOString(), entry.result, entry.message, entry.diagnostics ? JSON.stringify(entry.diagnostics) : null],
-  );
-  return toDeployment(rows[0]!);
-};
-
 /** The host's tables in a migrated database (see `migrateHost`). The driver stays the caller's to close. */
 export function hostDatabase(driver: SqlDriver): HostDatabase {
   return {
+    ...deploymentRecords(driver),
     ping: async () => {
       try {
         await driver.query('SELECT 1');
@@ -184,30 +115,6 @@ export function hostDatabase(driver: SqlDriver): HostDatabase {
       } catch {
         return false;
       }
-    },
-    recordDeployment: (entry, activate) =>
-      driver.transaction(async (tx) => {
-        const deployment = await insertDeployment(tx, entry);
-        if (activate && entry.commit) {
-          await tx.query(
-            `INSERT INTO host_active (org, app, deployment_id, version, commit) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (org, app) DO UPDATE SET deployment_id = EXCLUDED.deployment_id, version = EXCLUDED.version, commit = EXCLUDED.commit`,
-            [entry.org, entry.app, deployment.id, entry.version, entry.commit],
-          );
-        }
-        return deployment;
-      }),
-    listDeployments: async (org, app) => {
-      const { rows } = await driver.query<DeploymentRow>('SELECT * FROM host_deployments WHERE org = $1 AND app = $2 ORDER BY id DESC', [org, app]);
-      return rows.map(toDeployment);
-    },
-    findSucceeded: async (org, app, version) => {
-      const { rows } = await driver.query<DeploymentRow>(
-        `SELECT * FROM host_deployments WHERE org = $1 AND app = $2 AND result = 'succeeded' AND commit IS NOT NULL AND (version = $3 OR commit = $3)
-         ORDER BY id DESC LIMIT 1`,
-        [org, app, version],
-      );
-      return rows[0] ? toDeployment(rows[0]) : null;
     },
     listActive: async () => {
       const { rows } = await driver.query<{ org: string; app: string; deployment_id: string | number; version: string; commit: string }>('SELECT * FROM host_active ORDER BY org, app');
@@ -229,8 +136,8 @@ export function hostDatabase(driver: SqlDriver): HostDatabase {
         [instanceId, org, app, commit],
       );
     },
-    instanceVersion: async (instanceId) => {
-      const { rows } = await driver.query<{ commit: string }>('SELECT commit FROM host_instance_versions WHERE instance_id = $1', [instanceId]);
+    instanceVersion: async (instanceId, org, app) => {
+      const { rows } = await driver.query<{ commit: string }>('SELECT commit FROM host_instance_versions WHERE instance_id = $1 AND org = $2 AND app = $3', [instanceId, org, app]);
       return rows[0]?.commit ?? null;
     },
   };
