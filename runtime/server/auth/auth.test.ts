@@ -6,8 +6,8 @@ import { defaultPeople, rolesFor } from '../people';
 import type { RuntimeUser } from '../services';
 import { type RunningServer, startServer } from '../testServer';
 import { hostClient, Jar, type OidcTestProvider, jarRequest, startOidcTestProvider, throughProvider } from '../testing/oidcTestProvider';
-import { type Auth, KeySet, createAuth, safeReturnTo, sessionCookie, verifySignature } from './index';
-import { deriveKey, sign } from './cookies';
+import { type Auth, type AuthOptions, KeySet, createAuth, safeReturnTo, sessionCookie, verifySignature } from './index';
+import { deriveKey, seal, unseal } from './cookies';
 
 const people = defaultPeople();
 const secret = 'a host secret that is long enough for HMAC-SHA256 keys';
@@ -63,7 +63,8 @@ beforeAll(async () => {
     secret,
     people,
     now,
-    login: { issuer: provider.url, ...hostClient, redirectUrl: `${host.url}/auth/callback`, postLogoutRedirectUrl: `${host.url}/logged-out`, sessionSeconds: 1800 },
+    login: { issuer: provider.url, ...hostClient, redirectUrl: `${host.url}/auth/callback`, postLogoutRedirectUrl: `${host.url}/logged-out` },
+    session: { idleSeconds: 1800 },
     machine: { issuer: provider.url, audience, scopes: [machineScope] },
   });
   current = auth;
@@ -184,22 +185,45 @@ describe('login with OpenID Connect (code flow with PKCE)', () => {
     }
   });
 
-  it('refuses a tampered session cookie and an expired one', async () => {
+  it('keeps the session cookie unreadable, and treats a tampered one, or one made with another secret, as no session', async () => {
     const jar = await logIn('kari');
     const value = jar.cookies.get(sessionCookie)!;
-    const [body, mac] = value.split('.') as [string, string];
-    const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
-    const forged = Buffer.from(JSON.stringify({ ...payload, pid: '03039012345' })).toString('base64url');
-    const tampered = new Jar();
-    tampered.cookies.set(sessionCookie, `${forged}.${mac}`);
-    expect((await whoami(tampered)).user).toBeNull();
-    // Signed with another secret: refused.
-    const other = new Jar();
-    other.cookies.set(sessionCookie, sign(deriveKey('another secret that is long enough for HMAC keys', 'session'), payload));
-    expect((await whoami(other)).user).toBeNull();
-    // Signed right but with the HMAC of the body under the raw secret (not the derived key): refused.
-    other.cookies.set(sessionCookie, `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`);
-    expect((await whoami(other)).user).toBeNull();
+    // Encrypted: nothing of the person shows in the cookie.
+    const parts = value.split('.');
+    expect(parts).toHaveLength(3);
+    for (const part of parts) expect(Buffer.from(part, 'base64url').toString('latin1')).not.toMatch(/02028012345|Kari/);
+    const payload = unseal(deriveKey(secret, 'session'), value) as Record<string, unknown>;
+    expect(payload).toMatchObject({ v: 2, pid: '02028012345' });
+
+    const noUser = async (cookie: string) => {
+      const other = new Jar();
+      other.cookies.set(sessionCookie, cookie);
+      expect(await whoami(other)).toMatchObject({ status: 200, user: null });
+      const answer = await request(other, `${host.url}/ttd/app/auth/session`);
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toMatchObject({ user: null });
+    };
+    // A changed byte anywhere: the authentication tag fails.
+    const [iv, data, tag] = parts as [string, string, string];
+    const flip = (part: string, at: number) => {
+      const bytes = Buffer.from(part, 'base64url');
+      bytes[at] = bytes[at]! ^ 1;
+      return bytes.toString('base64url');
+    };
+    await noUser(`${flip(iv, 0)}.${data}.${tag}`);
+    await noUser(`${iv}.${flip(data, 20)}.${tag}`);
+    await noUser(`${iv}.${data}.${flip(tag, 15)}`);
+    // Another person's number, sealed with another secret's key, or with this secret's key for the login state: refused.
+    await noUser(seal(deriveKey('another secret that is long enough for the keys', 'session'), { ...payload, pid: '03039012345' }));
+    await noUser(seal(deriveKey(secret, 'login-state'), payload));
+    // The former signed format, and things that are no cookie of this host at all.
+    const body = Buffer.from(JSON.stringify({ ...payload, v: 1 })).toString('base64url');
+    await noUser(`${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`);
+    for (const junk of ['', 'a.b.c', '..', 'x'.repeat(3000), `${iv}.${data}`]) await noUser(junk);
+    // Sealed right (the test knows the secret), it reads: the refusals above are the cryptography's.
+    const resealed = new Jar();
+    resealed.cookies.set(sessionCookie, seal(deriveKey(secret, 'session'), payload));
+    expect((await whoami(resealed)).user?.userId).toBe(1002);
 
     expect((await whoami(jar)).user?.userId).toBe(1002);
     clockOffset = 1801 * 1000;
@@ -229,6 +253,132 @@ describe('login with OpenID Connect (code flow with PKCE)', () => {
   it('only returns to paths on this host', () => {
     expect(safeReturnTo('/ttd/app/?a=1#b', '/')).toBe('/ttd/app/?a=1#b');
     for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/\t/evil.example', null]) expect(safeReturnTo(bad, '/ttd/app/')).toBe('/ttd/app/');
+  });
+});
+
+describe('sessions: sliding idle timeout, absolute lifetime, secret rotation', () => {
+  // A clock the test moves by hand (set to the real time at each login, so the provider's ID tokens are current).
+  let t = 0;
+  const clock = () => t;
+  const idle = 1800;
+  const max = 4 * 3600;
+  const sliding = (extra: Partial<AuthOptions> = {}) =>
+    createAuth({ secret, people, now: clock, login: { issuer: provider.url, ...hostClient, redirectUrl: `${host.url}/auth/callback` }, machine: { issuer: provider.url, audience, scopes: [machineScope] }, session: { idleSeconds: idle, maxSeconds: max }, ...extra });
+  async function using<T>(next: Auth, work: () => Promise<T>): Promise<T> {
+    const before = current;
+    current = next;
+    try {
+      return await work();
+    } finally {
+      current = before;
+    }
+  }
+  /** Logs in at the clock's "now" (the real time, frozen); returns the jar and that moment. */
+  async function logInAt(account: string): Promise<{ jar: Jar; t0: number }> {
+    t = Date.now();
+    return { jar: await logIn(account), t0: t };
+  }
+  /** A request to the app API at `t0 + seconds`: who it is and the renewed session cookie it brought, if any. */
+  async function useAt(jar: Jar, t0: number, seconds: number, path = '/ttd/app/api/whoami', headers: Record<string, string> = {}): Promise<{ user: RuntimeUser | null; renewed: string | undefined }> {
+    t = t0 + seconds * 1000;
+    const response = await request(jar, `${host.url}${path}`, { headers });
+    const renewed = response.headers.getSetCookie().find((c) => c.startsWith(`${sessionCookie}=`));
+    return { user: ((await response.json()) as { user: RuntimeUser | null }).user, renewed };
+  }
+
+  it('a session not used ends after the idle timeout', async () => {
+    await using(sliding(), async () => {
+      const { jar, t0 } = await logInAt('kari');
+      const login = jar.cookies.get(sessionCookie)!;
+      expect((await useAt(jar, t0, idle - 1, '/ttd/app/whoami')).user?.userId).toBe(1002);
+      expect((await useAt(jar, t0, idle, '/ttd/app/whoami')).user).toBeNull();
+      expect(jar.cookies.get(sessionCookie)).toBe(login);
+      // What the form app asks after a 401: nobody is logged in, and where to log in.
+      expect(await useAt(jar, t0, idle, '/ttd/app/auth/session')).toMatchObject({ user: null, renewed: undefined });
+    });
+  });
+
+  it('renews the session on use once more than half the idle window has passed, not before', async () => {
+    await using(sliding(), async () => {
+      const { jar, t0 } = await logInAt('kari');
+      const login = jar.cookies.get(sessionCookie)!;
+      expect(await useAt(jar, t0, 1)).toMatchObject({ user: { userId: 1002 }, renewed: undefined });
+      expect(await useAt(jar, t0, idle / 2)).toMatchObject({ user: { userId: 1002 }, renewed: undefined });
+      expect(jar.cookies.get(sessionCookie)).toBe(login);
+      // Not on the form app's files (a cache could keep the cookie with them), nor for a machine client's request.
+      expect((await useAt(jar, t0, idle / 2 + 1, '/ttd/app/main.js')).renewed).toBeUndefined();
+      expect((await useAt(jar, t0, idle / 2 + 1, '/ttd/app/api/whoami', { authorization: `Bearer ${await machineToken()}` })).renewed).toBeUndefined();
+
+      const renewed = await useAt(jar, t0, idle / 2 + 1);
+      expect(renewed.user?.userId).toBe(1002);
+      expect(renewed.renewed).toMatch(new RegExp(`^${sessionCookie}=[\\w-]+\\.[\\w-]+\\.[\\w-]+; Path=/; Max-Age=${idle}; HttpOnly; SameSite=Lax$`));
+      const second = jar.cookies.get(sessionCookie)!;
+      expect(second).not.toBe(login);
+      // The login's cookie still ends at its own time; the renewed one a full idle window after the renewal.
+      const old = new Jar();
+      old.cookies.set(sessionCookie, login);
+      expect((await useAt(old, t0, idle, '/ttd/app/whoami')).user).toBeNull();
+      expect(await useAt(jar, t0, idle, '/ttd/app/whoami')).toMatchObject({ user: { userId: 1002 }, renewed: undefined });
+      // Just renewed: not again until half of the new window has passed; auth/session counts as use too.
+      expect((await useAt(jar, t0, idle / 2 + 1 + idle / 2)).renewed).toBeUndefined();
+      const again = await useAt(jar, t0, idle / 2 + 2 + idle / 2, '/ttd/app/auth/session');
+      expect(again.user).toMatchObject({ name: 'Kari Dagny Leder' });
+      expect(again.renewed).toMatch(new RegExp(`Max-Age=${idle};`));
+      expect((await useAt(jar, t0, idle / 2 + 1 + idle + 1, '/ttd/app/whoami')).user?.userId).toBe(1002);
+    });
+  });
+
+  it('ends the session at its absolute lifetime from the login, however much it is used', async () => {
+    await using(sliding(), async () => {
+      const { jar, t0 } = await logInAt('kari');
+      let renewals = 0;
+      for (let at = 1000; at < max; at += 1000) {
+        const used = await useAt(jar, t0, at);
+        expect(used.user?.userId, `at ${at} s`).toBe(1002);
+        if (used.renewed) renewals++;
+        // Renewed near the end, the cookie lasts only until the lifetime ends; after that there is nothing to extend.
+        if (at === 13_000) expect(used.renewed).toMatch(new RegExp(`Max-Age=${max - at};`));
+        if (at === 14_000) expect(used.renewed).toBeUndefined();
+      }
+      expect(renewals).toBe(13);
+      expect((await useAt(jar, t0, max - 1)).user?.userId).toBe(1002);
+      expect(await useAt(jar, t0, max)).toMatchObject({ user: null, renewed: undefined });
+      expect(await useAt(jar, t0, max, '/ttd/app/auth/session')).toMatchObject({ user: null, renewed: undefined });
+      // Logging in again starts a new lifetime.
+      const { jar: fresh, t0: t1 } = await logInAt('kari');
+      expect((await useAt(fresh, t1, 1)).user?.userId).toBe(1002);
+    });
+  });
+
+  it('reads cookies made with a previous secret and makes new ones with the current one', async () => {
+    const newSecret = 'the next host secret, also long enough for the keys';
+    const before = sliding();
+    const rotated = sliding({ secret: newSecret, previousSecrets: [secret] });
+    const { jar, t0 } = await using(before, () => logInAt('kari'));
+    // A login started before the rotation completes after it.
+    const started = new Jar();
+    const start = await using(before, () => request(started, `${host.url}/ttd/app/auth/login`));
+    await using(rotated, async () => {
+      const done = await request(started, await throughHostCallback(started, start.headers.get('location')!, 'kari'));
+      expect(done.status, await done.text()).toBe(303);
+      expect(unseal(deriveKey(newSecret, 'session'), started.cookies.get(sessionCookie)!)).toMatchObject({ pid: '02028012345' });
+
+      expect(await useAt(jar, t0, 10)).toMatchObject({ user: { userId: 1002 }, renewed: undefined });
+      const renewed = await useAt(jar, t0, idle / 2 + 1);
+      expect(renewed.renewed).toBeTruthy();
+    });
+    // The renewed cookie is the new secret's: the old configuration cannot read it, a host with only the new secret can.
+    expect(unseal(deriveKey(secret, 'session'), jar.cookies.get(sessionCookie)!)).toBeNull();
+    expect((await using(before, () => useAt(jar, t0, idle / 2 + 2, '/ttd/app/whoami'))).user).toBeNull();
+    expect((await using(sliding({ secret: newSecret }), () => useAt(jar, t0, idle / 2 + 2, '/ttd/app/whoami'))).user?.userId).toBe(1002);
+    // Without the previous secret, a cookie made with it is no session.
+    const { jar: oldJar, t0: t1 } = await using(before, () => logInAt('kari'));
+    expect((await using(sliding({ secret: newSecret }), () => useAt(oldJar, t1, 1, '/ttd/app/whoami'))).user).toBeNull();
+    expect(() => sliding({ previousSecrets: ['short'] })).toThrow(/at least 32 bytes/);
+  });
+
+  it('refuses session lifetimes that are not positive numbers', () => {
+    for (const session of [{ idleSeconds: 0 }, { maxSeconds: -1 }, { idleSeconds: Number.NaN }]) expect(() => sliding({ session })).toThrow(/positive number of seconds/);
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * The login's cookies, protected with the host's secret so that any replica reads what another wrote:
- * the session is signed (HMAC-SHA256) and carries its own expiry; the short-lived login state (PKCE
- * verifier, state, nonce, where to return) is encrypted (AES-256-GCM). Each use has its own key
- * derived from the secret, so one kind of cookie can never be passed off as another.
+ * the session and the short-lived login state (PKCE verifier, state, nonce, where to return) are both
+ * encrypted and authenticated with AES-256-GCM (a random 96-bit IV per cookie). Each use has its own
+ * key derived from the secret with HKDF-SHA256, so one kind of cookie can never be passed off as
+ * another. Previous secrets may be kept for reading while a new one takes over (rotation).
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** A secret of at least 32 bytes (text is taken as UTF-8). */
@@ -16,30 +17,9 @@ function secretBytes(secret: HostSecret): Buffer {
   return bytes;
 }
 
-/** A key for one purpose, derived from the host secret. */
+/** A 256-bit key for one purpose, derived from the host secret with HKDF-SHA256. */
 export function deriveKey(secret: HostSecret, purpose: string): Buffer {
-  return createHmac('sha256', secretBytes(secret)).update(`studio-auth/${purpose}`).digest();
-}
-
-/** `payload` as `<base64url JSON>.<base64url HMAC-SHA256>`. */
-export function sign(key: Buffer, payload: unknown): string {
-  const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-  return `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`;
-}
-
-/** The payload of a value `sign` made with `key`, or null when it was altered or is not one. */
-export function unsign(key: Buffer, value: string): unknown {
-  const dot = value.indexOf('.');
-  if (dot <= 0 || dot !== value.lastIndexOf('.')) return null;
-  const body = value.slice(0, dot);
-  const given = Buffer.from(value.slice(dot + 1), 'base64url');
-  const expected = createHmac('sha256', key).update(body).digest();
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  try {
-    return JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
+  return Buffer.from(hkdfSync('sha256', secretBytes(secret), 'studio-auth', `studio-auth/${purpose}`, 32));
 }
 
 /** `payload` encrypted and authenticated with AES-256-GCM: `<iv>.<ciphertext>.<tag>`, base64url. */
@@ -50,17 +30,43 @@ export function seal(key: Buffer, payload: unknown): string {
   return [iv, data, cipher.getAuthTag()].map((b) => b.toString('base64url')).join('.');
 }
 
-/** The payload `seal` encrypted, or null when the value was altered or is not one. */
+/** The payload `seal` encrypted, or null when the value was altered, made with another key, or is not one. */
 export function unseal(key: Buffer, value: string): unknown {
   const parts = value.split('.');
-  if (parts.length !== 3) return null;
+  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p))) return null;
   const [iv, data, tag] = parts.map((p) => Buffer.from(p, 'base64url')) as [Buffer, Buffer, Buffer];
   if (iv.length !== 12 || tag.length !== 16) return null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
     decipher.setAuthTag(tag);
     return JSON.parse(Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8'));
   } catch {
+    return null;
+  }
+}
+
+/**
+ * The keys of one purpose: cookies are sealed with the current secret's key and opened with it or
+ * with a previous secret's (so a rotation logs nobody out, as long as the old secret is kept for reading).
+ */
+export class CookieKeys {
+  private readonly keys: readonly Buffer[];
+
+  constructor(secrets: readonly HostSecret[], purpose: string) {
+    if (secrets.length === 0) throw new Error('The login cookies need a host secret');
+    this.keys = secrets.map((secret) => deriveKey(secret, purpose));
+  }
+
+  seal(payload: unknown): string {
+    return seal(this.keys[0]!, payload);
+  }
+
+  /** The payload, from the first key that opens the value; null when none does. */
+  open(value: string): unknown {
+    for (const key of this.keys) {
+      const payload = unseal(key, value);
+      if (payload !== null) return payload;
+    }
     return null;
   }
 }

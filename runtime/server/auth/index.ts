@@ -7,6 +7,7 @@
  * For the host:
  * ```ts
  * const auth = createAuth({ secret, people, login: { issuer, clientId, clientSecret, redirectUrl }, machine: { issuer, audience, scopes } });
+ * // optional: session: { idleSeconds: 1800, maxSeconds: 43200 }, previousSecrets: [oldSecret]
  * await auth.ready();                                   // optional: load discovery and keys at start (readiness)
  * const handler = createAppHandler({ …, userOf: auth.userOf });
  * // per request, before the app handler:
@@ -20,9 +21,11 @@ import type { HostSecret } from './cookies';
 import { type Fetch, Issuer } from './issuer';
 import { type LoginOptions, OidcLogin } from './login';
 import { type BearerResult, MachineClients, type MachineOptions, bearerToken } from './machine';
+import type { SessionOptions } from './session';
 import type { PeopleSource } from './users';
 
-export { type LoginOptions, loginStateCookiePrefix, safeReturnTo, sessionCookie } from './login';
+export { type LoginOptions, loginStateCookiePrefix, safeReturnTo } from './login';
+export { type SessionOptions, sessionCookie } from './session';
 export { type MachineOptions, bearerToken, verifyMachineToken } from './machine';
 export { type PeopleSource, consumerOrgNumber, levelOfAcr, organisationUser, personUser } from './users';
 export { KeySet, TokenError, checkClaims, decodeJwt, verifySignature } from './jwt';
@@ -30,6 +33,13 @@ export { KeySet, TokenError, checkClaims, decodeJwt, verifySignature } from './j
 export interface AuthOptions {
   /** The host's secret for the session and login-state cookies: at least 32 bytes, the same on every replica. */
   readonly secret: HostSecret;
+  /**
+   * Secrets used before `secret`, still accepted for reading cookies (new ones are made with `secret`):
+   * put the old secret here when rotating, and drop it once its sessions have ended (the maximum lifetime).
+   */
+  readonly previousSecrets?: readonly HostSecret[];
+  /** How long sessions last: idle timeout (default 30 minutes, renewed on use) and absolute lifetime from login (default 12 hours). */
+  readonly session?: SessionOptions;
   /** Persons, organisations and roles (people.ts), or a function giving the current registry. */
   readonly people: PeopleSource;
   /** End-user login (ID-porten style); absent: no login routes, no sessions. */
@@ -54,8 +64,9 @@ export interface Auth {
   /** The person of a valid, unexpired session cookie, or null (bearer tokens are not looked at). */
   readonly userFromSession: (req: Pick<IncomingMessage, 'headers'>) => RuntimeUser | null;
   /**
-   * Call first for every request. Answers `…/auth/login`, the callback (the redirect URL's path) and
-   * `…/auth/logout` (true); refuses a request with a bearer token that does not verify with 401 and
+   * Call first for every request. Answers `…/auth/login`, the callback (the redirect URL's path),
+   * `…/auth/logout` and `…/auth/session` (true); renews a session cookie due for it on the app API's
+   * answers (Set-Cookie on `res`); refuses a request with a bearer token that does not verify with 401 and
    * `WWW-Authenticate` (true; 503 when the issuer's keys cannot be had); otherwise returns false after
    * checking any bearer token (fetching the issuer's keys when needed), so `userOf` answers for it.
    */
@@ -70,7 +81,8 @@ export interface Auth {
 export function createAuth(options: AuthOptions): Auth {
   const now = options.now ?? Date.now;
   const fetchImpl = options.fetch ?? fetch;
-  const login = options.login ? new OidcLogin(options.login, { secret: options.secret, people: options.people, fetch: fetchImpl, now, secureCookies: options.secureCookies }) : null;
+  const secrets = [options.secret, ...(options.previousSecrets ?? [])];
+  const login = options.login ? new OidcLogin(options.login, { secrets, session: options.session, people: options.people, fetch: fetchImpl, now, secureCookies: options.secureCookies }) : null;
   const machineIssuer = options.machine ? (login && login.provider.issuer === options.machine.issuer ? login.provider : new Issuer(options.machine.issuer, fetchImpl, now)) : null;
   const machine = options.machine && machineIssuer ? new MachineClients(options.machine, machineIssuer, options.people, now) : null;
   // What `handle` found for a request, so the synchronous `userOf` gives the same answer.

@@ -10,15 +10,20 @@
  *
  * Nothing is kept in memory between the steps: the login state (PKCE verifier, state, nonce, return
  * path) travels in an encrypted, httpOnly, SameSite=Lax cookie scoped to the callback path, one per
- * login attempt, so any replica behind a load balancer completes a login another one started.
+ * login attempt, so any replica behind a load balancer completes a login another one started. The
+ * session is an encrypted cookie too (session.ts), renewed as the person uses the app.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RuntimeUser } from '../services';
-import { type HostSecret, cookieValues, deriveKey, seal, serializeCookie, sign, unseal, unsign } from './cookies';
+import { CookieKeys, type HostSecret, cookieValues, serializeCookie } from './cookies';
 import { type Fetch, Issuer, ProviderError, fetchJson } from './issuer';
 import { TokenError, checkClaims, decodeJwt, supportedAlgorithms, verifySignature } from './jwt';
+import { bearerToken } from './machine';
+import { type SessionOptions, type SessionPerson, SessionCookies } from './session';
 import { type PeopleSource, levelOfAcr, peopleOf, personUser } from './users';
+
+export { sessionCookie } from './session';
 
 /** The host's registration at the OpenID provider (ID-porten's "integrasjon"). */
 export interface LoginOptions {
@@ -37,13 +42,14 @@ export interface LoginOptions {
   readonly acrValues?: string;
   /** Where the provider sends the browser after logout (registered at the provider); absent: the provider's logout is skipped. */
   readonly postLogoutRedirectUrl?: string;
-  /** How long a session lasts, in seconds. Default 3600 (ID-porten's own session lasts at most 120 minutes). */
-  readonly sessionSeconds?: number;
 }
 
 /** What the login needs from its surroundings. */
 export interface LoginContext {
-  readonly secret: HostSecret;
+  /** The current secret first, then previous ones still accepted for reading. */
+  readonly secrets: readonly HostSecret[];
+  /** How long sessions last (idle timeout, absolute lifetime). */
+  readonly session?: SessionOptions;
   readonly people: PeopleSource;
   readonly fetch: Fetch;
   readonly now: () => number;
@@ -51,25 +57,17 @@ export interface LoginContext {
   readonly secureCookies?: boolean;
 }
 
-/** The session cookie's name. */
-export const sessionCookie = 'studio-session';
 /** The prefix of the login-state cookies (one per login attempt, named by its state). */
 export const loginStateCookiePrefix = 'studio-login.';
 
 const loginStateSeconds = 600;
 
-/** What the session cookie carries (signed, not encrypted: the person's own browser holds it). */
-interface SessionPayload {
-  readonly v: 1;
-  readonly sub: string;
-  readonly pid: string;
-  readonly name?: string;
-  readonly lvl: number | null;
-  readonly iat: number;
-  readonly exp: number;
-  /** The ID token, as `id_token_hint` for the provider's logout. */
-  readonly idt?: string;
-}
+/**
+ * Requests by which a person uses an app, and so renew their session: the app API (`…/api/`,
+ * `…/instances`, `…/v1/`, whose answers are never stored by caches). Not the form app's own files:
+ * a shared cache must never keep someone's session cookie with those.
+ */
+const appApiPath = /^\/[^/]+\/[^/]+\/(?:api|instances|v1)(?:\/|$)/i;
 
 interface LoginState {
   readonly state: string;
@@ -94,12 +92,6 @@ export function safeReturnTo(returnTo: string | null, fallback: string): string 
   }
 }
 
-function isSessionPayload(v: unknown): v is SessionPayload {
-  if (typeof v !== 'object' || v === null) return false;
-  const s = v as Record<string, unknown>;
-  return s.v === 1 && typeof s.sub === 'string' && typeof s.pid === 'string' && typeof s.iat === 'number' && typeof s.exp === 'number' && (s.lvl === null || typeof s.lvl === 'number');
-}
-
 function isLoginState(v: unknown): v is LoginState {
   if (typeof v !== 'object' || v === null) return false;
   const s = v as Record<string, unknown>;
@@ -119,8 +111,8 @@ function redirect(res: ServerResponse, location: string, cookies: string[] = [])
 /** The login routes and the session they leave behind. */
 export class OidcLogin {
   readonly provider: Issuer;
-  private readonly sessionKey: Buffer;
-  private readonly stateKey: Buffer;
+  readonly sessions: SessionCookies;
+  private readonly stateKeys: CookieKeys;
   private readonly callbackPath: string;
   private readonly secure: boolean;
 
@@ -129,33 +121,23 @@ export class OidcLogin {
     private readonly context: LoginContext,
   ) {
     this.provider = new Issuer(options.issuer, context.fetch, context.now);
-    this.sessionKey = deriveKey(context.secret, 'session');
-    this.stateKey = deriveKey(context.secret, 'login-state');
+    this.stateKeys = new CookieKeys(context.secrets, 'login-state');
     const redirectUrl = new URL(options.redirectUrl);
     this.callbackPath = redirectUrl.pathname;
     this.secure = context.secureCookies ?? redirectUrl.protocol === 'https:';
-  }
-
-  private get sessionSeconds(): number {
-    return this.options.sessionSeconds ?? 3600;
+    this.sessions = new SessionCookies(context.secrets, context.session ?? {}, { now: context.now, secure: this.secure });
   }
 
   /** The user of a valid, unexpired session cookie on the request, or null. */
   userFromSession(req: Pick<IncomingMessage, 'headers'>): RuntimeUser | null {
-    const session = this.session(req);
+    const session = this.sessions.read(req);
     return session ? personUser(peopleOf(this.context.people), { pid: session.pid, level: session.lvl, name: session.name }) : null;
   }
 
-  private session(req: Pick<IncomingMessage, 'headers'>): SessionPayload | null {
-    const now = Math.floor(this.context.now() / 1000);
-    for (const value of cookieValues(req.headers, sessionCookie)) {
-      const payload = unsign(this.sessionKey, value);
-      if (isSessionPayload(payload) && payload.exp > now && payload.iat <= now + 60) return payload;
-    }
-    return null;
-  }
-
-  /** Answers the login, callback and logout routes; false for any other path. */
+  /**
+   * Answers the login, callback, logout and session routes; false for any other path. A request to
+   * the app API with a session due for renewal (session.ts) gets the renewed cookie on its answer.
+   */
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const path = url.pathname;
     if (path === this.callbackPath) {
@@ -164,14 +146,20 @@ export class OidcLogin {
       return true;
     }
     const match = /^(?:\/([^/]+)\/([^/]+))?\/auth\/(login|logout|session)\/?$/.exec(path);
-    if (!match) return false;
+    if (!match) {
+      // A request with a bearer token is the machine client's, whatever cookies it carries.
+      const renewed = appApiPath.test(path) && bearerToken(req.headers) === null ? this.sessions.renewal(req) : null;
+      if (renewed) res.appendHeader('Set-Cookie', renewed);
+      return false;
+    }
     const appBase = match[1] && match[2] ? `/${match[1]}/${match[2]}/` : '/';
     if (match[3] === 'session') {
       if (!this.allowMethod(req, res, ['GET'])) return true;
-      // What the form app shows in its header and where it sends a person who must log in.
+      // What the form app shows in its header and where it sends a person who must log in (asking counts as use).
       const user = this.userFromSession(req);
+      const renewed = this.sessions.renewal(req);
       const body = { user: user ? { name: user.name } : null, login: `${appBase}auth/login`, logout: `${appBase}auth/logout` };
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body));
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...(renewed ? { 'Set-Cookie': [renewed] } : {}) }).end(JSON.stringify(body));
       return true;
     }
     const returnTo = safeReturnTo(url.searchParams.get('returnTo'), appBase);
@@ -222,15 +210,31 @@ export class OidcLogin {
       ...(this.options.acrValues ? { acr_values: this.options.acrValues } : {}),
     };
     for (const [key, value] of Object.entries(params)) target.searchParams.set(key, value);
-    redirect(res, target.href, [serializeCookie(`${loginStateCookiePrefix}${state.state}`, seal(this.stateKey, state), { path: this.callbackPath, maxAge: loginStateSeconds, secure: this.secure })]);
+    redirect(res, target.href, [this.stateCookie(state)]);
+  }
+
+  /** The Set-Cookie header carrying a login attempt's state to the callback (and only there). */
+  private stateCookie(state: LoginState): string {
+    return serializeCookie(`${loginStateCookiePrefix}${state.state}`, this.stateKeys.seal(state), { path: this.callbackPath, maxAge: loginStateSeconds, secure: this.secure });
+  }
+
+  /** The Set-Cookie header clearing the login attempt named by the callback's `state`; null when that is no state this host makes. */
+  private clearStateCookie(stateParam: string): string | null {
+    return /^[A-Za-z0-9_-]{1,100}$/.test(stateParam) ? serializeCookie(`${loginStateCookiePrefix}${stateParam}`, '', { path: this.callbackPath, maxAge: 0, secure: this.secure }) : null;
+  }
+
+  /** This browser's unexpired login attempt with the callback's `state`, or null. */
+  private loginState(req: IncomingMessage, stateParam: string): LoginState | null {
+    const now = Math.floor(this.context.now() / 1000);
+    const values = cookieValues(req.headers, `${loginStateCookiePrefix}${stateParam}`);
+    return values.map((v) => this.stateKeys.open(v)).find((v): v is LoginState => isLoginState(v) && v.state === stateParam && v.exp > now) ?? null;
   }
 
   private async callback(url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const stateParam = url.searchParams.get('state') ?? '';
-    const stateName = `${loginStateCookiePrefix}${stateParam}`;
-    const clear = /^[A-Za-z0-9_-]{1,100}$/.test(stateParam) ? [serializeCookie(stateName, '', { path: this.callbackPath, maxAge: 0, secure: this.secure })] : [];
-    const now = Math.floor(this.context.now() / 1000);
-    const state = clear.length === 0 ? null : cookieValues(req.headers, stateName).map((v) => unseal(this.stateKey, v)).find((v): v is LoginState => isLoginState(v) && v.state === stateParam && v.exp > now);
+    const clearState = this.clearStateCookie(stateParam);
+    const clear = clearState ? [clearState] : [];
+    const state = clearState ? this.loginState(req, stateParam) : null;
     if (!state) {
       sendText(res, 400, 'This login cannot be completed: its state does not match a login started in this browser (or it took more than 10 minutes). Start the login again.', clear);
       return;
@@ -251,21 +255,20 @@ export class OidcLogin {
       sendText(res, 400, 'The login answer has no authorization code', clear);
       return;
     }
-    let session: SessionPayload;
+    let person: SessionPerson;
     try {
-      session = await this.exchange(code, state);
+      person = await this.exchange(code, state);
     } catch (failure) {
       // A token the host cannot trust, or a code the provider will not redeem (used, expired, another login's PKCE verifier): 401; the provider failing: 502.
       const status = failure instanceof TokenError || (failure instanceof ProviderError && failure.status >= 400 && failure.status < 500) ? 401 : 502;
       sendText(res, status, `The login could not be completed: ${failure instanceof Error ? failure.message : String(failure)}`, clear);
       return;
     }
-    const cookie = serializeCookie(sessionCookie, sign(this.sessionKey, session), { path: '/', maxAge: session.exp - session.iat, secure: this.secure });
-    redirect(res, state.returnTo, [...clear, cookie]);
+    redirect(res, state.returnTo, [...clear, this.sessions.start(person)]);
   }
 
-  /** Redeems the code (with the PKCE verifier), verifies the ID token, and builds the session. */
-  private async exchange(code: string, state: LoginState): Promise<SessionPayload> {
+  /** Redeems the code (with the PKCE verifier), verifies the ID token, and says who logged in. */
+  private async exchange(code: string, state: LoginState): Promise<SessionPerson> {
     const meta = await this.provider.metadata();
     if (!meta.token_endpoint) throw new Error('The provider has no token endpoint');
     const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: this.options.redirectUrl, code_verifier: state.verifier });
@@ -297,14 +300,13 @@ export class OidcLogin {
     }
     const pid = claims.pid;
     if (typeof pid !== 'string' || !/^\d{11}$/.test(pid)) throw new TokenError('The login does not say who logged in: no national identity number ("pid" claim)');
-    const now = Math.floor(this.context.now() / 1000);
     const name = typeof claims.name === 'string' ? claims.name : undefined;
-    return { v: 1, sub: payload.sub, pid, ...(name ? { name } : {}), lvl: levelOfAcr(payload.acr), iat: now, exp: now + this.sessionSeconds, idt: idToken };
+    return { sub: payload.sub, pid, ...(name ? { name } : {}), lvl: levelOfAcr(payload.acr), idt: idToken };
   }
 
   private async logout(req: IncomingMessage, res: ServerResponse, returnTo: string): Promise<void> {
-    const session = this.session(req);
-    const clear = [serializeCookie(sessionCookie, '', { path: '/', maxAge: 0, secure: this.secure })];
+    const session = this.sessions.read(req);
+    const clear = [this.sessions.clear()];
     if (session?.idt && this.options.postLogoutRedirectUrl) {
       const meta = await this.provider.metadata().catch(() => null);
       if (meta?.end_session_endpoint) {
