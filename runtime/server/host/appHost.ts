@@ -12,9 +12,10 @@
  * replica re-reads it every `refreshMs`, loading a new version before it switches to it. An instance
  * is answered by the version it was created on, loaded on demand.
  *
- * Deployments come in through the admin API (bearer `adminToken`): a tag fetched from an HTTP(S) git
- * remote, checked like `studio check` (a version with errors is refused with its diagnostics), stored,
- * loaded and only then made active; rollback makes an earlier successful version active again.
+ * Deployments come in through the admin API (bearer `adminToken`, routes in deployments.ts): a tag
+ * fetched from an HTTP(S) git remote, checked like `studio check` (a version with errors is refused
+ * with its diagnostics), stored, loaded and only then made active, each phase recorded in the database
+ * as it goes; rollback makes an earlier successful version active again.
  *
  * `GET /health` says the process is alive; `GET /ready` that the database answers and every active app
  * is loaded. One JSON log line per request goes to `log`. `close()` stops accepting, lets requests in
@@ -26,7 +27,6 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadAppModel } from '../../../core/app/model/loadAppModel';
-import { checkApp } from '../../../core/refs/checkApp';
 import { createAppHandler, type AppHandler } from '../appApi';
 import { fileBlobStore, type BlobStore } from '../blobStore';
 import type { Auth } from '../auth';
@@ -38,9 +38,11 @@ import { runtimeClientDir } from '../runtimeRoot';
 import type { RuntimeServices, RuntimeUser } from '../services';
 import { sqlStorage, type SqlDriver } from '../sqlStorage';
 import type { RuntimeStorage } from '../storage';
-import { hostDatabase, migrateHost, type Deployment, type HostDatabase } from './hostDatabase';
+import { hostDeployments } from './deployments';
+import { hostDatabase, migrateHost, type HostDatabase } from './hostDatabase';
+import { HostError, commonHeaders, errorMessage as message, sendJson } from './hostHttp';
 import { instanceHeader, requestInstance } from './requestInstance';
-import { fetchVersion, safeName, safeRef, versionDir, writeVersionDir } from './versionFiles';
+import { versionDir, writeVersionDir } from './versionFiles';
 
 /** One structured log line. */
 export type HostLogEntry = Record<string, unknown>;
@@ -106,25 +108,8 @@ interface ActiveApp {
   readonly loaded: LoadedVersion;
 }
 
-/** A request the host refuses with a status and a JSON body. */
-class HostError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-const commonHeaders = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
 /** The form app's CSP, framed by nobody. */
 const hostCsp = previewCsp.replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'");
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...commonHeaders, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(text)) }).end(text);
-}
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -132,26 +117,6 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 export function sameToken(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
-
-async function readJson(req: IncomingMessage, limit = 64 * 1024): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HostError(413, `The request body is larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new HostError(400, 'The request body is not JSON');
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HostError(400, 'The request body must be a JSON object');
-  return value as Record<string, unknown>;
-}
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Opens the database: PostgreSQL for a URL, else the embedded store in `dataDir/db`. */
 async function openDatabase(options: AppHostOptions): Promise<SqlDriver> {
@@ -267,101 +232,22 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     refreshedOnce = true;
   };
 
-  // Deploys and rollbacks of one app run one after another on this replica.
-  const queues = new Map<string, Promise<unknown>>();
-  const inQueue = <T>(key: string, work: () => Promise<T>): Promise<T> => {
-    const next = (queues.get(key) ?? Promise.resolve()).then(work);
-    queues.set(
-      key,
-      next.catch(() => undefined),
-    );
-    return next;
-  };
-
-  const requireApp = (body: Record<string, unknown>): { org: string; app: string } => {
-    const { org, app } = body;
-    if (!safeName(org) || !safeName(app)) throw new HostError(400, 'org and app must be names of letters, digits, dot, dash and underscore');
-    return { org, app };
-  };
-
-  const optionalText = (body: Record<string, unknown>, name: string): string | undefined => {
-    const value = body[name];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') throw new HostError(400, `${name} must be a string`);
-    return value;
-  };
-
-  async function deploy(body: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-    const { org, app } = requireApp(body);
-    const ref = body.ref;
-    const remote = body.remote;
-    if (!safeRef(ref)) throw new HostError(400, 'ref must be a tag name');
-    if (typeof remote !== 'string' || !/^https?:\/\//.test(remote)) throw new HostError(400, 'remote must be an http(s) git URL');
-    const username = optionalText(body, 'username');
-    const password = optionalText(body, 'password');
-    const by = optionalText(body, 'by') ?? null;
-    return inQueue(`${org}/${app}`, async () => {
-      const started = performance.now();
-      const failed = async (status: number, why: string, commit: string | null, diagnostics?: readonly unknown[]) => {
-        const deployment = await db.recordDeployment({ org, app, version: ref, commit, kind: 'deploy', by, result: 'failed', message: why, ...(diagnostics ? { diagnostics } : {}) }, false);
-        log({ time: new Date().toISOString(), env: envName, event: 'deploy-failed', app: `${org}/${app}`, version: ref, commit, error: why });
-        return { status, body: { message: why, deployment, ...(diagnostics ? { diagnostics } : {}) } };
-      };
-      let fetched;
-      try {
-        fetched = await fetchVersion({ remote, ref, ...(username !== undefined ? { username } : {}), ...(password !== undefined ? { password } : {}) });
-      } catch (error) {
-        return failed(502, `Could not fetch ${ref} from ${remote}: ${message(error)}`, null);
-      }
-      const { commit, files } = fetched;
-      if (!files.has('App/config/applicationmetadata.json')) return failed(409, `${ref} is not an Altinn app: App/config/applicationmetadata.json is missing`, commit);
-      const dir = versionDir(dataDir, org, app, commit);
-      let diagnostics;
-      try {
-        await writeVersionDir(dir, files);
-        diagnostics = checkApp(await loadAppModel(await diskAppSource(dir))).diagnostics;
-      } catch (error) {
-        return failed(409, `${ref} could not be read: ${message(error)}`, commit);
-      }
-      const errors = diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length > 0) {
-        return failed(409, `${ref} has ${errors.length} error${errors.length === 1 ? '' : 's'} in its check; fix them and deploy again`, commit, errors);
-      }
-      try {
-        await db.saveVersionFiles(org, app, commit, files);
-        const loaded = await loadVersion(org, app, commit, ref);
-        const deployment = await db.recordDeployment(
-          { org, app, version: ref, commit, kind: 'deploy', by, result: 'succeeded', message: `Deployed ${ref} (${commit.slice(0, 7)}), ${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'} or notes` },
-          true,
-        );
-        active.set(`${org}/${app}`, { version: ref, loaded });
-        loadFailures.delete(`${org}/${app}`);
-        log({ time: new Date().toISOString(), env: envName, event: 'deployed', app: `${org}/${app}`, version: ref, commit, ms: Math.round(performance.now() - started) });
-        return { status: 201, body: { deployment, warnings: diagnostics } };
-      } catch (error) {
-        return failed(500, `${ref} could not be loaded: ${message(error)}`, commit);
-      }
-    });
-  }
-
-  async function rollback(body: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-    const { org, app } = requireApp(body);
-    const version = body.version;
-    if (typeof version !== 'string' || version === '') throw new HostError(400, 'version must be the tag (or commit) of an earlier successful deployment');
-    const by = optionalText(body, 'by') ?? null;
-    return inQueue(`${org}/${app}`, async () => {
-      const earlier = await db.findSucceeded(org, app, version);
-      if (!earlier?.commit) throw new HostError(404, `${org}/${app} has no successful deployment of ${version}`);
-      const loaded = await loadVersion(org, app, earlier.commit, earlier.version);
-      const deployment = await db.recordDeployment(
-        { org, app, version: earlier.version, commit: earlier.commit, kind: 'rollback', by, result: 'succeeded', message: `Rolled back to ${earlier.version} (${earlier.commit.slice(0, 7)})` },
-        true,
-      );
-      active.set(`${org}/${app}`, { version: earlier.version, loaded });
-      log({ time: new Date().toISOString(), env: envName, event: 'rolled-back', app: `${org}/${app}`, version: earlier.version, commit: earlier.commit });
-      return { status: 200, body: { deployment } };
-    });
-  }
+  const deployments = hostDeployments({
+    db,
+    dataDir,
+    envName,
+    log,
+    load: loadVersion,
+    activate: (org, app, version, loaded) => {
+      active.set(`${org}/${app}`, { version, loaded });
+      loadFailures.delete(`${org}/${app}`);
+    },
+    activeOf: (org, app) => {
+      const current = active.get(`${org}/${app}`);
+      return current ? { version: current.version, commit: current.loaded.commit } : null;
+    },
+    exclusive: !options.database,
+  });
 
   async function admin(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const header = req.headers.authorization ?? '';
@@ -371,24 +257,9 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
       res.setHeader('www-authenticate', 'Bearer');
       throw new HostError(401, 'The admin API needs the host\'s admin token as "Authorization: Bearer TOKEN"');
     }
+    if (await deployments.answer(req, res, url)) return;
     const method = req.method ?? 'GET';
     const route = url.pathname.replace(/\/+$/, '');
-    if (route === '/admin/deployments' && method === 'GET') {
-      const org = url.searchParams.get('org');
-      const app = url.searchParams.get('app');
-      if (!safeName(org) || !safeName(app)) throw new HostError(400, 'Give ?org=ORG&app=APP');
-      const deployments: Deployment[] = await db.listDeployments(org, app);
-      const current = active.get(`${org}/${app}`);
-      return sendJson(res, 200, { org, app, active: current ? { version: current.version, commit: current.loaded.commit } : null, deployments });
-    }
-    if (route === '/admin/deployments' && method === 'POST') {
-      const result = await deploy(await readJson(req));
-      return sendJson(res, result.status, result.body);
-    }
-    if (route === '/admin/rollback' && method === 'POST') {
-      const result = await rollback(await readJson(req));
-      return sendJson(res, result.status, result.body);
-    }
     if (route === '/admin/apps' && method === 'GET') {
       return sendJson(res, 200, [...active].map(([key, a]) => ({ app: key, version: a.version, commit: a.loaded.commit })));
     }
@@ -526,6 +397,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   }
   const port = (server.address() as AddressInfo).port;
 
+  await deployments.recover().catch((error: unknown) => log({ time: new Date().toISOString(), env: envName, event: 'recover-failed', error: message(error) }));
   await refresh().catch((error: unknown) => log({ time: new Date().toISOString(), env: envName, event: 'refresh-failed', error: message(error) }));
   if (!(await loadAuth())) log({ time: new Date().toISOString(), env: envName, event: 'login-not-ready', error: 'the login issuer did not answer; /ready says so until it does' });
   let timer: NodeJS.Timeout | null = null;
@@ -559,7 +431,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
         await drained;
         clearTimeout(cut);
         await refreshing;
-        await Promise.all([...queues.values()]);
+        await deployments.idle();
         await storage.close();
         log({ time: new Date().toISOString(), env: envName, event: 'closed' });
       })()),
