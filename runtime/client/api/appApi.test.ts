@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError, appLocationOf, createAppApi } from './appApi';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError, appLocationOf, createAppApi, createProcessApi } from './appApi';
+import { createDataApi } from './dataApi';
+import { setOpenInstance } from './openInstance';
+
+afterEach(() => setOpenInstance(null));
 
 describe('app API client', () => {
   it('takes org and app from the page path', () => {
@@ -31,5 +35,24 @@ describe('app API client', () => {
   it("keeps the server's message on errors", async () => {
     const api = createAppApi('/o/a/', () => Promise.resolve(new Response('{"status":404,"message":"No such set"}', { status: 404 })));
     await expect(api.layouts('x')).rejects.toEqual(new ApiError(404, 'No such set'));
+  });
+
+  it('names the open instance in X-Studio-Instance on every request while one is open, and not otherwise', async () => {
+    const sent: (string | null)[] = [];
+    const record = (init?: RequestInit) => sent.push(new Headers(init?.headers).get('X-Studio-Instance'));
+    const fetchFn = (_url: string, init?: RequestInit) => (record(init), Promise.resolve(new Response('{}')));
+    // Clients made before the instance is known send it once it is (read per request).
+    const api = createAppApi('/o/a/', fetchFn, 'token');
+    const processApi = createProcessApi('/o/a/', fetchFn);
+    const dataApi = createDataApi('/o/a/', null, (request) => (record({ headers: request.headers }), Promise.resolve({ status: 200, text: '{}' })));
+    await api.layouts('form');
+    setOpenInstance('501/0b5c2c3e-1d2f-4a5b-8c9d-0e1f2a3b4c5d');
+    await api.layouts('form');
+    await api.postStatelessData('model', {});
+    await processApi.processNext('501/0b5c2c3e-1d2f-4a5b-8c9d-0e1f2a3b4c5d', null, 'nb');
+    await dataApi.dataTypes();
+    setOpenInstance(null);
+    await api.texts('nb');
+    expect(sent).toEqual([null, ...Array<string>(4).fill('501/0b5c2c3e-1d2f-4a5b-8c9d-0e1f2a3b4c5d'), null]);
   });
 });

@@ -33,10 +33,10 @@ type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** JSON requests under `base` with the preview token; errors become ApiError with the server's message. */
 function requester(base: string, fetchFn: Fetch, token: string | null) {
-  const auth = previewHeaders(token);
+  const auth = () => previewHeaders(token);
   async function request<T>(method: string, path: string, body?: unknown): Promise<T | undefined> {
-    const init: RequestInit = { method, headers: { Accept: 'application/json', ...auth } };
-    if (body !== undefined) init.headers = { Accept: 'application/json', 'Content-Type': 'application/json', ...auth };
+    const init: RequestInit = { method, headers: { Accept: 'application/json', ...auth() } };
+    if (body !== undefined) init.headers = { Accept: 'application/json', 'Content-Type': 'application/json', ...auth() };
     if (body !== undefined) init.body = JSON.stringify(body);
     const res = await fetchFn(`${base}${path}`, init);
     if (res.status === 204) return undefined;
@@ -108,7 +108,7 @@ export function createProcessApi(base: string, fetchFn: Fetch = (i, init) => fet
   const { request, get, auth } = requester(base, fetchFn, token);
   /** process/next: the new state, or why the process did not move (409 validation issues, 400/403 refusals). */
   async function processNext(instanceId: string, action: string | null, language: string): Promise<ProcessNextResult> {
-    const init: RequestInit = { method: 'PUT', headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...auth }, body: JSON.stringify(action ? { action } : {}) };
+    const init: RequestInit = { method: 'PUT', headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...auth() }, body: JSON.stringify(action ? { action } : {}) };
     const res = await fetchFn(`${base}instances/${instanceId}/process/next?language=${encodeURIComponent(language)}`, init);
     const text = await res.text();
     let parsed: unknown;

@@ -96,9 +96,8 @@ export const xhrTransport: Transport = ({ method, url, headers, body, onProgress
 
 /** A client of the data element routes under `base` (`/{org}/{app}/`). */
 export function createDataApi(base: string, token: string | null, transport: Transport = xhrTransport) {
-  const auth = previewHeaders(token);
   async function call<T>(method: string, path: string, options: { headers?: Record<string, string>; body?: Blob | string; onProgress?: (f: number) => void } = {}): Promise<T> {
-    const res = await transport({ method, url: `${base}${path}`, headers: { Accept: 'application/json', ...auth, ...options.headers }, ...(options.body !== undefined ? { body: options.body } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const res = await transport({ method, url: `${base}${path}`, headers: { Accept: 'application/json', ...previewHeaders(token), ...options.headers }, ...(options.body !== undefined ? { body: options.body } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     if (res.status < 200 || res.status >= 300) throw uploadErrorOf(res.status, res.text);
     return (res.text ? JSON.parse(res.text) : undefined) as T;
   }

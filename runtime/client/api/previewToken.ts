@@ -5,6 +5,8 @@
  * app://studio is another site than 127.0.0.1). The persona (a user id, or `org:<orgNumber>`) is who
  * the preview acts as; without one the host acts as its default persona.
  */
+import { openInstanceHeaders } from './openInstance';
+
 const tokenKey = 'studio-preview.token';
 const personaKey = 'studio-preview.persona';
 /** Altinn's key for the values `set-query-params` passed on (§6.4): stateless data is prefilled from them. */
@@ -88,7 +90,7 @@ export function previewPersona(): string | null {
   return currentPersona;
 }
 
-/** The headers every API call of the form app sends: the preview token and the persona, when there are. */
+/** The headers every API call of the form app sends: the preview token, the persona and the open instance (openInstance.ts), when there are. Read per request: the instance changes. */
 export function previewHeaders(token: string | null): Record<string, string> {
-  return { ...(token ? { 'X-Preview-Token': token } : {}), ...(currentPersona ? { [personaHeader]: currentPersona } : {}) };
+  return { ...(token ? { 'X-Preview-Token': token } : {}), ...(currentPersona ? { [personaHeader]: currentPersona } : {}), ...openInstanceHeaders() };
 }

@@ -33,10 +33,10 @@ type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** A client of the signing routes under `base` (`/{org}/{app}/`). */
 export function createSigningApi(base: string, fetchFn: Fetch = (i, init) => fetch(i, init), token: string | null = null) {
-  const headers = { Accept: 'application/json', ...previewHeaders(token) };
+  const headers = () => ({ Accept: 'application/json', ...previewHeaders(token) });
   const enc = encodeURIComponent;
   async function get<T>(path: string): Promise<T> {
-    const res = await fetchFn(`${base}${path}`, { headers });
+    const res = await fetchFn(`${base}${path}`, { headers: headers() });
     const text = await res.text();
     if (!res.ok) throw new Error(messageOf(text) ?? `GET ${path} failed with ${res.status}`);
     return JSON.parse(text) as T;
@@ -54,7 +54,7 @@ export function createSigningApi(base: string, fetchFn: Fetch = (i, init) => fet
     documentHref: (instanceId: string, elementId: string) => `${base}instances/${instanceId}/data/${enc(elementId)}`,
     /** The `sign` action; refusals (403 not allowed, 409 signed already) come back with the server's message. */
     sign: async (instanceId: string, language: string): Promise<ActionResult> => {
-      const res = await fetchFn(`${base}instances/${instanceId}/actions?language=${enc(language)}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'sign' }) });
+      const res = await fetchFn(`${base}instances/${instanceId}/actions?language=${enc(language)}`, { method: 'POST', headers: { ...headers(), 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'sign' }) });
       if (res.ok) return { ok: true };
       const text = await res.text();
       return { ok: false, status: res.status, code: codeOf(text), message: messageOf(text) ?? `Signing failed with ${res.status}` };

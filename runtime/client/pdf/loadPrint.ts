@@ -5,6 +5,7 @@
  */
 import type { OptionItem } from '../../../core/expressions';
 import type { AppApi, LayoutSettings } from '../api/appApi';
+import { setOpenInstance } from '../api/openInstance';
 import type { Definitions } from '../state/derive';
 import { layoutSetFor } from '../state/formModel';
 import { loadCodeList, loadDefinitions } from '../state/loadForm';
@@ -37,8 +38,9 @@ export function codeListIds(layouts: unknown): string[] {
   return [...found];
 }
 
-/** Loads instance `request.instanceId` for printing; rejects with a message naming what is missing. */
+/** Loads instance `request.instanceId` for printing (opened first: what is read is its version's); rejects with a message naming what is missing. */
 export async function loadPrintForm(api: AppApi, request: PrintRequest): Promise<PrintForm> {
+  setOpenInstance(request.instanceId);
   const [metadata, setsFile, frontendSettings, instance] = await Promise.all([
     api.applicationMetadata(),
     api.layoutSets(),

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type ActiveInstance, type ApplicationMetadata, type BackendValidationIssue, type LayoutSetInfo, type ProcessStateDocument } from '../api/appApi';
+import { setOpenInstance } from '../api/openInstance';
 import { useFormState, useFormStore } from '../state/FormContext';
 import { loadTaskForm, showTaskForm, withProcess } from './openTask';
 import type { PageApis } from './pageApi';
@@ -157,6 +158,9 @@ export function useProcess({ app: api, process: processApi }: PageApis) {
         if (!state) throw new Error(`The instance ${id} has no process`);
         const fresh = instanceId;
         setInstanceId(id);
+        // It may be on an older version of the app than the one this page load created: its metadata and layout sets are read again, from its version.
+        setOpenInstance(id);
+        info.current = null;
         await show(id, state);
         if (fresh && fresh !== id) await processApi.deleteInstance(fresh).catch(() => undefined);
       } catch (caught) {

@@ -4,6 +4,7 @@
  */
 import type { OptionItem, PageFile, TextResource } from '../../../core/expressions';
 import { ApiError, type AppApi, type ApplicationMetadata, type LayoutSettings } from '../api/appApi';
+import { setOpenInstance } from '../api/openInstance';
 import { type AltinnParty, type PartyEntry, partyEntry, validParties } from '../process/partySelection';
 import type { Definitions } from './derive';
 import { isStateless, layoutSetFor, pageOrderOf } from './formModel';
@@ -139,9 +140,12 @@ async function existingInstance(api: AppApi, id: string): Promise<Awaited<Return
  * Loads a whole form from the app API. `chosenSet` (the studio preview's `?set=`) shows that layout
  * set instead of the task's or the stateless one, when the app has it. `instanceId` (from the
  * address) opens that instance where its process is, instead of creating one; an instance that is
- * gone, or one the user may not see, gives way to a new one.
+ * gone, or one the user may not see, gives way to a new one. The instance is opened (openInstance.ts)
+ * before anything else is read, so all of it is the instance's version's.
  */
 export async function loadForm(api: AppApi, language: string, chosenSet?: string, instanceId?: string | null, party: PartyRequest = {}): Promise<LoadedForm> {
+  const reopened = instanceId ? await existingInstance(api, instanceId) : null;
+  setOpenInstance(reopened?.id ?? null);
   const [metadata, setsFile, frontendSettings, languageList] = await Promise.all([
     api.applicationMetadata(),
     api.layoutSets(),
@@ -155,14 +159,15 @@ export async function loadForm(api: AppApi, language: string, chosenSet?: string
   let instance: Definitions['instance'] = null;
   let taskId: string | null = null;
   let partyChoices: number | undefined;
-  if (!isStateless(metadata, sets)) {
-    const reopened = instanceId ? await existingInstance(api, instanceId) : null;
+  if (isStateless(metadata, sets)) setOpenInstance(null);
+  else {
     const chosen = reopened ? null : await partyForNewInstance(api, metadata, language, party);
     partyChoices = chosen?.choices;
     const partyId = reopened?.instanceOwner?.partyId ?? chosen!.partyId;
     const created = reopened ?? (await api.createInstance(partyId, language));
     if (!created) throw new Error('The server did not return the new instance');
     instance = { id: created.id, instanceOwnerPartyId: created.instanceOwner?.partyId ?? partyId };
+    setOpenInstance(created.id);
     taskId = created.process?.currentTask?.elementId ?? null;
     for (const element of created.data ?? []) elements[element.dataType] = element.id;
   }

@@ -1,8 +1,9 @@
 // The form app opens the instance its address names (a payment provider sends the person back to
 // it), where its process is, instead of creating another one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type FlowServer, startFlowServer } from '../../server/testing/processEngineTestApp';
 import { createAppApi, type InstanceDocument } from '../api/appApi';
+import { setOpenInstance } from '../api/openInstance';
 import { instanceFromHash, loadForm } from './loadForm';
 
 let flow: FlowServer;
@@ -10,6 +11,7 @@ beforeAll(async () => {
   flow = await startFlowServer();
 });
 afterAll(() => flow.server.close());
+afterEach(() => setOpenInstance(null));
 
 const count = async () => (await flow.storage.listInstances({ appId: 'acme/flow', includeEnded: true })).length;
 
@@ -44,5 +46,25 @@ describe('reopening an instance from the address', () => {
     await expect(loadForm(api, 'nb', undefined, '501/00000000-0000-0000-0000-000000000000')).rejects.toThrow(/may not "instantiate"/);
     expect(await count()).toBe(before);
     expect(((await (await fetch(`${flow.base}instances/${id}`)).json()) as InstanceDocument).id).toBe(id);
+  });
+
+  it('names the instance on every request once it is known, so a host with several versions answers with its own; without one, none is named', async () => {
+    const made = (await createAppApi(flow.base).createInstance('501', 'nb'))!;
+    const seen: { path: string; instance: string | null }[] = [];
+    const api = createAppApi(flow.base, (url, init) => {
+      seen.push({ path: url.slice(flow.base.length).split('?')[0]!, instance: new Headers(init?.headers).get('X-Studio-Instance') });
+      return fetch(url, init);
+    });
+    await loadForm(api, 'nb', undefined, made.id);
+    const named = (path: string) => seen.find((s) => s.path === path)?.instance;
+    // The instance itself is read first, by its own route; everything after it names the instance.
+    expect(seen[0]).toEqual({ path: `instances/${made.id}`, instance: null });
+    expect(seen.slice(1).map((s) => s.instance)).toEqual(seen.slice(1).map(() => made.id));
+    for (const path of ['api/v1/applicationmetadata', 'api/layoutsets', 'api/layouts/fill', 'api/layoutsettings/fill', 'api/v1/texts/nb', 'api/jsonschema/form']) expect(named(path)).toBe(made.id);
+
+    // An instance that is gone is not named: the metadata comes from the active version.
+    seen.length = 0;
+    await expect(loadForm(api, 'nb', undefined, '501/00000000-0000-0000-0000-000000000000')).rejects.toThrow(/may not "instantiate"/);
+    expect(named('api/v1/applicationmetadata')).toBeNull();
   });
 });
