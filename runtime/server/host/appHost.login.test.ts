@@ -23,6 +23,8 @@ let dataDir: string;
 let host: AppHost;
 // The host's port must be known before the provider lists the callback: a forwarder holds it.
 let front: RunningServer;
+// The login's clock runs this far ahead of the real one (a test moves it; never waits).
+let clockOffset = 0;
 
 async function call(jar: Jar, method: string, rel: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const res = await jarRequest(jar, `${front.url}${rel}`, {
@@ -62,6 +64,8 @@ beforeAll(async () => {
     people,
     login: { issuer: oidc.url, ...hostClient, redirectUrl: `${front.url}/auth/callback` },
     machine: { issuer: oidc.url, audience, scopes: [machineScope] },
+    session: { idleSeconds: 1800, maxSeconds: 12 * 3600 },
+    now: () => Date.now() + clockOffset,
   });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'studio-host-login-'));
   host = await startAppHost({ dataDir, adminToken, envName: 'test', refreshMs: 200, auth, services: { people }, log: () => undefined, clientDir: path.join(dataDir, 'no-client') });
@@ -118,5 +122,28 @@ describe('runtime host login', () => {
     // The app's policy gives organisations themselves no role: the organisation is identified and refused by the policy, not by the login.
     const refused = await call(new Jar(), 'POST', `${base}instances?instanceOwnerPartyId=50101`, {}, { authorization: `Bearer ${answer.token}` });
     expect(refused.status).toBe(403);
+  });
+
+  test('a session is renewed through the host as it is used, and once it has ended the form app is sent to log in', async () => {
+    const kari = await logIn('kari');
+    const created = await call(kari, 'POST', `${base}instances?instanceOwnerPartyId=50101`, {});
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const login = kari.cookies.get('studio-session');
+    try {
+      clockOffset = 901 * 1000;
+      const used = await jarRequest(kari, `${front.url}${base}instances/${created.body.id}`, { headers: { accept: 'application/json' } });
+      expect(used.status).toBe(200);
+      expect(used.headers.getSetCookie().find((c) => c.startsWith('studio-session='))).toMatch(/; Path=\/; Max-Age=1800; HttpOnly; SameSite=Lax$/);
+      expect(kari.cookies.get('studio-session')).not.toBe(login);
+      // Past the login's own idle window, the renewed session still works (and is renewed again).
+      clockOffset = 2000 * 1000;
+      expect((await call(kari, 'GET', `${base}instances/${created.body.id}`)).status).toBe(200);
+      // Unused for the whole idle window: exactly what the form app turns into a login (401, then auth/session without a user).
+      clockOffset = (2000 + 1800) * 1000;
+      expect((await call(kari, 'POST', `${base}instances?instanceOwnerPartyId=50101`, {})).status).toBe(401);
+      expect(await call(kari, 'GET', `${base}auth/session`)).toEqual({ status: 200, body: { user: null, login: `${base}auth/login`, logout: `${base}auth/logout` } });
+    } finally {
+      clockOffset = 0;
+    }
   });
 });
