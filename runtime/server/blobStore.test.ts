@@ -1,7 +1,7 @@
 // fileBlobStore on a real temp folder: objects in and out byte for byte, atomic writes that leave no
 // temp file, keys that could leave the folder refused, a missing key null.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -70,5 +70,34 @@ describe('fileBlobStore', () => {
     }
     expect(() => checkBlobKey('8f0e-guid/data_1.v2')).not.toThrow();
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test('lists objects only: temp files of unfinished writes and files no key could name are left out', async () => {
+    const store = fileBlobStore(dir);
+    await store.put('g/a', new Uint8Array([1]), 'application/octet-stream');
+    writeFileSync(path.join(dir, 'g', `.b.${randomUUID()}.tmp`), 'half');
+    writeFileSync(path.join(dir, 'g', 'not a key'), 'x');
+    mkdirSync(path.join(dir, '.hidden'));
+    writeFileSync(path.join(dir, '.hidden', 'c'), 'x');
+    const keys: string[] = [];
+    for await (const entry of store.list()) keys.push(entry.key);
+    expect(keys).toEqual(['g/a']);
+  });
+
+  test('removeUnfinished removes temp files written before the given time (and folders it leaves empty), nothing else', async () => {
+    const store = fileBlobStore(dir);
+    await store.put('g/a', new Uint8Array([1]), 'application/octet-stream');
+    const oldTemp = path.join(dir, 'h', `.x.${randomUUID()}.tmp`);
+    mkdirSync(path.dirname(oldTemp));
+    writeFileSync(oldTemp, 'half');
+    const newTemp = path.join(dir, 'g', `.y.${randomUUID()}.tmp`);
+    writeFileSync(newTemp, 'in flight');
+    const old = new Date('2020-01-01T00:00:00Z');
+    utimesSync(oldTemp, old, old);
+    utimesSync(path.join(dir, 'g', 'a'), old, old);
+    expect(await store.removeUnfinished!(new Date('2021-01-01T00:00:00Z'))).toBe(1);
+    expect(existsSync(path.join(dir, 'h'))).toBe(false);
+    expect(existsSync(newTemp)).toBe(true);
+    expect(await store.get('g/a')).toEqual(new Uint8Array([1]));
   });
 });
