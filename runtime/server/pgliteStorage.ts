@@ -6,8 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { migrate, sqlStorage, type SqlDriver, type SqlQuery, type SqlStorageOptions } from './sqlStorage';
-import type { RuntimeStorage } from './storage';
+import { migrate, sqlStorage, type SqlDriver, type SqlQuery, type SqlRuntimeStorage, type SqlStorageOptions } from './sqlStorage';
 
 /** Folders open in this process (resolved paths). */
 const openFolders = new Set<string>();
@@ -51,7 +50,7 @@ const wrap = (db: PGlite | Transaction): SqlQuery => ({
  * the lock in `dataDir/lock`. Throws when the folder is already open, here or in a live process.
  * `options.blobs` keeps byte contents in a blob store instead of the database.
  */
-export async function openEmbeddedStorage(dataDir: string, options: SqlStorageOptions = {}): Promise<RuntimeStorage> {
+export async function openEmbeddedStorage(dataDir: string, options: SqlStorageOptions = {}): Promise<SqlRuntimeStorage> {
   return sqlStorage(await openEmbeddedDriver(dataDir), options);
 }
 

@@ -4,8 +4,7 @@
  * changes of one instance in line, across connections and processes.
  */
 import pg from 'pg';
-import { migrate, sqlStorage, type SqlDriver, type SqlQuery, type SqlStorageOptions } from './sqlStorage';
-import type { RuntimeStorage } from './storage';
+import { migrate, sqlStorage, type SqlDriver, type SqlQuery, type SqlRuntimeStorage, type SqlStorageOptions } from './sqlStorage';
 
 /** node-postgres takes Buffers for bytea; a plain Uint8Array is passed as a Buffer over the same memory. */
 const toPg = (params: readonly unknown[] | undefined) =>
@@ -22,7 +21,7 @@ const wrap = (client: pg.Pool | pg.PoolClient): SqlQuery => ({
  * Opens the store in the PostgreSQL database at `connectionString` (`postgresql://user@host:port/db`), bringing its
  * schema up to date; `options.blobs` keeps byte contents in a blob store instead of the database.
  */
-export async function openPostgresStorage(connectionString: string, options: { readonly maxConnections?: number } & SqlStorageOptions = {}): Promise<RuntimeStorage> {
+export async function openPostgresStorage(connectionString: string, options: { readonly maxConnections?: number } & SqlStorageOptions = {}): Promise<SqlRuntimeStorage> {
   return sqlStorage(await openPostgresDriver(connectionString, options), options.blobs ? { blobs: options.blobs } : {});
 }
 

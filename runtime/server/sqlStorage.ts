@@ -69,6 +69,10 @@ const migrations: readonly (readonly string[])[] = [
     'ALTER TABLE data_contents ADD COLUMN blob text',
     'ALTER TABLE data_contents ADD CONSTRAINT data_contents_one_kind CHECK (blob IS NULL OR (json IS NULL AND bytes IS NULL))',
   ],
+  [
+    // The blob sweep asks which of a page of blob keys rows point at.
+    'CREATE INDEX data_contents_by_blob ON data_contents (blob) WHERE blob IS NOT NULL',
+  ],
 ];
 
 /** The schema version this code writes. */
@@ -120,6 +124,19 @@ function contentOf(row: ContentRow | undefined): DataContent {
   return row.json === null ? undefined : row.json;
 }
 
+/** The shape of the keys this storage puts blobs under: `<instance guid>/<data id>/<uuid>` (segments made safe by keyPart). */
+const storageBlobKey = /^[A-Za-z0-9_-]{1,200}\/[A-Za-z0-9_-]{1,200}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether `key` has the shape of the keys sqlStorage puts blobs under (so a sweep of a shared bucket leaves other objects alone). */
+export const isStorageBlobKey = (key: string): boolean => storageBlobKey.test(key);
+
+/** Of `keys`, the ones a committed content row points at: one indexed query, however many rows there are. */
+export async function referencedBlobs(db: SqlQuery, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const { rows } = await db.query<{ blob: string }>('SELECT blob FROM data_contents WHERE blob = ANY($1::text[])', [[...keys]]);
+  return new Set(rows.map((row) => row.blob));
+}
+
 /** A key segment made of what blob keys allow (the key's last segment makes it unique anyway). */
 const keyPart = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 200) || '_';
 
@@ -169,11 +186,17 @@ interface BlobOutcome<T> {
   readonly freed: readonly string[];
 }
 
+/** A RuntimeStorage in SQL, which can also say which blobs its rows point at (for the blob sweep). */
+export interface SqlRuntimeStorage extends RuntimeStorage {
+  /** Of `keys` (a page of a blob store's listing), the ones a committed row points at. */
+  referencedBlobs(keys: readonly string[]): Promise<Set<string>>;
+}
+
 /**
  * A RuntimeStorage over a SQL database whose schema `migrate` has brought up to date; closing it closes
  * the driver (not the blob store).
  */
-export function sqlStorage(driver: SqlDriver, options: SqlStorageOptions = {}): RuntimeStorage {
+export function sqlStorage(driver: SqlDriver, options: SqlStorageOptions = {}): SqlRuntimeStorage {
   const { blobs } = options;
 
   /** Deletes blobs no row points at any more; one that cannot be deleted is only left behind, unreferenced. */
@@ -343,6 +366,8 @@ export function sqlStorage(driver: SqlDriver, options: SqlStorageOptions = {}): 
       const { rows } = await driver.query<{ record: unknown }>('SELECT record FROM events WHERE instance_id = $1 ORDER BY seq', [instanceId]);
       return rows.map((row) => recordOf<InstanceEvent>(row.record));
     },
+
+    referencedBlobs: (keys) => referencedBlobs(driver, keys),
 
     close: () => driver.close(),
   };

@@ -1,41 +1,53 @@
 // One behaviour suite for every RuntimeStorage: memory, PGlite in a temp folder, PGlite with its byte
-// contents in a fileBlobStore, and a real PostgreSQL server started for this file. The expectations are
-// the same for all of them.
+// contents in a fileBlobStore, PGlite with them in an S3 bucket (s3rver, a real S3-compatible server),
+// and a real PostgreSQL server started for this file. The expectations are the same for all of them.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fileBlobStore } from './blobStore';
+import { fileBlobStore, type BlobStore } from './blobStore';
 import { openEmbeddedStorage } from './pgliteStorage';
 import { openPostgresStorage } from './postgresStorage';
+import { s3BlobStore } from './s3BlobStore';
 import { memoryStorage, type DataElement, type Instance, type RuntimeStorage } from './storage';
 import { startPostgres, type PostgresServer } from './testing/postgresServer';
+import { startS3, type S3TestServer } from './testing/s3Server';
 
 let server: PostgresServer;
 let embeddedDir: string;
 let blobbedDir: string;
+let s3Dir: string;
+let s3: S3TestServer;
+let s3Blobs: BlobStore;
 const stores = new Map<string, RuntimeStorage>();
 
 beforeAll(async () => {
   embeddedDir = mkdtempSync(path.join(os.tmpdir(), 'studio-storage-contract-'));
   blobbedDir = mkdtempSync(path.join(os.tmpdir(), 'studio-storage-contract-blobs-'));
+  s3Dir = mkdtempSync(path.join(os.tmpdir(), 'studio-storage-contract-s3-'));
   // They are slow to start on a busy machine; start them side by side.
-  const [pgServer, embedded, blobbed] = await Promise.all([
+  const [pgServer, embedded, blobbed, s3Server] = await Promise.all([
     startPostgres(),
     openEmbeddedStorage(embeddedDir),
     openEmbeddedStorage(path.join(blobbedDir, 'db'), { blobs: fileBlobStore(path.join(blobbedDir, 'blobs')) }),
+    startS3(['contract']),
   ]);
   server = pgServer;
+  s3 = s3Server;
+  s3Blobs = s3BlobStore({ endpoint: s3.endpoint, bucket: 'contract', region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
   stores.set('memory', memoryStorage());
   stores.set('pglite', embedded);
   stores.set('pglite+blobs', blobbed);
+  stores.set('pglite+s3', await openEmbeddedStorage(s3Dir, { blobs: s3Blobs }));
   stores.set('postgres', await openPostgresStorage(server.connectionString));
 }, 180_000);
 
 afterAll(async () => {
   for (const store of stores.values()) await store.close();
   await server?.stop();
+  await s3?.stop();
+  if (s3Dir) rmSync(s3Dir, { recursive: true, force: true });
   if (embeddedDir) rmSync(embeddedDir, { recursive: true, force: true });
   if (blobbedDir) rmSync(blobbedDir, { recursive: true, force: true });
 }, 60_000);
@@ -71,7 +83,7 @@ const guidOf = (i: Instance) => i.id.split('/')[1] as string;
 /** A fresh app id per test, so tests sharing one store never see each other's instances. */
 const newApp = () => `acme/app-${randomUUID().slice(0, 8)}`;
 
-describe.each(['memory', 'pglite', 'pglite+blobs', 'postgres'])('%s storage', (name) => {
+describe.each(['memory', 'pglite', 'pglite+blobs', 'pglite+s3', 'postgres'])('%s storage', (name) => {
   const store = () => stores.get(name) as RuntimeStorage;
 
   test('creates an instance and gives it back with its data contents; unknown ids give null', async () => {
@@ -323,5 +335,34 @@ describe('the embedded store with a blob store', () => {
     expect(await store.addData(`710/${randomUUID()}`, element(randomUUID(), 'x', 'attachments', 'application/pdf', 3), next, at(6))).toBeNull();
     expect(blobFiles().filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(blobFiles().filter((f) => f.split(path.sep)[1] === 'x')).toEqual([]);
+  });
+});
+
+describe('the embedded store with an S3 bucket', () => {
+  const objectsOf = async (i: Instance, dataId = '') => {
+    const keys: string[] = [];
+    for await (const entry of s3Blobs.list(`${guidOf(i)}/${dataId}`)) keys.push(entry.key);
+    return keys;
+  };
+
+  test('bytes live in the bucket; a replaced, removed or deleted content leaves no object behind; every request was signed', async () => {
+    const store = stores.get('pglite+s3') as RuntimeStorage;
+    const created = instance(newApp(), '711', at(1));
+    const bytes = binary();
+    await store.createInstance(created, new Map([[created.data[0]!.id, formContent]]));
+    await store.addData(created.id, element(guidOf(created), 'file', 'attachments', 'application/pdf', bytes.length), bytes, at(2));
+    const [first] = await objectsOf(created, 'file/');
+    expect(Buffer.compare(Buffer.from((await s3Blobs.get(first!))!), Buffer.from(bytes))).toBe(0);
+    await store.writeData(created.id, 'file', new Uint8Array([1, 2]), 2, at(3));
+    const after = await objectsOf(created, 'file/');
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(first);
+    await store.removeData(created.id, 'file', at(4));
+    expect(await objectsOf(created)).toEqual([]);
+    await store.addData(created.id, element(guidOf(created), 'other', 'attachments', 'application/pdf', 2), new Uint8Array([3, 4]), at(5));
+    expect(await objectsOf(created)).toHaveLength(1);
+    await store.deleteInstance(created.id);
+    expect(await objectsOf(created)).toEqual([]);
+    expect(s3.requests.filter((r) => !r.signed)).toEqual([]);
   });
 });
