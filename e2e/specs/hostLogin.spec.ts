@@ -1,8 +1,9 @@
 /**
  * A deployed app on the runtime host, used as its users use it: a person opens the app, is sent to a
  * local OpenID provider (its own login and consent pages, as ID-porten's), comes back, chooses the
- * company she acts for, fills the form and sends it; the receipt follows, and she logs out. Then a
- * second version is deployed while the first serves, and rolled back.
+ * company she acts for, fills the form and sends it; the receipt follows, and she logs out. While her
+ * form is open, a second version is deployed and becomes active: her instance, made on the first,
+ * still shows the first's form after a reload. In the end the second version is rolled back.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -62,7 +63,7 @@ const admin = async (method: string, rel: string, body?: unknown) => {
   return { status: res.status, body: (await res.json()) as { active?: { version?: string } } };
 };
 
-test('a person logs in through the provider, acts for her company and sends the deployed app; a second version deploys while the first serves, then rolls back', async ({ page }) => {
+test('a person logs in through the provider, acts for her company and sends the deployed app; a second version deploys while the first serves, her instance keeps the first, then it rolls back', async ({ page }) => {
   test.setTimeout(120_000);
   expect((await admin('POST', '/admin/deployments', { org: hostTestOrg, app: hostTestApp, ref: 'v1', remote: repo.remote, by: 'designer@example.com' })).status).toBe(201);
 
@@ -80,6 +81,18 @@ test('a person logs in through the provider, acts for her company and sends the 
   await page.getByRole('button', { name: /^Testbedrift AS\b/ }).first().click();
   await expect(page.getByRole('heading', { name: 'Velkommen' })).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('.rt-session')).toContainText('Kari Dagny Leder');
+  await expect(page).toHaveURL(/#\/instance\/50101\//);
+
+  // v2 (a second, required field labelled "Navn" too) while v1 serves: the app keeps answering, then v2 is active.
+  const deploying = admin('POST', '/admin/deployments', { org: hostTestOrg, app: hostTestApp, ref: 'v2', remote: repo.remote, by: 'designer@example.com' });
+  expect((await page.request.get(`${host.url}${appPath}api/layoutsets`)).status()).toBe(200);
+  expect((await deploying).status).toBe(201);
+  await expect.poll(async () => (await admin('GET', `/admin/deployments?org=${hostTestOrg}&app=${hostTestApp}`)).body.active?.version, { timeout: 10_000 }).toBe('v2');
+  await expect.poll(async () => JSON.stringify(await (await page.request.get(`${host.url}${appPath}api/layouts/form`)).json()), { timeout: 10_000 }).toContain('applicant-email');
+  // Her instance was made on v1: reopened from its address, it shows v1's form (one "Navn"), and v1 accepts it.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Velkommen' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('textbox', { name: 'Navn' })).toHaveCount(1);
   await page.getByRole('textbox', { name: 'Navn' }).fill('Kari Dagny Leder');
   await page.getByRole('button', { name: 'Send inn' }).click();
   await expect(page.getByRole('heading', { name: 'Skjemaet er sendt inn' })).toBeVisible({ timeout: 30_000 });
@@ -90,11 +103,7 @@ test('a person logs in through the provider, acts for her company and sends the 
   expect((await page.request.get(`${host.url}${appPath}auth/session`)).ok()).toBe(true);
   expect(((await (await page.request.get(`${host.url}${appPath}auth/session`)).json()) as { user: unknown }).user).toBeNull();
 
-  // v2 while v1 serves: the app keeps answering; then v2 is active, and a rollback brings v1 back.
-  const deploying = admin('POST', '/admin/deployments', { org: hostTestOrg, app: hostTestApp, ref: 'v2', remote: repo.remote, by: 'designer@example.com' });
-  expect((await page.request.get(`${host.url}${appPath}api/layoutsets`)).status()).toBe(200);
-  expect((await deploying).status).toBe(201);
-  await expect.poll(async () => (await admin('GET', `/admin/deployments?org=${hostTestOrg}&app=${hostTestApp}`)).body.active?.version, { timeout: 10_000 }).toBe('v2');
+  // A rollback brings v1 back.
   expect((await admin('POST', '/admin/rollback', { org: hostTestOrg, app: hostTestApp, version: 'v1' })).status).toBe(200);
   await expect.poll(async () => (await admin('GET', `/admin/deployments?org=${hostTestOrg}&app=${hostTestApp}`)).body.active?.version, { timeout: 10_000 }).toBe('v1');
 });
