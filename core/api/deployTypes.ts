@@ -54,6 +54,9 @@ export type CreateVersionResult =
   | { readonly ok: true; readonly version: DeployVersion }
   | { readonly ok: false; readonly message: string; readonly diagnostics: readonly DeployDiagnostic[] };
 
+/** The step a deploy is at on its host, in order; a rollback only loads. */
+export type DeployPhase = 'queued' | 'fetching' | 'checking' | 'storing' | 'loading';
+
 /** One line of an environment's deployment history (newest first). */
 export interface DeployRecord {
   readonly id: number;
@@ -64,7 +67,9 @@ export interface DeployRecord {
   readonly by: string | null;
   /** ISO time. */
   readonly at: string;
-  readonly result: 'succeeded' | 'failed';
+  readonly result: 'running' | 'succeeded' | 'failed';
+  /** The step it is at (running) or reached last (ended); null when the host does not say. */
+  readonly phase: DeployPhase | null;
   readonly message: string;
   readonly diagnostics: readonly DeployDiagnostic[];
 }
@@ -92,7 +97,8 @@ export interface DeployStatus {
   /** Why the host did not answer, or refused the token. */
   readonly problem: string | null;
   readonly active: { readonly version: string; readonly commit: string } | null;
-  readonly running: { readonly version: string; readonly kind: 'deploy' | 'rollback'; readonly startedAt: number } | null;
+  /** `phase`: the step the host reports the deploy at; null until it has said. */
+  readonly running: { readonly version: string; readonly kind: 'deploy' | 'rollback'; readonly startedAt: number; readonly phase: DeployPhase | null } | null;
 }
 
 /** An environment's name: letters, digits, dot, dash and underscore. */

@@ -1,7 +1,8 @@
 // The deploy channels against real parts: a git HTTP server that wants credentials (the version's tag
 // is pushed to it, and the runtime host fetches it from it with the studio's credentials) and a real
 // runtime host on 127.0.0.1 with the embedded store: create a version, deploy it, history, a broken
-// version refused (by the studio's check, and by the host's with file and line), rollback, the token.
+// version refused (by the studio's check, and by the host's with file and line), rollback, the token,
+// and the phases the host reports while it deploys.
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { EncryptedCredentialStore, deployTokensFileName } from '../gitCredential
 import { createNewApp } from '../newApp';
 import { createStudioServices } from '../studioServices';
 import { environmentsFileName } from './environments';
+import { HostClient } from './hostClient';
 
 const credentials = { username: 'studio', token: 'git-secret-token' };
 const adminToken = 'host-admin-token';
@@ -101,7 +103,7 @@ describe('deploy channels', () => {
 
   it('deploys a version, shows it in the history and as active, and the host serves it', async () => {
     const outcome = await h['deploy:deploy']({ environment: 'test', version: 'v1.0.0' });
-    expect(outcome).toMatchObject({ ok: true, deployment: { version: 'v1.0.0', result: 'succeeded', kind: 'deploy', by: 'Kari <kari@example.no>' } });
+    expect(outcome).toMatchObject({ ok: true, deployment: { version: 'v1.0.0', result: 'succeeded', phase: 'loading', kind: 'deploy', by: 'Kari <kari@example.no>' } });
     const history = await h['deploy:history']({ environment: 'test' });
     expect(history).toMatchObject({ org: 'ttd', app: 'deployapp', active: { version: 'v1.0.0' }, appUrl: `${host.url}/ttd/deployapp/` });
     expect(history.deployments.map((d) => d.version)).toEqual(['v1.0.0']);
@@ -130,6 +132,7 @@ describe('deploy channels', () => {
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.message).toContain('error');
+    expect(outcome.deployment).toMatchObject({ result: 'failed', phase: 'checking' });
     expect(outcome.diagnostics[0]).toMatchObject({ file: page, severity: 'error' });
     expect(outcome.diagnostics[0]!.line).toBeGreaterThan(1);
     const history = await h['deploy:history']({ environment: 'test' });
@@ -150,6 +153,24 @@ describe('deploy channels', () => {
     expect(history.active?.version).toBe('v1.0.0');
     expect(history.deployments.map((d) => `${d.kind} ${d.version} ${d.result}`)).toEqual(['rollback v1.0.0 succeeded', 'deploy v1.0.2 succeeded', 'deploy v1.0.1 failed', 'deploy v1.0.0 succeeded']);
     expect(await h['deploy:rollback']({ environment: 'test', version: 'v1.0.1' })).toMatchObject({ ok: false });
+  }, 60_000);
+
+  it('follows a deploy through the phases the host reports, in order, to its end', async () => {
+    const client = new HostClient({ environment: 'test', url: host.url, token: adminToken, pollMs: 10 });
+    const order = ['queued', 'fetching', 'checking', 'storing', 'loading'];
+    const request = { org: 'ttd', app: 'deployapp', remote, username: credentials.username, password: credentials.token };
+    const phases: string[] = [];
+    const outcome = await client.deploy({ ...request, ref: 'v1.0.2' }, (phase) => phases.push(phase));
+    expect(outcome).toMatchObject({ ok: true, deployment: { version: 'v1.0.2', result: 'succeeded', phase: 'loading' } });
+    // The 202's phase first, the end's last, and never a step back or the same step twice.
+    expect(phases[0]).toBe('queued');
+    expect(phases.at(-1)).toBe('loading');
+    expect(phases.every((p, i) => i === 0 || order.indexOf(p) > order.indexOf(phases[i - 1]!))).toBe(true);
+    const refused: string[] = [];
+    const broken = await client.deploy({ ...request, ref: 'v1.0.1' }, (phase) => refused.push(phase));
+    expect(broken).toMatchObject({ ok: false, deployment: { result: 'failed', phase: 'checking' }, diagnostics: [{ file: page, severity: 'error' }] });
+    expect(refused.at(-1)).toBe('checking');
+    expect(refused).not.toContain('storing');
   }, 60_000);
 
   it('says so when the host refuses the token or does not answer', async () => {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
-import { type DeployHistory, type DeployOutcome, type DeployStatus, type StudioHandlers, StudioError } from '../../../core/api';
+import { type DeployHistory, type DeployOutcome, type DeployPhase, type DeployStatus, type StudioHandlers, StudioError } from '../../../core/api';
 import * as verbs from '../git';
 import type { CredentialStore } from '../gitCredentials';
 import { type GitService, studioErrorOf } from '../gitService';
@@ -51,12 +51,14 @@ export function deployHandlers(options: DeployHandlerOptions): Pick<StudioHandle
     const author = await options.git.author();
     return author ? `${author.name} <${author.email}>` : undefined;
   };
-  const tracked = async (environment: string, version: string, kind: 'deploy' | 'rollback', work: () => Promise<DeployOutcome>) => {
+  /** Runs a deploy or rollback as the environment's running one; `work` reports the phases the host says it is at. */
+  const tracked = async (environment: string, version: string, kind: 'deploy' | 'rollback', work: (onPhase: (phase: DeployPhase) => void) => Promise<DeployOutcome>) => {
     const busy = running.get(environment);
     if (busy) throw new StudioError('invalid-argument', `A ${busy.kind} of ${busy.version} to "${environment}" is still running. Wait for it to finish.`);
-    running.set(environment, { version, kind, startedAt: Date.now() });
+    const startedAt = Date.now();
+    running.set(environment, { version, kind, startedAt, phase: null });
     try {
-      return await work();
+      return await work((phase) => running.set(environment, { version, kind, startedAt, phase }));
     } finally {
       running.delete(environment);
     }
@@ -97,8 +99,8 @@ export function deployHandlers(options: DeployHandlerOptions): Pick<StudioHandle
       if (!remote) throw new StudioError('git', 'The repository has no remote the host could fetch the version from. Set one in the History area (Remote) and create the version again.');
       const credentials = await options.git.credentialsFor(remote);
       const who = await by();
-      return tracked(env.name, version, 'deploy', () =>
-        client.deploy({ org, app, ref: version, remote, ...(credentials ? { username: credentials.username, password: credentials.token } : {}), ...(who ? { by: who } : {}) }),
+      return tracked(env.name, version, 'deploy', (onPhase) =>
+        client.deploy({ org, app, ref: version, remote, ...(credentials ? { username: credentials.username, password: credentials.token } : {}), ...(who ? { by: who } : {}) }, onPhase),
       );
     },
     'deploy:history': async ({ environment }): Promise<DeployHistory> => {

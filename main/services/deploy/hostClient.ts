@@ -1,9 +1,11 @@
 /**
- * The studio's client of a runtime host's admin API (runtime/server/host/appHost.ts): deploy a tag
+ * The studio's client of a runtime host's admin API (runtime/server/host/deployments.ts): deploy a tag
  * from a git remote, read an app's deployment history, roll back, and ask whether the host is up.
+ * A deploy is started without waiting (202) and then polled, so its phase can be shown as it goes; a
+ * host that answers only when done (201) is understood too.
  * Main only: the admin token goes in the Authorization header and nowhere else.
  */
-import { type DeployDiagnostic, type DeployOutcome, type DeployRecord, StudioError } from '../../../core/api';
+import { type DeployDiagnostic, type DeployOutcome, type DeployPhase, type DeployRecord, StudioError } from '../../../core/api';
 
 /** What the studio sends to deploy a version: the host fetches `ref` from `remote` with these credentials. */
 export interface DeployRequest {
@@ -31,11 +33,16 @@ export interface HostClientOptions {
   readonly deployTimeoutMs?: number;
   /** Any other call. Default 15 s. */
   readonly timeoutMs?: number;
+  /** How often a running deploy is asked about. Default 500 ms. */
+  readonly pollMs?: number;
 }
 
 type Json = Record<string, unknown>;
 
 const severities = new Set(['error', 'warning', 'info']);
+const phases = new Set<string>(['queued', 'fetching', 'checking', 'storing', 'loading'] satisfies DeployPhase[]);
+/** How many polls in a row may fail (the host restarting, a network hiccup) before a deploy's fate counts as unknown. */
+const pollFailuresAllowed = 3;
 
 /** A host's diagnostic (file, line, message, …) in the API's shape; what is missing gets a neutral value. */
 export function diagnosticOf(value: unknown): DeployDiagnostic {
@@ -61,7 +68,8 @@ export function recordOf(value: unknown): DeployRecord {
     kind: d.kind === 'rollback' ? 'rollback' : 'deploy',
     by: typeof d.by === 'string' ? d.by : null,
     at: typeof d.at === 'string' ? d.at : '',
-    result: d.result === 'succeeded' ? 'succeeded' : 'failed',
+    result: d.result === 'succeeded' || d.result === 'running' ? d.result : 'failed',
+    phase: typeof d.phase === 'string' && phases.has(d.phase) ? (d.phase as DeployPhase) : null,
     message: typeof d.message === 'string' ? d.message : '',
     diagnostics: Array.isArray(d.diagnostics) ? d.diagnostics.map(diagnosticOf) : [],
   };
@@ -80,7 +88,7 @@ export class HostClient {
     return `The environment "${this.options.environment}" (${this.options.url})`;
   }
 
-  private async call(method: 'GET' | 'POST', route: string, body: unknown, timeoutMs: number): Promise<{ status: number; json: Json }> {
+  private async call(method: 'GET' | 'POST', route: string, body: unknown, timeoutMs: number, headers: Record<string, string> = {}): Promise<{ status: number; json: Json }> {
     const needsToken = route.startsWith('/admin/');
     if (needsToken && !this.options.token) throw new StudioError('auth-failed', `${this.where()} has no admin token kept. Edit the environment and give its token.`);
     let response: Response;
@@ -91,6 +99,7 @@ export class HostClient {
           accept: 'application/json',
           ...(needsToken ? { authorization: `Bearer ${this.options.token}` } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(timeoutMs),
@@ -127,9 +136,15 @@ export class HostClient {
     return { env: typeof json.env === 'string' ? json.env : null };
   }
 
-  /** Deploys a tag; a refusal (the check's errors, a fetch that failed) is an outcome with the host's reason, not an error. */
-  async deploy(request: DeployRequest): Promise<DeployOutcome> {
-    const { status, json } = await this.call('POST', '/admin/deployments', request, this.options.deployTimeoutMs ?? 300_000);
+  /**
+   * Deploys a tag, telling `onPhase` each phase the host reports; a refusal (the check's errors, a
+   * fetch that failed) is an outcome with the host's reason, not an error.
+   */
+  async deploy(request: DeployRequest, onPhase: (phase: DeployPhase) => void = () => undefined): Promise<DeployOutcome> {
+    const timeoutMs = this.options.deployTimeoutMs ?? 300_000;
+    const deadline = Date.now() + timeoutMs;
+    const { status, json } = await this.call('POST', '/admin/deployments', { ...request, wait: false }, timeoutMs, { prefer: 'respond-async' });
+    if (status === 202) return this.follow(recordOf(json.deployment), deadline, onPhase);
     if (status === 201 || status === 200) return { ok: true, deployment: recordOf(json.deployment) };
     if (json.deployment !== undefined || Array.isArray(json.diagnostics)) {
       return {
@@ -140,6 +155,30 @@ export class HostClient {
       };
     }
     throw this.failure(status, json);
+  }
+
+  /** Polls a started deployment until it ends (or `deadline`), telling `onPhase` each new phase. */
+  private async follow(started: DeployRecord, deadline: number, onPhase: (phase: DeployPhase) => void): Promise<DeployOutcome> {
+    let record = started;
+    let said: DeployPhase | null = null;
+    let failures = 0;
+    for (;;) {
+      if (record.phase && record.phase !== said) onPhase((said = record.phase));
+      if (record.result === 'succeeded') return { ok: true, deployment: record };
+      if (record.result === 'failed') return { ok: false, message: record.message, diagnostics: record.diagnostics, deployment: record };
+      if (Date.now() > deadline) {
+        throw new StudioError('io', `${this.where()} had not finished deploying ${record.version} within ${Math.round((this.options.deployTimeoutMs ?? 300_000) / 1000)} s (it was ${record.phase ?? 'running'}). Its history will say how it ended.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 500));
+      try {
+        const { status, json } = await this.call('GET', `/admin/deployments/${started.id}`, undefined, this.options.timeoutMs ?? 15_000);
+        if (status !== 200) throw this.failure(status, json);
+        record = recordOf(json.deployment);
+        failures = 0;
+      } catch (error) {
+        if (!(error instanceof StudioError) || error.code !== 'io' || ++failures > pollFailuresAllowed) throw error;
+      }
+    }
   }
 
   /** An app's deployments, newest first, and the version serving now. */

@@ -3,6 +3,9 @@ import { fullTime, relativeTime } from '../../i18n/relativeTime';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/stores';
 import { Button } from '../../ui/Button';
+import { phaseText } from './runningText';
+
+const resultText = { succeeded: 'deploy.history.succeeded', failed: 'deploy.history.failed', running: 'deploy.history.running' } as const;
 
 /** An environment's deployments of the app, newest first; an earlier successful version can be rolled back to. */
 export function DeployHistoryList({
@@ -27,13 +30,13 @@ export function DeployHistoryList({
         const canRollback = d.result === 'succeeded' && d.version !== activeVersion && history.deployments.findIndex((x) => x.result === 'succeeded' && x.version === d.version) === i;
         return (
           <li key={d.id} className={`deploy-history-row deploy-history-${d.result}`} data-version={d.version}>
-            <span className={`deploy-result deploy-result-${d.result}`}>{t(d.result === 'succeeded' ? 'deploy.history.succeeded' : 'deploy.history.failed')}</span>
+            <span className={`deploy-result deploy-result-${d.result}`}>{t(resultText[d.result])}</span>
             <span className="deploy-history-version">
               {d.version}
               {isActive ? <span className="deploy-badge">{t('deploy.history.active')}</span> : null}
             </span>
             <span className="deploy-history-kind muted">{t(d.kind === 'rollback' ? 'deploy.history.rollback' : 'deploy.history.deploy')}</span>
-            <span className="deploy-history-message">{d.message}</span>
+            <span className="deploy-history-message">{d.result === 'running' ? t(phaseText(d.phase)) : d.message}</span>
             <span className="deploy-history-meta muted">
               {d.by ? `${d.by.replace(/\s*<.*>$/, '')} · ` : ''}
               <time dateTime={d.at} title={d.at ? fullTime(d.at, language) : undefined}>

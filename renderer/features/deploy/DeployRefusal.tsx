@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import { AppDocumentContext, uiStore } from '../../state/stores';
 import { Alert } from '../../ui/Alert';
 import type { DeployRefusal as Refusal } from './deployStore';
+import { phaseText } from './runningText';
 
 /** A refused version: the check's (or host's) reason, and each finding as a way to its file in the Code area. */
 export function DeployRefusal({ refusal, onDismiss }: { readonly refusal: Refusal; readonly onDismiss: () => void }) {
@@ -26,6 +27,7 @@ export function DeployRefusal({ refusal, onDismiss }: { readonly refusal: Refusa
       >
         <strong>{refusal.source === 'check' ? t('deploy.refusal.check', { version: refusal.version }) : t('deploy.refusal.host', { version: refusal.version })}</strong>
         <div>{refusal.message}</div>
+        {refusal.phase ? <div data-testid="deploy-refusal-phase">{t('deploy.refusal.phase', { phase: t(phaseText(refusal.phase)) })}</div> : null}
       </Alert>
       {refusal.diagnostics.length > 0 ? (
         <ul className="deploy-diagnostics">

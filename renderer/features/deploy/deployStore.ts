@@ -10,6 +10,7 @@ import {
   type DeployEnvironment,
   type DeployEnvironmentInput,
   type DeployHistory,
+  type DeployPhase,
   type DeployStatus,
   type DeployVersions,
   type StudioApi,
@@ -18,12 +19,13 @@ import type { TextKey, TextParams } from '../../i18n/texts';
 
 export type DeployOperation = 'load' | 'environment' | 'remove' | 'create' | 'deploy' | 'rollback' | 'history';
 
-/** A refused version: what said no, why, and the findings to fix. */
+/** A refused version: what said no, why, the host's phase it stopped in, and the findings to fix. */
 export interface DeployRefusal {
   readonly source: 'check' | 'host';
   readonly version: string;
   readonly message: string;
   readonly diagnostics: readonly DeployDiagnostic[];
+  readonly phase?: DeployPhase | null;
 }
 
 export interface DeployNotice {
@@ -54,7 +56,7 @@ export interface DeployState {
 
 const messageOf = (error: unknown) => (error instanceof StudioError || error instanceof Error ? error.message : String(error));
 
-/** A deploy store over `api`; `pollMs` is how often the status is read while a deploy runs. */
+/** A deploy store over `api`; `pollMs` is how often the status (with the host's phase) is read while a deploy runs. */
 export function createDeployStore(api: StudioApi, pollMs = 700): StoreApi<DeployState> {
   return createStore<DeployState>((set, get) => {
     const failed = (operation: DeployOperation, error: unknown) => set({ problem: { operation, message: messageOf(error) } });
@@ -167,7 +169,7 @@ export function createDeployStore(api: StudioApi, pollMs = 700): StoreApi<Deploy
         if (!name) return;
         set({ refusal: null, notice: null });
         const outcome = await run('deploy', () => whileRunning(name, api.invoke('deploy:deploy', { environment: name, version })));
-        if (outcome && !outcome.ok) set({ refusal: { source: 'host', version, message: outcome.message, diagnostics: outcome.diagnostics } });
+        if (outcome && !outcome.ok) set({ refusal: { source: 'host', version, message: outcome.message, diagnostics: outcome.diagnostics, phase: outcome.deployment?.phase ?? null } });
         if (outcome?.ok) set({ notice: { key: 'deploy.notice.deployed', params: { version, environment: name } } });
         await run('history', () => loadEnvironment(name));
       },
