@@ -29,6 +29,7 @@ import path from 'node:path';
 import { loadAppModel } from '../../../core/app/model/loadAppModel';
 import { createAppHandler, type AppHandler } from '../appApi';
 import { fileBlobStore, type BlobStore } from '../blobStore';
+import { sweepBlobs } from '../blobSweep';
 import type { Auth } from '../auth';
 import { diskAppSource } from '../appSource';
 import { previewCsp, readClientFile } from '../clientFiles';
@@ -36,7 +37,7 @@ import { openEmbeddedDriver } from '../pgliteStorage';
 import { openPostgresDriver } from '../postgresStorage';
 import { runtimeClientDir } from '../runtimeRoot';
 import type { RuntimeServices, RuntimeUser } from '../services';
-import { sqlStorage, type SqlDriver } from '../sqlStorage';
+import { sqlStorage, type SqlDriver, type SqlRuntimeStorage } from '../sqlStorage';
 import type { RuntimeStorage } from '../storage';
 import { hostDeployments } from './deployments';
 import { hostDatabase, migrateHost, type HostDatabase } from './hostDatabase';
@@ -56,6 +57,11 @@ export interface AppHostOptions {
   readonly blobDir?: string;
   /** Where attachments are kept instead of `blobDir`: any BlobStore, e.g. an S3-compatible one. */
   readonly blobs?: BlobStore;
+  /**
+   * How often blobs no row points at (writes that failed after their blob was put) are swept away, once
+   * an hour old (blobSweep.ts); default every hour, 0 never. Replicas sweeping at once do no harm.
+   */
+  readonly blobSweepMs?: number;
   /** 0 or absent picks a free port. */
   readonly port?: number;
   /** The address to listen on; default 127.0.0.1 (a container passes 0.0.0.0). */
@@ -135,11 +141,12 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   const log = options.log ?? ((entry: HostLogEntry) => process.stdout.write(`${JSON.stringify(entry)}\n`));
   const driver = await openDatabase(options);
   let db: HostDatabase;
-  let storage: RuntimeStorage;
+  let storage: SqlRuntimeStorage;
+  const blobStore = options.blobs ?? fileBlobStore(path.resolve(options.blobDir ?? path.join(dataDir, 'blobs')));
   try {
     await migrateHost(driver);
     db = hostDatabase(driver);
-    storage = sqlStorage(driver, { blobs: options.blobs ?? fileBlobStore(path.resolve(options.blobDir ?? path.join(dataDir, 'blobs'))) });
+    storage = sqlStorage(driver, { blobs: blobStore });
   } catch (error) {
     await driver.close();
     throw error;
@@ -413,6 +420,26 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     timer.unref();
   };
   poll();
+  // The blob sweep, every blobSweepMs (its first a period after the start): one log line each.
+  const blobSweepMs = options.blobSweepMs ?? 60 * 60 * 1000;
+  const sweepAbort = new AbortController();
+  let sweepTimer: NodeJS.Timeout | null = null;
+  let sweeping: Promise<void> = Promise.resolve();
+  const sweepLater = () => {
+    sweepTimer = setTimeout(() => {
+      const started = performance.now();
+      sweeping = sweepBlobs({ blobs: blobStore, referenced: storage.referencedBlobs, signal: sweepAbort.signal })
+        .then((swept) => log({ time: new Date().toISOString(), env: envName, event: 'blob-sweep', ...swept, ms: Math.round(performance.now() - started) }))
+        .catch((error: unknown) => {
+          if (!closing) log({ time: new Date().toISOString(), env: envName, event: 'blob-sweep-failed', error: message(error) });
+        })
+        .finally(() => {
+          if (!closing) sweepLater();
+        });
+    }, blobSweepMs);
+    sweepTimer.unref();
+  };
+  if (blobSweepMs > 0) sweepLater();
   log({ time: new Date().toISOString(), env: envName, event: 'listening', port, database: options.database ? 'postgres' : 'embedded', apps: [...active.keys()] });
 
   let closed: Promise<void> | null = null;
@@ -424,6 +451,8 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
       (closed ??= (async () => {
         closing = true;
         if (timer) clearTimeout(timer);
+        if (sweepTimer) clearTimeout(sweepTimer);
+        sweepAbort.abort(new Error('the host is closing'));
         // Stops accepting; idle keep-alive connections go now, busy ones once their request is answered.
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
@@ -432,6 +461,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
         clearTimeout(cut);
         await refreshing;
         await deployments.idle();
+        await sweeping;
         await storage.close();
         log({ time: new Date().toISOString(), env: envName, event: 'closed' });
       })()),
