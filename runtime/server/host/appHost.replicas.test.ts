@@ -1,6 +1,7 @@
 // Two runtime host replicas on one real PostgreSQL, each with its own data folder (so B has only the
 // database to learn versions from): an instance created on A is read, saved, validated and moved on by
-// B; a version deployed on A is served by B after its refresh; a v1 instance stays on v1 on both.
+// B; a version deployed on A is served by B after its refresh; a v1 instance stays on v1 on both; a
+// deployment started on A without waiting is followed through B.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -87,4 +88,21 @@ test('two replicas on one PostgreSQL serve the same apps and instances', async (
   await until(async () => !(await layoutIds(a)).includes('applicant-email'));
   const history = await call(a, 'GET', `/admin/deployments?org=${hostTestOrg}&app=${hostTestApp}`, undefined, { authorization: `Bearer ${token}` });
   expect(history.body.deployments.map((d: { kind: string; version: string }) => `${d.kind}:${d.version}`)).toEqual(['rollback:v1', 'deploy:v2', 'deploy:v1']);
+});
+
+test('a deployment started on one replica is followed to its end on the other', async () => {
+  const admin = { authorization: `Bearer ${token}` };
+  const started = await call(a, 'POST', '/admin/deployments', { org: hostTestOrg, app: hostTestApp, ref: 'v2', remote: repo.remote, wait: false }, admin);
+  expect(started.status).toBe(202);
+  expect(started.body.deployment).toMatchObject({ result: 'running', phase: 'queued' });
+  const id = started.body.deployment.id as number;
+  let seen: { result: string; phase: string; replica: string } = started.body.deployment;
+  await until(async () => {
+    const res = await call(b, 'GET', `/admin/deployments/${id}`, undefined, admin);
+    expect(res.status).toBe(200);
+    seen = res.body.deployment;
+    return seen.result !== 'running';
+  }, 30_000);
+  expect(seen).toMatchObject({ result: 'succeeded', phase: 'loading', replica: started.body.deployment.replica });
+  await until(async () => (await layoutIds(b)).includes('applicant-email'));
 });
