@@ -33,13 +33,41 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['host', '--machine-issuer', 'https://mp/'], secret)).toThrow('--machine-audience and --machine-scope');
   });
 
+  it("reads the host's S3 blob store: place from flags or the environment, keys from the environment only, what is missing named, never with --blob-dir", () => {
+    const keys = { AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'secret' };
+    const flags = ['host', '--blob-s3-endpoint', 'http://minio:9000', '--blob-s3-bucket', 'studio-blobs', '--blob-s3-region', 'us-east-1'];
+    expect(parseCliArgs(flags, keys)).toMatchObject({
+      blobDir: undefined,
+      blobS3: { endpoint: 'http://minio:9000', bucket: 'studio-blobs', region: 'us-east-1', pathStyle: true, accessKeyId: 'AKID', secretAccessKey: 'secret', sessionToken: undefined },
+    });
+    expect(
+      parseCliArgs(['host', '--blob-s3-virtual-hosted'], {
+        ...keys,
+        AWS_SESSION_TOKEN: 'tok',
+        STUDIO_BLOB_S3_ENDPOINT: 'https://s3.eu-north-1.amazonaws.com',
+        STUDIO_BLOB_S3_BUCKET: 'b-1',
+        STUDIO_BLOB_S3_REGION: 'eu-north-1',
+      }),
+    ).toMatchObject({ blobS3: { endpoint: 'https://s3.eu-north-1.amazonaws.com', bucket: 'b-1', region: 'eu-north-1', pathStyle: false, sessionToken: 'tok' } });
+    // AWS keys alone (there for something else) choose no S3 store.
+    expect(parseCliArgs(['host'], keys)).toMatchObject({ blobS3: undefined });
+    expect(() => parseCliArgs(['host', '--blob-s3-endpoint', 'http://minio:9000'], {})).toThrow(
+      'The S3 blob store needs --blob-s3-bucket (or STUDIO_BLOB_S3_BUCKET), --blob-s3-region (or STUDIO_BLOB_S3_REGION), AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY',
+    );
+    expect(() => parseCliArgs(flags, { AWS_ACCESS_KEY_ID: 'AKID' })).toThrow(/needs AWS_SECRET_ACCESS_KEY$/);
+    expect(() => parseCliArgs([...flags, '--blob-dir', '/blobs'], keys)).toThrow('--blob-dir (or STUDIO_BLOB_DIR) and the --blob-s3-… options');
+    expect(() => parseCliArgs(flags, { ...keys, STUDIO_BLOB_DIR: '/blobs' })).toThrow('give one of them');
+    expect(() => parseCliArgs(['host', '--blob-s3-endpoint', 'minio:9000', '--blob-s3-bucket', 'b-1', '--blob-s3-region', 'r'], keys)).toThrow('--blob-s3-endpoint must be an http(s) URL');
+    expect(() => parseCliArgs(['host', '--blob-s3-endpoint', 'http://m', '--blob-s3-bucket', 'Bad_Name', '--blob-s3-region', 'r'], keys)).toThrow('--blob-s3-bucket must be a bucket name');
+  });
+
   it('reads host with its options, the environment filling what they leave out', () => {
-    expect(parseCliArgs(['host'])).toEqual({ kind: 'host', port: 8080, database: undefined, dataDir: 'studio-host-data', blobDir: undefined, adminToken: undefined, envName: 'default', hostname: '127.0.0.1', auth: undefined });
+    expect(parseCliArgs(['host'])).toEqual({ kind: 'host', port: 8080, database: undefined, dataDir: 'studio-host-data', blobDir: undefined, blobS3: undefined, adminToken: undefined, envName: 'default', hostname: '127.0.0.1', auth: undefined });
     expect(
       parseCliArgs(['host', '--port', '0', '--database', 'postgres://u@db:5432/studio', '--data-dir', '/data', '--blob-dir', '/shared/blobs', '--admin-token=t0k', '--env-name', 'production', '--hostname', '0.0.0.0']),
-    ).toEqual({ kind: 'host', port: 0, database: 'postgres://u@db:5432/studio', dataDir: '/data', blobDir: '/shared/blobs', adminToken: 't0k', envName: 'production', hostname: '0.0.0.0', auth: undefined });
+    ).toEqual({ kind: 'host', port: 0, database: 'postgres://u@db:5432/studio', dataDir: '/data', blobDir: '/shared/blobs', blobS3: undefined, adminToken: 't0k', envName: 'production', hostname: '0.0.0.0', auth: undefined });
     const env = { STUDIO_ADMIN_TOKEN: 'from-env', STUDIO_DATABASE_URL: 'postgresql://x/y', STUDIO_DATA_DIR: '/var/studio', STUDIO_BLOB_DIR: '/mnt/blobs', STUDIO_ENV_NAME: 'test', PORT: '9000', STUDIO_HOSTNAME: '0.0.0.0' };
-    expect(parseCliArgs(['host'], env)).toEqual({ kind: 'host', port: 9000, database: 'postgresql://x/y', dataDir: '/var/studio', blobDir: '/mnt/blobs', adminToken: 'from-env', envName: 'test', hostname: '0.0.0.0', auth: undefined });
+    expect(parseCliArgs(['host'], env)).toEqual({ kind: 'host', port: 9000, database: 'postgresql://x/y', dataDir: '/var/studio', blobDir: '/mnt/blobs', blobS3: undefined, adminToken: 'from-env', envName: 'test', hostname: '0.0.0.0', auth: undefined });
     expect(parseCliArgs(['host', '--admin-token', 'flag'], env)).toMatchObject({ adminToken: 'flag' });
     expect(parseCliArgs(['host', '--help'])).toEqual({ kind: 'help', topic: 'host' });
     expect(() => parseCliArgs(['host', '--database', 'mysql://x'])).toThrow('--database must be a postgres:// or postgresql:// URL');

@@ -3,12 +3,34 @@ export type CliCommand =
   | { kind: 'desktop' }
   | { kind: 'serve'; port: number; open: boolean; appDir: string | undefined }
   | { kind: 'preview'; appDir: string; port: number; open: boolean }
-  | { kind: 'host'; port: number; database: string | undefined; dataDir: string; blobDir: string | undefined; adminToken: string | undefined; envName: string; hostname: string; auth: HostAuthArgs | undefined }
+  | {
+      kind: 'host';
+      port: number;
+      database: string | undefined;
+      dataDir: string;
+      blobDir: string | undefined;
+      blobS3: HostS3Args | undefined;
+      adminToken: string | undefined;
+      envName: string;
+      hostname: string;
+      auth: HostAuthArgs | undefined;
+    }
   | { kind: 'new'; dir: string; org: string; name: string; title: string | undefined }
   | { kind: 'check'; appDir: string; json: boolean; severity: 'error' | 'warning' | 'info' }
   | { kind: 'rename'; appDir: string; symbol: 'component' | 'text' | 'page'; oldName: string; newName: string }
   | { kind: 'help'; topic: HelpTopic }
   | { kind: 'version' };
+
+/** The runtime host's S3-compatible blob store; the keys come from the environment only (AWS_ACCESS_KEY_ID, …). */
+export interface HostS3Args {
+  readonly endpoint: string;
+  readonly bucket: string;
+  readonly region: string;
+  readonly pathStyle: boolean;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string | undefined;
+}
 
 /** The runtime host's login (OpenID Connect for people, client-credentials tokens for machines); secrets come from the environment only. */
 export interface HostAuthArgs {
@@ -76,7 +98,8 @@ Options:
   --no-open     do not open a browser
   -h, --help    show this help
 `,
-  host: `Usage: studio host [--port N] [--database URL] [--data-dir DIR] [--blob-dir DIR] [--admin-token TOKEN] [--env-name NAME] [--hostname ADDR]
+  host: `Usage: studio host [--port N] [--database URL] [--data-dir DIR] [--blob-dir DIR | --blob-s3-endpoint URL --blob-s3-bucket NAME --blob-s3-region R]
+                   [--admin-token TOKEN] [--env-name NAME] [--hostname ADDR]
 
 Runs the runtime host: serves every deployed app to its users at /ORG/APP/, with health (/health),
 readiness (/ready) and the admin API for deployments (/admin/deployments, /admin/rollback). Logs one
@@ -90,6 +113,14 @@ Options:
                        Also: STUDIO_DATA_DIR
   --blob-dir DIR       where attachments are kept (default DATA_DIR/blobs); several replicas need one
                        folder they all share (a shared volume). Also: STUDIO_BLOB_DIR
+  --blob-s3-endpoint URL  keep attachments in an S3-compatible bucket instead (AWS S3, MinIO, Ceph …),
+                       e.g. https://s3.eu-north-1.amazonaws.com; needs --blob-s3-bucket and --blob-s3-region,
+                       and the keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (AWS_SESSION_TOKEN for
+                       temporary ones). Not with --blob-dir. Also: STUDIO_BLOB_S3_ENDPOINT
+  --blob-s3-bucket NAME   the bucket. Also: STUDIO_BLOB_S3_BUCKET
+  --blob-s3-region R      its region (us-east-1 for most stores that have none). Also: STUDIO_BLOB_S3_REGION
+  --blob-s3-virtual-hosted  address the bucket as BUCKET.HOST instead of HOST/BUCKET (path-style, the
+                       default, which every S3-compatible store takes). Also: STUDIO_BLOB_S3_VIRTUAL_HOSTED=1
   --admin-token TOKEN  the bearer token of the admin API (default: STUDIO_ADMIN_TOKEN; without one the
                        admin API refuses every request)
   --env-name NAME      the environment's name, e.g. test or production (default: STUDIO_ENV_NAME or default)
@@ -217,6 +248,35 @@ function hostAuthArgs(values: ReadonlyMap<string, string>, env: Readonly<Record<
   return { peopleFile, sessionSecret, login, machine };
 }
 
+/** The host's S3 blob store from its flags and environment; undefined when none of its flags is given. */
+function hostS3Args(p: Parsed, env: Readonly<Record<string, string | undefined>>, blobDir: string | undefined): HostS3Args | undefined {
+  const parts = [
+    ['--blob-s3-endpoint', 'STUDIO_BLOB_S3_ENDPOINT'],
+    ['--blob-s3-bucket', 'STUDIO_BLOB_S3_BUCKET'],
+    ['--blob-s3-region', 'STUDIO_BLOB_S3_REGION'],
+  ] as const;
+  const [endpoint, bucket, region] = parts.map(([flag, variable]) => p.values.get(flag) ?? (env[variable] || undefined));
+  const virtualHosted = p.flags.has('--blob-s3-virtual-hosted') || env.STUDIO_BLOB_S3_VIRTUAL_HOSTED === '1';
+  if (!endpoint && !bucket && !region && !virtualHosted) return undefined;
+  if (blobDir !== undefined) throw new UsageError('--blob-dir (or STUDIO_BLOB_DIR) and the --blob-s3-… options name two different places for attachments: give one of them', 'host');
+  const missing = [
+    ...parts.filter((_, i) => ![endpoint, bucket, region][i]).map(([flag, variable]) => `${flag} (or ${variable})`),
+    ...(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const).filter((variable) => !env[variable]),
+  ];
+  if (missing.length > 0) throw new UsageError(`The S3 blob store needs ${missing.join(', ')}`, 'host');
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(endpoint!)) throw new UsageError(`--blob-s3-endpoint must be an http(s) URL, got "${endpoint}"`, 'host');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket!)) throw new UsageError(`--blob-s3-bucket must be a bucket name (3-63 lowercase letters, digits, "." and "-"), got "${bucket}"`, 'host');
+  return {
+    endpoint: endpoint!,
+    bucket: bucket!,
+    region: region!,
+    pathStyle: !virtualHosted,
+    accessKeyId: env.AWS_ACCESS_KEY_ID!,
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY!,
+    sessionToken: env.AWS_SESSION_TOKEN || undefined,
+  };
+}
+
 /** Reads the command line (without `node` and the script). Throws UsageError on bad usage. `env` fills what options leave out (studio host). */
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliCommand {
   const [first, ...rest] = argv;
@@ -238,8 +298,26 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   if (first === 'host') {
     const p = parseOptions(
       rest,
-      ['--port', '--database', '--data-dir', '--blob-dir', '--admin-token', '--env-name', '--hostname', '--people', '--oidc-issuer', '--oidc-client-id', '--public-url', '--machine-issuer', '--machine-audience', '--machine-scope'],
-      [],
+      [
+        '--port',
+        '--database',
+        '--data-dir',
+        '--blob-dir',
+        '--blob-s3-endpoint',
+        '--blob-s3-bucket',
+        '--blob-s3-region',
+        '--admin-token',
+        '--env-name',
+        '--hostname',
+        '--people',
+        '--oidc-issuer',
+        '--oidc-client-id',
+        '--public-url',
+        '--machine-issuer',
+        '--machine-audience',
+        '--machine-scope',
+      ],
+      ['--blob-s3-virtual-hosted'],
       'host',
     );
     if (p.flags.has('help')) return { kind: 'help', topic: 'host' };
@@ -249,12 +327,14 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     const envName = p.values.get('--env-name') ?? (env.STUDIO_ENV_NAME || 'default');
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(envName)) throw new UsageError(`--env-name must be a name of letters, digits, ".", "_" and "-", got "${envName}"`, 'host');
     const portText = p.values.get('--port') ?? (env.PORT || '8080');
+    const blobDir = p.values.get('--blob-dir') ?? (env.STUDIO_BLOB_DIR || undefined);
     return {
       kind: 'host',
       port: parsePort(portText, 'host'),
       database,
       dataDir: p.values.get('--data-dir') ?? (env.STUDIO_DATA_DIR || 'studio-host-data'),
-      blobDir: p.values.get('--blob-dir') ?? (env.STUDIO_BLOB_DIR || undefined),
+      blobDir,
+      blobS3: hostS3Args(p, env, blobDir),
       adminToken: p.values.get('--admin-token') ?? (env.STUDIO_ADMIN_TOKEN || undefined),
       envName,
       hostname: p.values.get('--hostname') ?? (env.STUDIO_HOSTNAME || '127.0.0.1'),

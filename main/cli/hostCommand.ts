@@ -6,9 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Auth, createAuth } from '../../runtime/server/auth';
+import type { BlobStore } from '../../runtime/server/blobStore';
 import { startAppHost } from '../../runtime/server/host/appHost';
 import { type PeopleRegistry, parsePeople } from '../../runtime/server/people';
-import type { HostAuthArgs } from './cliArgs';
+import { s3BlobStore } from '../../runtime/server/s3BlobStore';
+import type { HostAuthArgs, HostS3Args } from './cliArgs';
 
 export interface HostCommandOptions {
   readonly port: number;
@@ -16,6 +18,8 @@ export interface HostCommandOptions {
   readonly dataDir: string;
   /** The attachments' folder; undefined: DATA_DIR/blobs. */
   readonly blobDir?: string | undefined;
+  /** An S3-compatible bucket for the attachments instead of a folder. */
+  readonly blobS3?: HostS3Args | undefined;
   readonly adminToken: string | undefined;
   readonly envName: string;
   readonly hostname: string;
@@ -51,6 +55,20 @@ function hostAuth(args: HostAuthArgs, people: PeopleRegistry): Auth {
   });
 }
 
+/** The S3 blob store, once it has answered a listing: a wrong endpoint, bucket or key stops the host at its start, in S3's words. */
+async function hostS3Blobs(args: HostS3Args): Promise<BlobStore> {
+  const blobs = s3BlobStore(args);
+  try {
+    for await (const entry of blobs.list('studio-startup-check/')) {
+      void entry;
+      break;
+    }
+  } catch (error) {
+    throw new Error(`The S3 blob store cannot be used: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return blobs;
+}
+
 /** Runs `studio host` until a stop signal; resolves to the exit code. */
 export async function runHost(options: HostCommandOptions): Promise<number> {
   const stopped = new Promise<string>((resolve) => {
@@ -59,10 +77,12 @@ export async function runHost(options: HostCommandOptions): Promise<number> {
   });
   if (!options.adminToken) process.stderr.write('studio: no admin token (--admin-token or STUDIO_ADMIN_TOKEN): the admin API refuses every request, so nothing can be deployed.\n');
   const people = options.auth ? await hostPeople(options.auth.peopleFile) : undefined;
+  const blobs = options.blobS3 ? await hostS3Blobs(options.blobS3) : undefined;
   const host = await startAppHost({
     ...(options.auth && people ? { auth: hostAuth(options.auth, people), services: { people } } : {}),
     dataDir: path.resolve(options.dataDir),
     ...(options.blobDir ? { blobDir: path.resolve(options.blobDir) } : {}),
+    ...(blobs ? { blobs } : {}),
     port: options.port,
     hostname: options.hostname,
     envName: options.envName,
