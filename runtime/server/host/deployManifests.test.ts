@@ -54,6 +54,48 @@ test('the Deployment, Service and probes match the host', async () => {
   }
 });
 
+/** A strategic merge of `patch` into a list keyed by `key`: `$patch: delete` removes an item, others merge or are added. */
+function mergeList<T extends Record<string, unknown>>(list: T[], patch: (T & { $patch?: string })[], key: string): T[] {
+  let out = [...list];
+  for (const item of patch) {
+    const { $patch, ...rest } = item;
+    const at = out.findIndex((x) => x[key] === item[key]);
+    if ($patch === 'delete') out = out.filter((x) => x[key] !== item[key]);
+    else if (at >= 0) out[at] = { ...out[at]!, ...rest };
+    else out.push(rest as unknown as T);
+  }
+  return out;
+}
+
+test('the S3 patch of the Deployment turns the shared folder into a bucket the CLI reads, its keys from the Secret', () => {
+  const deployment = yaml('deployment.yaml');
+  const patch = yaml('blobs-s3.patch.yaml');
+  const container = deployment.spec.template.spec.containers[0];
+  const patched = patch.spec.template.spec.containers.find((c: { name: string }) => c.name === container.name);
+  const env = mergeList(container.env, patched.env, 'name');
+  const mounts = mergeList(container.volumeMounts, patched.volumeMounts, 'mountPath');
+  const volumes = mergeList(deployment.spec.template.spec.volumes, patch.spec.template.spec.volumes, 'name');
+  expect(env.map((e: { name: string }) => e.name)).not.toContain('STUDIO_BLOB_DIR');
+  expect(mounts.map((m: { name: string }) => m.name)).not.toContain('blobs');
+  expect(volumes.map((v: { name: string }) => v.name)).not.toContain('blobs');
+  // Every mount still has its volume.
+  for (const mount of mounts) expect(volumes.map((v: { name: string }) => v.name)).toContain(mount.name);
+
+  const secret = yaml('secret.example.yaml');
+  const values = Object.fromEntries(
+    env.map((e: { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }) => {
+      if (e.value !== undefined) return [e.name, e.value];
+      expect(e.valueFrom!.secretKeyRef.name).toBe(secret.metadata.name);
+      expect(secret.stringData).toHaveProperty(e.valueFrom!.secretKeyRef.key);
+      return [e.name, secret.stringData[e.valueFrom!.secretKeyRef.key]];
+    }),
+  );
+  expect(parseCliArgs(['host'], values)).toMatchObject({
+    blobDir: undefined,
+    blobS3: { endpoint: values.STUDIO_BLOB_S3_ENDPOINT, bucket: values.STUDIO_BLOB_S3_BUCKET, region: values.STUDIO_BLOB_S3_REGION, pathStyle: true, accessKeyId: 'replace-me', secretAccessKey: 'replace-me' },
+  });
+});
+
 test('the Dockerfile runs `studio host` on node:22-slim as a non-root user with a health check', () => {
   const text = readFileSync(path.join(deployDir, 'Dockerfile'), 'utf8');
   const lines = text.split('\n').filter((l) => !l.startsWith('#'));
