@@ -104,7 +104,9 @@ describe('deployments in phases', () => {
     expect((await fetch(`${host.url}/admin/deployments/1`)).status).toBe(401);
   });
 
-  test('a deploy left running by a host that stopped is ended as interrupted when the host starts again', async () => {
+  test('close() lets a deploy started without waiting end; one left running by a host that stopped is ended as interrupted at the next start', async () => {
+    const unawaited = await admin('POST', '/admin/deployments', deployBody('v1', { wait: false }));
+    expect(unawaited.status).toBe(202);
     await host.close();
     // What a host that died while storing leaves behind.
     const driver = await openEmbeddedDriver(path.join(dataDir, 'db'));
@@ -122,6 +124,7 @@ describe('deployments in phases', () => {
     const res = await admin('GET', `/admin/deployments/${id}`);
     expect(res.body.deployment).toMatchObject({ result: 'failed', phase: 'storing', message: expect.stringMatching(/^Interrupted while storing/) });
     expect(logs).toContainEqual(expect.objectContaining({ event: 'deploys-interrupted', count: 1 }));
+    expect((await admin('GET', `/admin/deployments/${unawaited.body.deployment.id}`)).body.deployment).toMatchObject({ result: 'succeeded', phase: 'loading' });
     expect((await admin('GET', `/admin/deployments?org=${hostTestOrg}&app=${hostTestApp}`)).body.active.version).toBe('v1');
   });
 });

@@ -99,6 +99,8 @@ export function hostDeployments<V>(options: DeploymentsOptions<V>): Deployments 
     );
     return next;
   };
+  /** Deploys started without waiting, until their rows have ended (the queue alone lets go before the row's last write). */
+  const unawaited = new Set<Promise<unknown>>();
 
   /** Runs a started deployment: its row touched while it lasts, and ended whatever happens (the answer never rejects). */
   const running = async (row: Deployment, work: (run: Run) => Promise<Answer>): Promise<Answer> => {
@@ -180,6 +182,8 @@ export function hostDeployments<V>(options: DeploymentsOptions<V>): Deployments 
     const row = await db.startDeployment({ org, app, version: ref, commit: null, kind: 'deploy', by, replica }, 'queued');
     const answer = running(row, (run) => inQueue(`${org}/${app}`, () => deployVersion(row, run, fetch)));
     if (wait) return answer;
+    unawaited.add(answer);
+    void answer.finally(() => unawaited.delete(answer));
     return { status: 202, body: { deployment: row }, headers: { location: `/admin/deployments/${row.id}` } };
   }
 
@@ -244,7 +248,7 @@ export function hostDeployments<V>(options: DeploymentsOptions<V>): Deployments 
       if (interrupted > 0) log('deploys-interrupted', { count: interrupted, replica });
     },
     idle: async () => {
-      await Promise.all([...queues.values()]);
+      await Promise.all([...queues.values(), ...unawaited]);
     },
   };
 }
