@@ -55,14 +55,14 @@ test('the Deployment, Service and probes match the host', async () => {
 });
 
 /** A strategic merge of `patch` into a list keyed by `key`: `$patch: delete` removes an item, others merge or are added. */
-function mergeList<T extends Record<string, unknown>>(list: T[], patch: (T & { $patch?: string })[], key: string): T[] {
+function mergeList(list: any[], patch: any[], key: string): any[] {
   let out = [...list];
   for (const item of patch) {
     const { $patch, ...rest } = item;
     const at = out.findIndex((x) => x[key] === item[key]);
     if ($patch === 'delete') out = out.filter((x) => x[key] !== item[key]);
-    else if (at >= 0) out[at] = { ...out[at]!, ...rest };
-    else out.push(rest as unknown as T);
+    else if (at >= 0) out[at] = { ...out[at], ...rest };
+    else out.push(rest);
   }
   return out;
 }
