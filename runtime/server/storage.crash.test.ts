@@ -1,15 +1,19 @@
 // A writer process killed with SIGKILL in the middle of its writes leaves a store that opens, whose
 // instance records match their data contents exactly, with nothing half-written, and that keeps
-// every write the writer saw committed. Run against the embedded store and a real PostgreSQL.
+// every write the writer saw committed. Run against the embedded store, the embedded store with its
+// attachments in a fileBlobStore (where the blob sweep then removes what the killed writers left), and a
+// real PostgreSQL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { fileBlobStore } from './blobStore';
+import { sweepBlobs } from './blobSweep';
 import { openEmbeddedStorage } from './pgliteStorage';
 import { openPostgresStorage } from './postgresStorage';
 import type { Instance, RuntimeStorage } from './storage';
@@ -31,8 +35,11 @@ afterAll(async () => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-/** Starts the writer and kills it (SIGKILL) once it has committed `instances` instances; resolves to the last one it reported. */
-function writeUntilKilled(args: string[], instances: number): Promise<number> {
+/**
+ * Starts the writer and kills it (SIGKILL) once it has committed `instances` instances, or once it says
+ * it holds after a blob put (the key goes to `held`); resolves to the last instance it reported done.
+ */
+function writeUntilKilled(args: string[], instances: number, held: string[] = []): Promise<number> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [writer, bundle.url, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let done = 0;
@@ -46,9 +53,11 @@ function writeUntilKilled(args: string[], instances: number): Promise<number> {
       for (const line of lines) {
         const match = /^done (\d+)$/.exec(line);
         if (match) done = Number(match[1]);
+        const hold = /^held (\S+)$/.exec(line);
+        if (hold) held.push(hold[1]!);
       }
       // The writer goes straight on with the next instance: the kill lands in the middle of its writes.
-      if (done >= instances && child.signalCode === null) child.kill('SIGKILL');
+      if ((done >= instances || held.length > 0) && child.signalCode === null) child.kill('SIGKILL');
     });
     child.on('exit', (code, signal) => {
       if (signal === 'SIGKILL') resolve(done);
@@ -59,12 +68,12 @@ function writeUntilKilled(args: string[], instances: number): Promise<number> {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Checks every instance through the storage interface; returns them. */
-async function checkThroughInterface(store: RuntimeStorage, committed: number): Promise<Instance[]> {
+/** Checks every instance through the storage interface (at most `atMost` of them); returns them. */
+async function checkThroughInterface(store: RuntimeStorage, committed: number, atMost = committed + 1): Promise<Instance[]> {
   const instances = await store.listInstances({ appId: 'acme/crash', includeEnded: true });
   // Everything the writer saw committed is there; the instance it was writing may or may not be.
   expect(instances.length).toBeGreaterThanOrEqual(committed);
-  expect(instances.length).toBeLessThanOrEqual(committed + 1);
+  expect(instances.length).toBeLessThanOrEqual(atMost);
   for (const instance of instances) {
     for (const element of instance.data) {
       const stored = await store.readData(instance.id, element.id);
@@ -76,7 +85,8 @@ async function checkThroughInterface(store: RuntimeStorage, committed: number): 
       const bytes = stored!.content as Uint8Array;
       expect(bytes).toBeInstanceOf(Uint8Array);
       expect(bytes.length).toBe(element.size);
-      expect(sha256(bytes)).toBe(element.tags[0]);
+      // The content written last, or (when it was being written over) the one before: never a mix.
+      expect(element.tags).toContain(sha256(bytes));
     }
     const files = instance.data.length - 1;
     // updateInstance runs after each addData: the count of updates is the count of files, or one behind.
@@ -109,6 +119,60 @@ test('embedded store: a writer killed mid-way leaves a consistent store that ope
   const raw = await PGlite.create(path.join(folder, 'pgdata'));
   try {
     await checkRows((sql) => raw.query<Record<string, unknown>>(sql), instances);
+  } finally {
+    await raw.close();
+  }
+}, 240_000);
+
+test('embedded store with a blob folder: killed writers leave every content readable, old or new, and the sweep removes the blobs they left', async () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'studio-storage-crash-blobs-'));
+  folders.push(folder);
+  const dbDir = path.join(folder, 'db');
+  const blobDir = path.join(folder, 'blobs');
+  const blobs = fileBlobStore(blobDir);
+  const listed = async () => {
+    const keys: string[] = [];
+    for await (const entry of blobs.list()) keys.push(entry.key);
+    return keys.sort();
+  };
+  const tempFiles = () => readdirSync(blobDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.tmp'));
+
+  // Killed wherever it happens to be: in a file's write, between a blob and its row, in a transaction.
+  const first = await writeUntilKilled(['embedded-blobs', dbDir, blobDir], 3);
+  let store = await openEmbeddedStorage(dbDir, { blobs });
+  await checkThroughInterface(store, first);
+  await store.close();
+
+  // Killed right after a blob was put, before the transaction that would point a row at it.
+  const held: string[] = [];
+  await writeUntilKilled(['embedded-blobs', dbDir, blobDir, '2'], Number.POSITIVE_INFINITY, held);
+  expect(held).toHaveLength(1);
+  store = await openEmbeddedStorage(dbDir, { blobs });
+  try {
+    const instances = await checkThroughInterface(store, first + 2, first + 1 + 3);
+    const before = await listed();
+    expect(before).toContain(held[0]);
+    const referenced = await store.referencedBlobs(before);
+    expect(referenced.has(held[0]!)).toBe(false);
+    // Each attachment of each instance has its one blob.
+    expect(referenced.size).toBe(instances.reduce((sum, i) => sum + i.data.length - 1, 0));
+
+    // Within the grace period the orphans stay; past it (on the sweep's clock) they go, temp files too.
+    expect(await sweepBlobs({ blobs, referenced: store.referencedBlobs })).toMatchObject({ removed: 0, unfinished: 0 });
+    const swept = await sweepBlobs({ blobs, referenced: store.referencedBlobs, now: () => new Date(Date.now() + 2 * 60 * 60 * 1000) });
+    expect(swept.removed).toBe(before.length - referenced.size);
+    expect(swept.removed).toBeGreaterThanOrEqual(1);
+    expect(await listed()).toEqual([...referenced].sort());
+    expect(tempFiles()).toEqual([]);
+    await checkThroughInterface(store, first + 2, first + 1 + 3);
+  } finally {
+    await store.close();
+  }
+  const raw = await PGlite.create(path.join(dbDir, 'pgdata'));
+  try {
+    // No row points at a missing blob.
+    const { rows } = await raw.query<{ blob: string }>('SELECT blob FROM data_contents WHERE blob IS NOT NULL');
+    expect(rows.map((r) => r.blob).sort()).toEqual(await listed());
   } finally {
     await raw.close();
   }
