@@ -9,21 +9,25 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fileBlobStore, type BlobStore } from './blobStore';
 import { sweepBlobs } from './blobSweep';
 import { openEmbeddedDriver } from './pgliteStorage';
+import { openPostgresStorage } from './postgresStorage';
 import { s3BlobStore } from './s3BlobStore';
 import { sqlStorage, type SqlDriver, type SqlRuntimeStorage } from './sqlStorage';
 import type { DataElement, Instance } from './storage';
+import { startPostgres, type PostgresServer } from './testing/postgresServer';
 import { startS3, type S3TestServer } from './testing/s3Server';
 
 let dir: string;
 let s3: S3TestServer;
+let postgres: PostgresServer;
 const hour = 60 * 60 * 1000;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'studio-blob-sweep-'));
-  s3 = await startS3(['sweep-a', 'sweep-b']);
-}, 60_000);
+  [s3, postgres] = await Promise.all([startS3(['sweep-a', 'sweep-b', 'sweep-c']), startPostgres()]);
+}, 120_000);
 afterAll(async () => {
   await s3?.stop();
+  await postgres?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -121,10 +125,9 @@ describe.each(['file', 's3'])('sweeping a %s blob store', (kind) => {
   });
 });
 
-test('referencedBlobs answers for a page of keys in one query, whatever else the table holds', async () => {
-  const blobs = s3BlobStore({ endpoint: s3.endpoint, bucket: 'sweep-b', region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
-  const driver = await openEmbeddedDriver(path.join(dir, 'db-referenced'));
-  const storage = sqlStorage(driver, { blobs });
+test.each(['pglite', 'postgres'])('referencedBlobs on %s answers for a page of keys in one query, whatever else the table holds', async (kind) => {
+  const blobs = s3BlobStore({ endpoint: s3.endpoint, bucket: kind === 'pglite' ? 'sweep-b' : 'sweep-c', region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+  const storage = kind === 'pglite' ? sqlStorage(await openEmbeddedDriver(path.join(dir, 'db-referenced')), { blobs }) : await openPostgresStorage(postgres.connectionString, { blobs });
   try {
     const instance = newInstance();
     await storage.createInstance(instance, new Map([['first', new Uint8Array([1])]]));
