@@ -33,6 +33,19 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['host', '--machine-issuer', 'https://mp/'], secret)).toThrow('--machine-audience and --machine-scope');
   });
 
+  it("reads the host's session lifetimes and earlier secrets, and refuses ones that cannot work", () => {
+    const login = ['host', '--oidc-issuer', 'https://i/', '--oidc-client-id', 'app', '--public-url', 'https://p/'];
+    const env = { STUDIO_SESSION_SECRET: 'n'.repeat(32), STUDIO_SESSION_PREVIOUS_SECRETS: ` ${'o'.repeat(32)}\n${'p'.repeat(40)} `, STUDIO_SESSION_MAX_HOURS: '8' };
+    expect(parseCliArgs([...login, '--session-idle-minutes', '20'], env)).toMatchObject({
+      auth: { previousSecrets: ['o'.repeat(32), 'p'.repeat(40)], sessionIdleSeconds: 1200, sessionMaxSeconds: 28800 },
+    });
+    expect(parseCliArgs(login, { STUDIO_SESSION_SECRET: 'n'.repeat(32) })).toMatchObject({ auth: { previousSecrets: [], sessionIdleSeconds: undefined, sessionMaxSeconds: undefined } });
+    expect(() => parseCliArgs(login, { ...env, STUDIO_SESSION_PREVIOUS_SECRETS: 'short' })).toThrow('STUDIO_SESSION_PREVIOUS_SECRETS needs 32 or more');
+    expect(() => parseCliArgs([...login, '--session-idle-minutes', '0'], env)).toThrow('--session-idle-minutes must be a positive number');
+    expect(() => parseCliArgs([...login, '--session-max-hours', 'soon'], env)).toThrow('--session-max-hours must be a positive number');
+    expect(() => parseCliArgs([...login, '--session-idle-minutes', '600'], { ...env, STUDIO_SESSION_MAX_HOURS: '2' })).toThrow('must not be longer than');
+  });
+
   it("reads the host's S3 blob store: place from flags or the environment, keys from the environment only, what is missing named, never with --blob-dir", () => {
     const keys = { AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'secret' };
     const flags = ['host', '--blob-s3-endpoint', 'http://minio:9000', '--blob-s3-bucket', 'studio-blobs', '--blob-s3-region', 'us-east-1'];

@@ -36,6 +36,12 @@ export interface HostS3Args {
 export interface HostAuthArgs {
   readonly peopleFile: string | undefined;
   readonly sessionSecret: string;
+  /** Earlier session secrets, still read so a rotation logs nobody out (new sessions use sessionSecret). */
+  readonly previousSecrets: readonly string[];
+  /** A session unused this long ends (default: Altinn's 30 minutes); undefined: the default. */
+  readonly sessionIdleSeconds: number | undefined;
+  /** A session ends this long after its login, used or not (default 12 hours). */
+  readonly sessionMaxSeconds: number | undefined;
   readonly login: { readonly issuer: string; readonly clientId: string; readonly clientSecret: string | undefined; readonly publicUrl: string } | undefined;
   readonly machine: { readonly issuer: string; readonly audience: string; readonly scopes: readonly string[] } | undefined;
 }
@@ -137,8 +143,14 @@ Options:
                        --machine-audience and --machine-scope. Also: STUDIO_MACHINE_ISSUER
   --machine-audience A the audience those tokens must name. Also: STUDIO_MACHINE_AUDIENCE
   --machine-scope S    a scope they must hold (comma-separated for several). Also: STUDIO_MACHINE_SCOPE
+  --session-idle-minutes N  a session unused for N minutes ends (default 30, as Altinn's).
+                       Also: STUDIO_SESSION_IDLE_MINUTES
+  --session-max-hours N  a session ends N hours after its login, used or not (default 12).
+                       Also: STUDIO_SESSION_MAX_HOURS
                        With a login or machine issuer, STUDIO_SESSION_SECRET (32+ characters, the same on
-                       every replica) signs the sessions.
+                       every replica) encrypts the sessions. To change it without logging everyone out,
+                       put the old one in STUDIO_SESSION_PREVIOUS_SECRETS (space-separated); sessions
+                       made with it are still read until they end.
   -h, --help           show this help
 `,
   new: `Usage: studio new DIR --org ORG --name NAME [--title TITLE]
@@ -231,6 +243,19 @@ function hostAuthArgs(values: ReadonlyMap<string, string>, env: Readonly<Record<
   if (!issuer && !machineIssuer) return undefined;
   const sessionSecret = env.STUDIO_SESSION_SECRET ?? '';
   if (sessionSecret.length < 32) throw new UsageError('A login needs STUDIO_SESSION_SECRET: 32 or more characters, the same on every replica', 'host');
+  const previousSecrets = (env.STUDIO_SESSION_PREVIOUS_SECRETS ?? '').split(/\s+/).filter(Boolean);
+  if (previousSecrets.some((previous) => previous.length < 32)) throw new UsageError('Every secret in STUDIO_SESSION_PREVIOUS_SECRETS needs 32 or more characters', 'host');
+  const duration = (flag: string, variable: string, unitSeconds: number) => {
+    const text = value(flag, variable);
+    if (text === undefined) return undefined;
+    if (!/^\d+(\.\d+)?$/.test(text) || Number(text) <= 0) throw new UsageError(`${flag} must be a positive number, got "${text}"`, 'host');
+    return Math.round(Number(text) * unitSeconds);
+  };
+  const sessionIdleSeconds = duration('--session-idle-minutes', 'STUDIO_SESSION_IDLE_MINUTES', 60);
+  const sessionMaxSeconds = duration('--session-max-hours', 'STUDIO_SESSION_MAX_HOURS', 3600);
+  if (sessionIdleSeconds !== undefined && sessionMaxSeconds !== undefined && sessionIdleSeconds > sessionMaxSeconds) {
+    throw new UsageError('--session-idle-minutes must not be longer than --session-max-hours', 'host');
+  }
   let login: HostAuthArgs['login'];
   if (issuer) {
     const clientId = value('--oidc-client-id', 'STUDIO_OIDC_CLIENT_ID');
@@ -245,7 +270,7 @@ function hostAuthArgs(values: ReadonlyMap<string, string>, env: Readonly<Record<
     if (!audience || scopes.length === 0) throw new UsageError('--machine-issuer needs --machine-audience and --machine-scope', 'host');
     machine = { issuer: machineIssuer, audience, scopes };
   }
-  return { peopleFile, sessionSecret, login, machine };
+  return { peopleFile, sessionSecret, previousSecrets, sessionIdleSeconds, sessionMaxSeconds, login, machine };
 }
 
 /** The host's S3 blob store from its flags and environment; undefined when none of its flags is given. */
@@ -316,6 +341,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
         '--machine-issuer',
         '--machine-audience',
         '--machine-scope',
+        '--session-idle-minutes',
+        '--session-max-hours',
       ],
       ['--blob-s3-virtual-hosted'],
       'host',

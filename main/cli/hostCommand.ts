@@ -40,6 +40,10 @@ async function hostPeople(file: string | undefined): Promise<PeopleRegistry> {
 function hostAuth(args: HostAuthArgs, people: PeopleRegistry): Auth {
   return createAuth({
     secret: args.sessionSecret,
+    previousSecrets: args.previousSecrets,
+    ...(args.sessionIdleSeconds !== undefined || args.sessionMaxSeconds !== undefined
+      ? { session: { ...(args.sessionIdleSeconds !== undefined ? { idleSeconds: args.sessionIdleSeconds } : {}), ...(args.sessionMaxSeconds !== undefined ? { maxSeconds: args.sessionMaxSeconds } : {}) } }
+      : {}),
     people,
     ...(args.login
       ? {
