@@ -2,7 +2,7 @@
 // hand-written answers, and against a real S3-compatible server (s3rver behind a proxy that checks
 // every signature) its errors, which name the bucket, the key and S3's Code and Message, and its
 // retries of a busy store.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { decodeXml, parseListPage, s3BlobStore, xmlTexts, type S3BlobStoreOptions } from './s3BlobStore';
 import { startS3, type S3TestServer } from './testing/s3Server';
 
@@ -92,5 +92,36 @@ describe('s3BlobStore against s3rver', () => {
     expect(() => s3BlobStore({ ...base, bucket: 'Bad_Bucket' })).toThrow('Not an S3 bucket name');
     expect(() => s3BlobStore({ ...base, region: '' })).toThrow('needs a region');
     expect(() => s3BlobStore({ ...base, secretAccessKey: '' })).toThrow('needs a secret access key');
+  });
+});
+
+describe('addresses', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** The URLs the store asks for, each answered 200 with an empty listing. */
+  const recorded = () => {
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: URL, init: RequestInit) => {
+      urls.push(`${init.method} ${url.href}`);
+      return new Response('<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>', { status: 200 });
+    });
+    return urls;
+  };
+  const options = { bucket: 'my-bucket', region: 'eu-north-1', accessKeyId: 'AKID', secretAccessKey: 'secret' };
+
+  test('path-style by default: ENDPOINT[/its path]/BUCKET/KEY, the listing at ENDPOINT/BUCKET with its query encoded', async () => {
+    const urls = recorded();
+    const store = s3BlobStore({ ...options, endpoint: 'https://objects.example:9000/s3/' });
+    await store.put('g/a_b-c.d', new Uint8Array([1]), 'text/plain');
+    for await (const entry of store.list('g/x y')) void entry;
+    expect(urls).toEqual(['PUT https://objects.example:9000/s3/my-bucket/g/a_b-c.d', 'GET https://objects.example:9000/s3/my-bucket?list-type=2&prefix=g%2Fx%20y']);
+  });
+
+  test('virtual-hosted: BUCKET.HOST/KEY, the listing at BUCKET.HOST/', async () => {
+    const urls = recorded();
+    const store = s3BlobStore({ ...options, endpoint: 'https://s3.eu-north-1.amazonaws.com', pathStyle: false });
+    await store.delete('g/a');
+    for await (const entry of store.list()) void entry;
+    expect(urls).toEqual(['DELETE https://my-bucket.s3.eu-north-1.amazonaws.com/g/a', 'GET https://my-bucket.s3.eu-north-1.amazonaws.com/?list-type=2&prefix=']);
   });
 });
