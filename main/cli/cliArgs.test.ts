@@ -75,17 +75,18 @@ describe('parseCliArgs', () => {
   });
 
   it('reads host with its options, the environment filling what they leave out', () => {
-    expect(parseCliArgs(['host'])).toEqual({ kind: 'host', port: 8080, database: undefined, dataDir: 'studio-host-data', blobDir: undefined, blobS3: undefined, adminToken: undefined, envName: 'default', hostname: '127.0.0.1', auth: undefined });
+    expect(parseCliArgs(['host'])).toEqual({ kind: 'host', port: 8080, database: undefined, dataDir: 'studio-host-data', blobDir: undefined, blobS3: undefined, blobSweepMinutes: undefined, adminToken: undefined, envName: 'default', hostname: '127.0.0.1', auth: undefined });
     expect(
-      parseCliArgs(['host', '--port', '0', '--database', 'postgres://u@db:5432/studio', '--data-dir', '/data', '--blob-dir', '/shared/blobs', '--admin-token=t0k', '--env-name', 'production', '--hostname', '0.0.0.0']),
-    ).toEqual({ kind: 'host', port: 0, database: 'postgres://u@db:5432/studio', dataDir: '/data', blobDir: '/shared/blobs', blobS3: undefined, adminToken: 't0k', envName: 'production', hostname: '0.0.0.0', auth: undefined });
-    const env = { STUDIO_ADMIN_TOKEN: 'from-env', STUDIO_DATABASE_URL: 'postgresql://x/y', STUDIO_DATA_DIR: '/var/studio', STUDIO_BLOB_DIR: '/mnt/blobs', STUDIO_ENV_NAME: 'test', PORT: '9000', STUDIO_HOSTNAME: '0.0.0.0' };
-    expect(parseCliArgs(['host'], env)).toEqual({ kind: 'host', port: 9000, database: 'postgresql://x/y', dataDir: '/var/studio', blobDir: '/mnt/blobs', blobS3: undefined, adminToken: 'from-env', envName: 'test', hostname: '0.0.0.0', auth: undefined });
+      parseCliArgs(['host', '--port', '0', '--database', 'postgres://u@db:5432/studio', '--data-dir', '/data', '--blob-dir', '/shared/blobs', '--admin-token=t0k', '--env-name', 'production', '--hostname', '0.0.0.0', '--blob-sweep-minutes', '0']),
+    ).toEqual({ kind: 'host', port: 0, database: 'postgres://u@db:5432/studio', dataDir: '/data', blobDir: '/shared/blobs', blobS3: undefined, blobSweepMinutes: 0, adminToken: 't0k', envName: 'production', hostname: '0.0.0.0', auth: undefined });
+    const env = { STUDIO_ADMIN_TOKEN: 'from-env', STUDIO_DATABASE_URL: 'postgresql://x/y', STUDIO_DATA_DIR: '/var/studio', STUDIO_BLOB_DIR: '/mnt/blobs', STUDIO_ENV_NAME: 'test', PORT: '9000', STUDIO_HOSTNAME: '0.0.0.0', STUDIO_BLOB_SWEEP_MINUTES: '30' };
+    expect(parseCliArgs(['host'], env)).toEqual({ kind: 'host', port: 9000, database: 'postgresql://x/y', dataDir: '/var/studio', blobDir: '/mnt/blobs', blobS3: undefined, blobSweepMinutes: 30, adminToken: 'from-env', envName: 'test', hostname: '0.0.0.0', auth: undefined });
     expect(parseCliArgs(['host', '--admin-token', 'flag'], env)).toMatchObject({ adminToken: 'flag' });
     expect(parseCliArgs(['host', '--help'])).toEqual({ kind: 'help', topic: 'host' });
     expect(() => parseCliArgs(['host', '--database', 'mysql://x'])).toThrow('--database must be a postgres:// or postgresql:// URL');
     expect(() => parseCliArgs(['host', '--env-name', 'a b'])).toThrow('--env-name must be a name');
     expect(() => parseCliArgs(['host', 'some-dir'])).toThrow('host takes no folder');
+    expect(() => parseCliArgs(['host', '--blob-sweep-minutes', '-5'])).toThrow('--blob-sweep-minutes must be a whole number');
   });
 
   it('reads preview with its app folder and options', () => {

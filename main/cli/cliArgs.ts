@@ -10,6 +10,8 @@ export type CliCommand =
       dataDir: string;
       blobDir: string | undefined;
       blobS3: HostS3Args | undefined;
+      /** Minutes between sweeps of attachments no row points at; 0: never; undefined: the host's default (an hour). */
+      blobSweepMinutes: number | undefined;
       adminToken: string | undefined;
       envName: string;
       hostname: string;
@@ -127,6 +129,8 @@ Options:
   --blob-s3-region R      its region (us-east-1 for most stores that have none). Also: STUDIO_BLOB_S3_REGION
   --blob-s3-virtual-hosted  address the bucket as BUCKET.HOST instead of HOST/BUCKET (path-style, the
                        default, which every S3-compatible store takes). Also: STUDIO_BLOB_S3_VIRTUAL_HOSTED=1
+  --blob-sweep-minutes N  every N minutes, remove attachments no instance points at that are over an
+                       hour old (left by writes that failed); 0: never (default 60). Also: STUDIO_BLOB_SWEEP_MINUTES
   --admin-token TOKEN  the bearer token of the admin API (default: STUDIO_ADMIN_TOKEN; without one the
                        admin API refuses every request)
   --env-name NAME      the environment's name, e.g. test or production (default: STUDIO_ENV_NAME or default)
@@ -331,6 +335,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
         '--blob-s3-endpoint',
         '--blob-s3-bucket',
         '--blob-s3-region',
+        '--blob-sweep-minutes',
         '--admin-token',
         '--env-name',
         '--hostname',
@@ -355,6 +360,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(envName)) throw new UsageError(`--env-name must be a name of letters, digits, ".", "_" and "-", got "${envName}"`, 'host');
     const portText = p.values.get('--port') ?? (env.PORT || '8080');
     const blobDir = p.values.get('--blob-dir') ?? (env.STUDIO_BLOB_DIR || undefined);
+    const sweepText = p.values.get('--blob-sweep-minutes') ?? (env.STUDIO_BLOB_SWEEP_MINUTES || undefined);
+    if (sweepText !== undefined && !/^\d+$/.test(sweepText)) throw new UsageError(`--blob-sweep-minutes must be a whole number of minutes (0: never), got "${sweepText}"`, 'host');
     return {
       kind: 'host',
       port: parsePort(portText, 'host'),
@@ -362,6 +369,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       dataDir: p.values.get('--data-dir') ?? (env.STUDIO_DATA_DIR || 'studio-host-data'),
       blobDir,
       blobS3: hostS3Args(p, env, blobDir),
+      blobSweepMinutes: sweepText === undefined ? undefined : Number(sweepText),
       adminToken: p.values.get('--admin-token') ?? (env.STUDIO_ADMIN_TOKEN || undefined),
       envName,
       hostname: p.values.get('--hostname') ?? (env.STUDIO_HOSTNAME || '127.0.0.1'),

@@ -20,6 +20,8 @@ export interface HostCommandOptions {
   readonly blobDir?: string | undefined;
   /** An S3-compatible bucket for the attachments instead of a folder. */
   readonly blobS3?: HostS3Args | undefined;
+  /** Minutes between blob sweeps; 0: never; undefined: the host's default. */
+  readonly blobSweepMinutes?: number | undefined;
   readonly adminToken: string | undefined;
   readonly envName: string;
   readonly hostname: string;
@@ -87,6 +89,7 @@ export async function runHost(options: HostCommandOptions): Promise<number> {
     dataDir: path.resolve(options.dataDir),
     ...(options.blobDir ? { blobDir: path.resolve(options.blobDir) } : {}),
     ...(blobs ? { blobs } : {}),
+    ...(options.blobSweepMinutes !== undefined ? { blobSweepMs: options.blobSweepMinutes * 60_000 } : {}),
     port: options.port,
     hostname: options.hostname,
     envName: options.envName,
