@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['{core,main,preload,runtime,renderer,resources,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
     pool: 'forks',
+    maxWorkers: 2,
     testTimeout: 20000,
     hookTimeout: 60000,
   },
