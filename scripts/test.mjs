@@ -1,7 +1,7 @@
 // `npm test`: lint, type checks, build, unit tests (Vitest) and end-to-end tests (Playwright in
 // Chromium). Every step runs even when an earlier one fails, so one run shows everything; the last
 // line is `N passed, N failed` (unit + e2e; a failed lint, type check or build counts as a failure).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,42 @@ function run(title, command, args, extraEnv = {}) {
   summary.steps.push({ title, ok, seconds });
   process.stdout.write(`${ok ? '✔' : '✘'} ${title} (${seconds.toFixed(1)} s)\n`);
   return ok;
+}
+
+/**
+ * Runs `steps` (title, command, args) at most two at a time, as a 2-core machine allows; each step's
+ * output is printed whole when it ends, so steps never interleave. Resolves to whether each passed.
+ */
+async function runTogether(steps, width = 2) {
+  const results = new Array(steps.length);
+  let next = 0;
+  const one = (step) =>
+    new Promise((resolve) => {
+      const started = Date.now();
+      const chunks = [];
+      const child = spawn(step.command, step.args, { cwd: root, env });
+      child.stdout.on('data', (chunk) => chunks.push(chunk));
+      child.stderr.on('data', (chunk) => chunks.push(chunk));
+      const finish = (ok) => {
+        const seconds = (Date.now() - started) / 1000;
+        summary.steps.push({ title: step.title, ok, seconds });
+        process.stdout.write(`\n▶ ${step.title}\n${Buffer.concat(chunks).toString()}${ok ? '✔' : '✘'} ${step.title} (${seconds.toFixed(1)} s)\n`);
+        resolve(ok);
+      };
+      child.on('error', (error) => {
+        chunks.push(Buffer.from(`${error.message}\n`));
+        finish(false);
+      });
+      child.on('close', (code) => finish(code === 0));
+    });
+  const lane = async () => {
+    while (next < steps.length) {
+      const index = next++;
+      results[index] = await one(steps[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: width }, lane));
+  return results;
 }
 
 function readJson(file) {
@@ -57,16 +93,18 @@ async function chromiumOrInstall() {
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const staticChecks = [
-  run('Lint (ESLint, import rules)', bin('eslint'), ['.']),
-  run('Type check: node (core, main, preload)', bin('tsc'), ['-p', 'tsconfig.node.json']),
-  run('Type check: web (core, renderer)', bin('tsc'), ['-p', 'tsconfig.web.json']),
-  run('Type check: renderer tests', bin('tsc'), ['-p', 'tsconfig.test-web.json']),
-  run('Type check: end-to-end specs (Node + the page)', bin('tsc'), ['-p', 'tsconfig.e2e.json']),
-];
 rmSync(path.join(root, 'out', '.build-stamp'), { force: true });
-const built = run('Build (electron-vite)', process.execPath, [path.join(root, 'scripts', 'ensureBuilt.mjs')]);
-summary.failed += [...staticChecks, built].filter((ok) => !ok).length;
+// Lint, the type checks and the build, two at a time; the build first, since it is the longest.
+const checks = await runTogether([
+  { title: 'Build (electron-vite)', command: process.execPath, args: [path.join(root, 'scripts', 'ensureBuilt.mjs')] },
+  { title: 'Lint (ESLint, import rules)', command: bin('eslint'), args: ['.'] },
+  { title: 'Type check: node (core, main, preload)', command: bin('tsc'), args: ['-p', 'tsconfig.node.json'] },
+  { title: 'Type check: web (core, renderer)', command: bin('tsc'), args: ['-p', 'tsconfig.web.json'] },
+  { title: 'Type check: renderer tests', command: bin('tsc'), args: ['-p', 'tsconfig.test-web.json'] },
+  { title: 'Type check: end-to-end specs (Node + the page)', command: bin('tsc'), args: ['-p', 'tsconfig.e2e.json'] },
+]);
+const built = checks[0];
+summary.failed += checks.filter((ok) => !ok).length;
 
 const vitestJson = path.join(reports, 'vitest.json');
 run('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
