@@ -420,7 +420,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     timer.unref();
   };
   poll();
-  // The blob sweep, every blobSweepMs (its first a period after the start): one log line each.
+  // The blob sweep, every blobSweepMs (its first a period after the start) on one of the replicas: one log line each.
   const blobSweepMs = options.blobSweepMs ?? 60 * 60 * 1000;
   const sweepAbort = new AbortController();
   let sweepTimer: NodeJS.Timeout | null = null;
@@ -428,8 +428,14 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   const sweepLater = () => {
     sweepTimer = setTimeout(() => {
       const started = performance.now();
-      sweeping = sweepBlobs({ blobs: blobStore, referenced: storage.referencedBlobs, signal: sweepAbort.signal })
-        .then((swept) => log({ time: new Date().toISOString(), env: envName, event: 'blob-sweep', ...swept, ms: Math.round(performance.now() - started) }))
+      // One replica sweeps per period (the others find it claimed); a tenth of it spare for timers that drift.
+      sweeping = db
+        .claimJob('blob-sweep', blobSweepMs * 0.9)
+        .then(async (mine) => {
+          if (!mine) return;
+          const swept = await sweepBlobs({ blobs: blobStore, referenced: storage.referencedBlobs, signal: sweepAbort.signal });
+          log({ time: new Date().toISOString(), env: envName, event: 'blob-sweep', ...swept, ms: Math.round(performance.now() - started) });
+        })
         .catch((error: unknown) => {
           if (!closing) log({ time: new Date().toISOString(), env: envName, event: 'blob-sweep-failed', error: message(error) });
         })

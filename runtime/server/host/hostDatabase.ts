@@ -58,6 +58,8 @@ const migrations: readonly (readonly string[])[] = [
     'ALTER TABLE host_deployments ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()',
     "CREATE INDEX host_deployments_running ON host_deployments (updated_at) WHERE result = 'running'",
   ],
+  // Periodic jobs one replica runs per period (the blob sweep): when each last ran, by the database's clock.
+  ['CREATE TABLE host_jobs (name text PRIMARY KEY, last_run timestamptz NOT NULL)'],
 ];
 
 export const hostSchemaVersion = migrations.length;
@@ -87,6 +89,12 @@ export interface HostDatabase extends DeploymentRecords {
   recordInstanceVersion(instanceId: string, org: string, app: string, commit: string): Promise<void>;
   /** The version an instance of `org/app` was created on, or null when unknown (or another app's). */
   instanceVersion(instanceId: string, org: string, app: string): Promise<string | null>;
+  /**
+   * Claims this period's run of the job `name` for the caller: true when it last ran at least
+   * `periodMs` ago (or never), by the database's clock, and false when another replica has run it
+   * since. One statement, so of replicas asking at once exactly one gets true.
+   */
+  claimJob(name: string, periodMs: number): Promise<boolean>;
 }
 
 /** Brings the host's tables up to date (`upTo`: an earlier version, for tests of an upgrade); refuses a database made by a newer host. */
@@ -108,6 +116,15 @@ export async function migrateHost(driver: SqlDriver, upTo = hostSchemaVersion): 
 export function hostDatabase(driver: SqlDriver): HostDatabase {
   return {
     ...deploymentRecords(driver),
+    claimJob: async (name, periodMs) => {
+      const { rows } = await driver.query<{ name: string }>(
+        `INSERT INTO host_jobs (name, last_run) VALUES ($1, now())
+         ON CONFLICT (name) DO UPDATE SET last_run = now() WHERE host_jobs.last_run <= now() - ($2::double precision * interval '1 millisecond')
+         RETURNING name`,
+        [name, periodMs],
+      );
+      return rows.length === 1;
+    },
     ping: async () => {
       try {
         await driver.query('SELECT 1');
