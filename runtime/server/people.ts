@@ -12,6 +12,8 @@
  *   "roles": [{ "userId": 1002, "partyId": "50101", "roles": ["DAGL"] }] }
  * ```
  * A person always holds `PRIV` for their own party (as in Altinn); `roles` lists everything else.
+ * Ids from 800000000000 up are reserved for persons derived from a login (see `loginPerson`), so a
+ * file may not use them.
  */
 import type { PeopleHomeAddress, PeopleOrganisation, PeoplePerson, PeoplePostalAddress, PeopleRegistryData, PeopleRoleAssignment } from '../../core/api/peopleTypes';
 
@@ -123,6 +125,74 @@ export function defaultPeople(): PeopleRegistry {
   };
 }
 
+/**
+ * Persons derived from a login. In Altinn every resident is in the population register, with a person
+ * party of their own on which they hold PRIV; a runtime host cannot list every citizen in its people
+ * file, so someone who logs in with a national identity number (`pid`) the registry does not know is
+ * given such a registry person for their own requests (`loginPerson`, added by `withPerson`).
+ *
+ * Their ids follow from the pid alone, so every replica and every session agree on them, and lie in
+ * a range of their own that a people file may not use (`readPeople` refuses it), so they never meet a
+ * registry id:
+ * - user id  = 800000000000 + pid (800000000000–899999999999)
+ * - party id = 900000000000 + pid (900000000000–999999999999)
+ * Two pids never share an id (the pid is 11 digits). Knowing the ids gives nothing: only a request whose
+ * login is that pid carries the person (auth/users.ts), and nobody else holds a role for the party.
+ */
+export const loginUserIdBase = 800_000_000_000;
+export const loginPartyIdBase = 900_000_000_000;
+/** The first id reserved for persons derived from a login; registry ids stay below it. */
+export const reservedIdsFrom = loginUserIdBase;
+
+/** Whether an id (a user id, or a party id's digits) is in the range reserved for persons derived from a login. */
+export function isReservedId(id: number | string): boolean {
+  const value = typeof id === 'number' ? id : /^\d+$/.test(id) ? Number(id) : NaN;
+  return value >= reservedIdsFrom;
+}
+
+const reservedProblem = (where: string, value: unknown) => `${where} ${JSON.stringify(value)} is in the range from ${reservedIdsFrom} that is reserved for persons who log in without being in the file`;
+
+/** The user id and party id of the person a login with national identity number `pid` (11 digits) derives. */
+export function loginIds(pid: string): { readonly userId: number; readonly partyId: string } {
+  if (!/^\d{11}$/.test(pid)) throw new Error('A national identity number has 11 digits');
+  const n = Number(pid);
+  return { userId: loginUserIdBase + n, partyId: String(loginPartyIdBase + n) };
+}
+
+/** What a login says a person is called (OpenID Connect's `name`, `given_name`, `family_name`). */
+export interface LoginNames {
+  readonly name?: string | undefined;
+  readonly givenName?: string | undefined;
+  readonly familyName?: string | undefined;
+}
+
+/**
+ * The registry person for someone who logged in as `pid` and is not in the registry: their own person
+ * party (they hold PRIV on it, nothing else), personNumber = pid, named as the login names them (given
+ * and family name, else `name` split at its last space), else `Person <birth date>*****`.
+ */
+export function loginPerson(pid: string, names: LoginNames = {}): RegistryPerson {
+  const { userId, partyId } = loginIds(pid);
+  const given = names.givenName?.trim();
+  const family = names.familyName?.trim();
+  const full = names.name?.trim().replace(/\s+/g, ' ');
+  let firstName: string;
+  let lastName: string;
+  if (given || family) [firstName, lastName] = [given ?? '', family ?? ''];
+  else if (full) {
+    const space = full.lastIndexOf(' ');
+    [firstName, lastName] = space > 0 ? [full.slice(0, space), full.slice(space + 1)] : [full, ''];
+  } else [firstName, lastName] = ['Person', `${pid.slice(0, 6)}*****`];
+  return { userId, partyId, personNumber: pid, firstName, lastName };
+}
+
+/** `registry` as one request sees it: with `person` (derived from its login) among the persons. The registry itself is not changed. */
+export function withPerson(registry: PeopleRegistry | undefined, person: RegistryPerson): PeopleRegistry {
+  if (!registry) return { persons: [person], organisations: [], roles: [] };
+  if (registry.persons.some((p) => p.userId === person.userId)) return registry;
+  return { ...registry, persons: [...registry.persons, person] };
+}
+
 /** A people file that cannot be used, with every reason in the message. */
 export class PeopleFileError extends Error {}
 
@@ -158,8 +228,10 @@ export function readPeople(value: unknown): PeopleRegistry {
   persons.forEach((p, i) => {
     const where = `persons[${i}]`;
     if (!Number.isSafeInteger(p.userId) || (p.userId as number) <= 0) problems.push(`${where}.userId must be a positive whole number`);
+    else if (isReservedId(p.userId as number)) problems.push(reservedProblem(`${where}.userId`, p.userId));
     else unique(userIds, p.userId, 'userId');
     text(p, 'partyId', where, /^\d+$/);
+    if (typeof p.partyId === 'string' && isReservedId(p.partyId)) problems.push(reservedProblem(`${where}.partyId`, p.partyId));
     text(p, 'personNumber', where, /^\d{11}$/);
     text(p, 'firstName', where);
     text(p, 'lastName', where);
@@ -169,6 +241,7 @@ export function readPeople(value: unknown): PeopleRegistry {
   organisations.forEach((o, i) => {
     const where = `organisations[${i}]`;
     text(o, 'partyId', where, /^\d+$/);
+    if (typeof o.partyId === 'string' && isReservedId(o.partyId)) problems.push(reservedProblem(`${where}.partyId`, o.partyId));
     text(o, 'orgNumber', where, /^\d{9}$/);
     text(o, 'name', where);
     text(o, 'unitType', where);
