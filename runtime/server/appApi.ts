@@ -13,6 +13,7 @@ import { instanceCreateRoutes } from './instanceCreateRoutes';
 import { instanceRoutes } from './instanceRoutes';
 import { openApiRoutes } from './openApiRoutes';
 import { partyRoutes } from './partyRoutes';
+import { withPerson } from './people';
 import { paymentRoutes } from './paymentRoutes';
 import { processRoutes } from './processRoutes';
 import { signingRoutes } from './signingRoutes';
@@ -82,13 +83,16 @@ async function answer(options: AppHandlerOptions, req: IncomingMessage): Promise
   // instance is created for) and the route still gets it.
   let jsonBody: Promise<unknown> | undefined;
   try {
+    const user = options.userOf?.(req) ?? null;
+    const services = options.services ?? {};
     const ctx: RouteContext = {
       app: options.app,
       org: options.org,
       appName: options.appName,
       storage: options.storage,
-      services: options.services ?? {},
-      user: options.userOf?.(req) ?? null,
+      // A person who logged in without being in the registry is in it for their own requests (their party, PRIV on it).
+      services: user?.loginPerson ? { ...services, people: withPerson(services.people, user.loginPerson) } : services,
+      user,
       identifies: options.userOf !== undefined,
       params,
       query: url.searchParams,

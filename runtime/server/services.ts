@@ -14,6 +14,12 @@ export interface RuntimeUser {
   readonly organisationNumber?: string;
   /** Authentication level 0–4, as Altinn's `urn:altinn:authlevel`. */
   readonly authenticationLevel: number;
+  /**
+   * A person the people registry does not list, as their login describes them (people.ts `loginPerson`):
+   * the app handler adds them to the registry for this user's requests only, so they have their own
+   * party with PRIV on it. Set only by the host's login (auth/users.ts `personUser`), never from the request.
+   */
+  readonly loginPerson?: import('./people').RegistryPerson;
 }
 
 /** Renders an instance's PDF receipt from the form app's print view (Chromium: Electron or playwright-core). */

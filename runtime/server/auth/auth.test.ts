@@ -113,9 +113,17 @@ describe('login with OpenID Connect (code flow with PKCE)', () => {
     expect(cookie).not.toContain(target.searchParams.get('code_challenge')!);
   });
 
-  it('identifies a person the registry does not know, with no party and no roles', async () => {
+  it('identifies a person the registry does not know as the register person her login derives: her own party, ids from her pid', async () => {
     const { user } = await whoami(await logIn('stranger'));
-    expect(user).toEqual({ partyId: '', name: 'Ukjent Person', personNumber: '11111111111', authenticationLevel: 2 });
+    const derived = { userId: 811111111111, partyId: '911111111111', personNumber: '11111111111', firstName: 'Ukjent', lastName: 'Person' };
+    expect(user).toEqual({ userId: 811111111111, partyId: '911111111111', name: 'Ukjent Person', personNumber: '11111111111', authenticationLevel: 2, loginPerson: derived });
+    // The shared registry is not changed by the login.
+    expect(people.persons.some((p) => p.personNumber === '11111111111')).toBe(false);
+  });
+
+  it("names a person the registry does not know by the login's given_name and family_name", async () => {
+    const { user } = await whoami(await logIn('borger'));
+    expect(user).toMatchObject({ userId: 812037512345, partyId: '912037512345', name: 'Nora Borgersen', loginPerson: { firstName: 'Nora', lastName: 'Borgersen', personNumber: '12037512345' } });
   });
 
   it('refuses a callback whose state is not the one this browser started', async () => {

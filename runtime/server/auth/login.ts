@@ -131,7 +131,7 @@ export class OidcLogin {
   /** The user of a valid, unexpired session cookie on the request, or null. */
   userFromSession(req: Pick<IncomingMessage, 'headers'>): RuntimeUser | null {
     const session = this.sessions.read(req);
-    return session ? personUser(peopleOf(this.context.people), { pid: session.pid, level: session.lvl, name: session.name }) : null;
+    return session ? personUser(peopleOf(this.context.people), { pid: session.pid, level: session.lvl, name: session.name, givenName: session.gn, familyName: session.fn }) : null;
   }
 
   /**
@@ -300,8 +300,9 @@ export class OidcLogin {
     }
     const pid = claims.pid;
     if (typeof pid !== 'string' || !/^\d{11}$/.test(pid)) throw new TokenError('The login does not say who logged in: no national identity number ("pid" claim)');
-    const name = typeof claims.name === 'string' ? claims.name : undefined;
-    return { sub: payload.sub, pid, ...(name ? { name } : {}), lvl: levelOfAcr(payload.acr), idt: idToken };
+    const text = (key: string) => (typeof claims[key] === 'string' && claims[key].trim() !== '' ? claims[key].trim() : undefined);
+    const [name, gn, fn] = [text('name'), text('given_name'), text('family_name')];
+    return { sub: payload.sub, pid, ...(name ? { name } : {}), ...(gn ? { gn } : {}), ...(fn ? { fn } : {}), lvl: levelOfAcr(payload.acr), idt: idToken };
   }
 
   private async logout(req: IncomingMessage, res: ServerResponse, returnTo: string): Promise<void> {

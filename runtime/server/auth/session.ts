@@ -25,6 +25,9 @@ export interface SessionPerson {
   readonly sub: string;
   readonly pid: string;
   readonly name?: string;
+  /** The login's `given_name` and `family_name`, when it gave them. */
+  readonly gn?: string;
+  readonly fn?: string;
   readonly lvl: number | null;
   /** The ID token, as `id_token_hint` for the provider's logout. */
   readonly idt?: string;
@@ -52,6 +55,8 @@ function isSessionPayload(v: unknown): v is SessionPayload {
     typeof s.sub === 'string' &&
     typeof s.pid === 'string' &&
     (s.name === undefined || typeof s.name === 'string') &&
+    (s.gn === undefined || typeof s.gn === 'string') &&
+    (s.fn === undefined || typeof s.fn === 'string') &&
     (s.lvl === null || typeof s.lvl === 'number') &&
     (s.idt === undefined || typeof s.idt === 'string') &&
     typeof s.auth === 'number' &&
@@ -95,8 +100,8 @@ export class SessionCookies {
   private cookie(person: SessionPerson, auth: number): string {
     const now = this.nowSeconds();
     const exp = Math.min(now + this.idleSeconds, auth + this.maxSeconds);
-    const { sub, pid, name, lvl, idt } = person;
-    const payload: SessionPayload = { v: 2, sub, pid, ...(name !== undefined ? { name } : {}), lvl, ...(idt !== undefined ? { idt } : {}), auth, iat: now, exp };
+    const { sub, pid, name, gn, fn, lvl, idt } = person;
+    const payload: SessionPayload = { v: 2, sub, pid, ...(name !== undefined ? { name } : {}), ...(gn !== undefined ? { gn } : {}), ...(fn !== undefined ? { fn } : {}), lvl, ...(idt !== undefined ? { idt } : {}), auth, iat: now, exp };
     return serializeCookie(sessionCookie, this.keys.seal(payload), { path: '/', maxAge: exp - now, secure: this.context.secure });
   }
 

@@ -1,12 +1,14 @@
 /**
  * Who a login is, in the runtime's terms: ID-porten's `pid` (the national identity number) names a
  * person of the people registry, Maskinporten's `consumer` names an organisation. The policy engine
- * then finds the person's parties and roles in the same registry (authorization.ts). Someone the
- * registry does not know is still identified, with no party of their own and no roles, as Altinn
- * treats a person who holds no roles.
+ * then finds the person's parties and roles in the same registry (authorization.ts). A person the
+ * registry does not know is, as in Altinn where every resident is in the population register, a
+ * person of the register all the same: derived from the login (people.ts `loginPerson`), with their
+ * own person party and PRIV on it, and no other roles. An organisation the registry does not know is
+ * identified by its number, with no party and no roles.
  */
 import { userOfPerson } from '../authorization';
-import type { PeopleRegistry } from '../people';
+import { type PeopleRegistry, loginPerson } from '../people';
 import type { RuntimeUser } from '../services';
 
 /** The people registry, or a function giving its current contents (a host that reloads it). */
@@ -30,15 +32,19 @@ export interface PersonClaims {
   readonly pid: string;
   /** The authentication level from the login's `acr`, when it names one. */
   readonly level?: number | null;
-  /** A display name the provider gave (`name`), for someone the registry does not know. */
+  /** The name the provider gave (`name`), for someone the registry does not know. */
   readonly name?: string;
+  /** The provider's `given_name` and `family_name`, for someone the registry does not know (preferred to `name`). */
+  readonly givenName?: string;
+  readonly familyName?: string;
 }
 
 /**
  * The runtime user for a person who logged in: the registry's person with that personNumber (with
  * their user id and own party, so the policy engine finds their roles), at the level the login
- * reached (else the registry's level for them, else 2); someone the registry does not know becomes a
- * user without user id, party or roles.
+ * reached (else the registry's level for them, else 2). Someone the registry does not know is the
+ * person their login derives (`loginPerson`: ids from the pid in a range of their own, their own party),
+ * carried as `loginPerson` so the app handler adds them to the registry for their own requests.
  */
 export function personUser(people: PeopleRegistry, claims: PersonClaims): RuntimeUser {
   const person = people.persons.find((p) => p.personNumber === claims.pid);
@@ -47,7 +53,8 @@ export function personUser(people: PeopleRegistry, claims: PersonClaims): Runtim
     const user = userOfPerson(person);
     return level === null ? user : { ...user, authenticationLevel: level };
   }
-  return { partyId: '', name: claims.name?.trim() || `Person ${claims.pid.slice(0, 6)}*****`, personNumber: claims.pid, authenticationLevel: level ?? 2 };
+  const derived = loginPerson(claims.pid, { name: claims.name, givenName: claims.givenName, familyName: claims.familyName });
+  return { ...userOfPerson(derived), authenticationLevel: level ?? 2, loginPerson: derived };
 }
 
 /** The organisation number in a Maskinporten `consumer` claim (`{ authority: 'iso6523-actorid-upis', ID: '0192:310000001' }`), or null. */

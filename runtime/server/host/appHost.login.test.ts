@@ -1,13 +1,14 @@
 // The runtime host with end-user login: a person logs in through a real OpenID provider (oidc-provider
 // on 127.0.0.1, as ID-porten) and completes a deployed app under its policy; nobody logged in, or a
-// person without a role for the party, is refused; a machine client's token identifies its organisation.
+// person without a role for the party, is refused; a person the people file does not list uses the app
+// as her own person party; a machine client's token identifies its organisation.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAuth } from '../auth';
 import { defaultPeople } from '../people';
-import { startHostTestRepo, hostTestApp, hostTestOrg, type HostTestRepo } from '../testing/hostTestRepo';
+import { allowPrivatePersons, startHostTestRepo, hostTestApp, hostTestOrg, type HostTestRepo } from '../testing/hostTestRepo';
 import { hostClient, Jar, jarRequest, startOidcTestProvider, throughProvider, type OidcTestProvider } from '../testing/oidcTestProvider';
 import { type RunningServer, startServer } from '../testServer';
 import { startAppHost, type AppHost } from './appHost';
@@ -54,7 +55,8 @@ async function logIn(account: string): Promise<Jar> {
 
 beforeAll(async () => {
   repo = await startHostTestRepo();
-  await repo.tag('v1');
+  // A public service: persons may use it for themselves (PRIV), general managers for their company (DAGL).
+  await repo.tag('v1', allowPrivatePersons);
   let forward: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | null = null;
   front = await startServer((req, res) => forward?.(req, res));
   oidc = await startOidcTestProvider({ redirectUri: `${front.url}/auth/callback`, audience, machineScope });
@@ -114,6 +116,51 @@ describe('runtime host login', () => {
     const stranger = await logIn('stranger');
     expect((await call(stranger, 'POST', `${base}instances?instanceOwnerPartyId=50101`, {})).status).toBe(403);
     expect((await call(new Jar(), 'GET', `${base}instances/50101/00000000-0000-0000-0000-000000000000`, undefined, { authorization: 'Bearer not-a-token' })).status).toBe(401);
+  });
+
+  test('a citizen the people file does not list uses the app as herself: her own party, her instance, her name; nobody else opens it', async () => {
+    const nora = await logIn('borger');
+    // Her parties: just herself, a person party derived from her pid, on which she holds PRIV.
+    const parties = await call(nora, 'GET', `${base}api/v1/parties?allowedtoinstantiatefilter=true`);
+    expect(parties.status, JSON.stringify(parties.body)).toBe(200);
+    expect(parties.body).toHaveLength(1);
+    expect(parties.body[0]).toMatchObject({ partyId: 912037512345, name: 'Nora Borgersen', ssn: '12037512345', childParties: null });
+    const profile = await call(nora, 'GET', `${base}api/v1/profile/user`);
+    expect(profile.status, JSON.stringify(profile.body)).toBe(200);
+    expect(profile.body).toMatchObject({ userId: 812037512345, partyId: 912037512345, party: { name: 'Nora Borgersen', ssn: '12037512345' } });
+    const current = await call(nora, 'GET', `${base}api/authorization/parties/current?returnPartyObject=true`);
+    expect(current.body).toMatchObject({ partyId: 912037512345, name: 'Nora Borgersen' });
+    // A company is not hers.
+    expect((await call(nora, 'POST', `${base}instances?instanceOwnerPartyId=50101`, {})).status).toBe(403);
+
+    const created = await call(nora, 'POST', `${base}instances?instanceOwnerPartyId=912037512345`, {});
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as string;
+    expect(id.startsWith('912037512345/')).toBe(true);
+    const dataId = (created.body.data as { id: string; dataType: string }[]).find((d) => d.dataType === 'model')!.id;
+    const saved = await call(nora, 'PUT', `${base}instances/${id}/data/${dataId}`, { applicantName: 'Nora Borgersen' });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect((await call(nora, 'GET', `${base}instances/${id}/data/${dataId}`)).body).toMatchObject({ applicantName: 'Nora Borgersen' });
+    const active = await call(nora, 'GET', `${base}instances/912037512345/active`);
+    expect(active.status, JSON.stringify(active.body)).toBe(200);
+    expect((active.body as { id: string }[]).map((i) => i.id)).toEqual([id]);
+
+    // Another citizen, and a person of the people file, are refused her instance and her party.
+    const stranger = await logIn('stranger');
+    expect((await call(stranger, 'GET', `${base}instances/${id}`)).status).toBe(403);
+    expect((await call(stranger, 'PUT', `${base}instances/${id}/data/${dataId}`, { applicantName: 'Someone else' })).status).toBe(403);
+    expect((await call(stranger, 'POST', `${base}instances?instanceOwnerPartyId=912037512345`, {})).status).toBe(403);
+    expect((await call(stranger, 'GET', `${base}instances/912037512345/active`)).status).toBe(403);
+    const kari = await logIn('kari');
+    expect((await call(kari, 'GET', `${base}instances/${id}`)).status).toBe(403);
+    expect((await call(new Jar(), 'GET', `${base}instances/${id}`)).status).toBe(401);
+    expect((await call(nora, 'GET', `${base}instances/${id}/data/${dataId}`)).body).toMatchObject({ applicantName: 'Nora Borgersen' });
+
+    // Logged in again (a new session): the same user and party, so the instance is still hers.
+    const again = await logIn('borger');
+    expect(again.cookies.get('studio-session')).not.toBe(nora.cookies.get('studio-session'));
+    expect((await call(again, 'GET', `${base}api/v1/profile/user`)).body).toMatchObject({ userId: 812037512345, partyId: 912037512345 });
+    expect((await call(again, 'GET', `${base}instances/${id}`)).status).toBe(200);
   });
 
   test("a machine client's token acts as its organisation for the policy", async () => {

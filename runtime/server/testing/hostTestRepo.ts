@@ -4,7 +4,8 @@
  *
  * Versions: `v1` the new app as made; `v2` adds a required e-mail field (so a v1 instance with only a
  * name is valid under v1 and not under v2); `broken` has an expression naming a component that does
- * not exist (an error of `studio check`).
+ * not exist (an error of `studio check`). `allowPrivatePersons` lets people act for themselves (PRIV)
+ * wherever the template's policy lets a general manager (DAGL) act.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -45,6 +46,16 @@ export function addRequiredEmail(dir: string): void {
   editLayout(dir, (layout) => {
     layout.data.layout.splice(3, 0, { id: 'applicant-email', type: 'Input', dataModelBindings: { simpleBinding: 'email' }, textResourceBindings: { title: 'start.name.label' }, required: true });
   });
+}
+
+/** The policy gives PRIV (a person acting for themselves) every rule it gives DAGL: a public service for citizens. */
+export function allowPrivatePersons(dir: string): void {
+  const file = path.join(dir, 'App/config/authorization/policy.xml');
+  const policy = readFileSync(file, 'utf8');
+  const dagl = /<xacml:AllOf>(?:(?!<\/xacml:AllOf>)[\s\S])*?>dagl<\/xacml:AttributeValue>[\s\S]*?<\/xacml:AllOf>/g;
+  const changed = policy.replace(dagl, (allOf) => `${allOf}\n        ${allOf.replace('>dagl<', '>priv<')}`);
+  if (changed === policy) throw new Error('The policy has no DAGL rule to give PRIV too');
+  writeFileSync(file, changed);
 }
 
 /** broken: the name field hides on a component that does not exist. */

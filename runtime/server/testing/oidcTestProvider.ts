@@ -9,10 +9,14 @@ import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import Provider from 'oidc-provider';
 import { type RunningServer, startServer } from '../testServer';
 
-/** The accounts the provider knows: the login name typed in its form → their `pid` and name. */
-export const oidcTestAccounts: Readonly<Record<string, { pid: string; name: string }>> = {
+/**
+ * The accounts the provider knows: the login name typed in its form → their `pid` and name (`name`, or
+ * `given_name` and `family_name` only). `stranger` and `borger` are not in `defaultPeople()`.
+ */
+export const oidcTestAccounts: Readonly<Record<string, { pid: string; name?: string; given_name?: string; family_name?: string }>> = {
   kari: { pid: '02028012345', name: 'Kari Dagny Leder' },
   stranger: { pid: '11111111111', name: 'Ukjent Person' },
+  borger: { pid: '12037512345', given_name: 'Nora', family_name: 'Borgersen' },
 };
 
 export const hostClient = { clientId: 'studio-host', clientSecret: 'host-client-secret-host-client-secret' } as const;
@@ -62,11 +66,11 @@ export async function startOidcTestProvider(options: OidcTestProviderOptions): P
     jwks: { keys: [{ ...rsa, kid: 'rsa-1', use: 'sig', alg: 'RS256' }, { ...ec, kid: 'ec-1', use: 'sig', alg: 'ES256' }] },
     cookies: { keys: ['provider-cookie-key'] },
     scopes: ['openid', 'profile', options.machineScope, 'other:scope'],
-    claims: { openid: ['sub', 'pid'], profile: ['name'] },
+    claims: { openid: ['sub', 'pid'], profile: ['name', 'given_name', 'family_name'] },
     conformIdTokenClaims: false,
     findAccount: (_ctx: unknown, sub: string) => {
       const account = oidcTestAccounts[sub];
-      return account ? { accountId: sub, claims: () => ({ sub, pid: account.pid, name: account.name }) } : undefined;
+      return account ? { accountId: sub, claims: () => ({ sub, ...account }) } : undefined;
     },
     features: {
       devInteractions: { enabled: true },
