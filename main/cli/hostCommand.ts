@@ -28,7 +28,7 @@ export interface HostCommandOptions {
   readonly auth?: HostAuthArgs | undefined;
 }
 
-/** The people file's registry (persons, organisations, roles); none given: an empty one (people are identified, and hold no roles). */
+/** The people file's registry (persons, organisations, roles); none given: an empty one (a person who logs in is then their own person party with PRIV on it, people.ts `loginPerson`; organisations hold no roles). */
 async function hostPeople(file: string | undefined): Promise<PeopleRegistry> {
   if (!file) return { persons: [], organisations: [], roles: [] };
   try {
