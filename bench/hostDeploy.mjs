@@ -21,25 +21,26 @@ const token = 'bench-admin-token';
 /** Starts `studio host` as its own process; resolves with its base URL once it listens. */
 function startHost(args) {
   const child = spawn(process.execPath, [path.join(root, 'bin', 'studio.mjs'), 'host', '--port', '0', '--admin-token', token, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let head = '';
   let stderr = '';
+  let partial = '';
+  /** The host's deploy events (deploy-phase, deployed), as logged. */
+  const deployEvents = [];
   child.stderr.on('data', (d) => (stderr += String(d)));
   const url = new Promise((resolve, reject) => {
-    const onData = (d) => {
-      head += String(d);
-      const port = /"event":"listening"[^\n]*"port":(\d+)/.exec(head)?.[1];
-      if (port) {
-        child.stdout.off('data', onData);
-        // The request log is not read; keep draining it.
-        child.stdout.resume();
-        resolve(`http://127.0.0.1:${port}`);
+    child.stdout.on('data', (d) => {
+      const lines = (partial + String(d)).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.includes('"event":')) continue;
+        const entry = JSON.parse(line);
+        if (entry.event === 'listening') resolve(`http://127.0.0.1:${entry.port}`);
+        if (entry.event === 'deploy-phase' || entry.event === 'deployed') deployEvents.push(entry);
       }
-    };
-    child.stdout.on('data', onData);
+    });
     child.on('exit', (code) => reject(new Error(`studio host exited with ${code}: ${stderr}`)));
   });
   const exited = new Promise((resolve) => child.on('exit', resolve));
-  return { url, stop: async () => (child.kill('SIGTERM'), await exited) };
+  return { url, deployEvents, stop: async () => (child.kill('SIGTERM'), await exited) };
 }
 
 async function json(url, init = {}) {
@@ -117,6 +118,10 @@ export async function benchHostDeploy(seconds = 10, limit = 2000) {
     const onB = until(() => hasEmail(`${urlB}${appPath}`)).then(() => performance.now() - t);
     const [servedA, servedB] = await Promise.all([onA, onB]);
 
+    // Where v2's time went on A, by the host's own log: each phase until the next one, the last until deployed.
+    const v2 = a.deployEvents.filter((e) => e.version === 'v2');
+    const phases = v2.slice(0, -1).map((e, i) => `${e.phase} ${ms(Date.parse(v2[i + 1].time) - Date.parse(e.time))}`);
+    lines.push(`runtime host deploy of v2 by phase (host log, ms resolution): ${phases.join(', ')}`);
     lines.push(`runtime host deploy: POST /admin/deployments → new version serving ${ms(firstServed)} (first version, fetch + check + load), ${ms(servedA)} for v2 on the deploying replica, ${ms(servedB)} on the second replica (refresh every 1 s)`);
     lines.push(
       `runtime host save + validate (PUT data + GET validate) on PostgreSQL, from a second process, 8 instances in flight, ≤ ${seconds} s or ${limit} pairs: one replica ${one.perSecond.toFixed(0)} pairs/s (${(one.perSecond * 2).toFixed(0)} requests/s), two replicas ${two.perSecond.toFixed(0)} pairs/s (${(two.perSecond * 2).toFixed(0)} requests/s); ${os.availableParallelism()} cores`,
