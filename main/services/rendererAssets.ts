@@ -3,31 +3,10 @@
  * the Content-Security-Policy. Electron's app:// protocol and the browser host share these.
  */
 import path from 'node:path';
+import { contentTypeFor } from '../../runtime/server/clientFiles';
 
-// An allow-list, not a lookup table with a default: a file type we did not plan for is not served.
-const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
-/** The content type served for `file`, or null when its extension is not on the allow-list. */
-export function contentTypeFor(file: string): string | null {
-  return contentTypes[path.extname(file).toLowerCase()] ?? null;
-}
+// The file types: the same allow-list as the form app's files.
+export { contentTypeFor };
 
 /**
  * The studio's Content-Security-Policy. `'unsafe-inline'` styles are for Monaco; `blob:` workers for

@@ -5,6 +5,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
+// An allow-list, not a lookup table with a default: a file type we did not plan for is not served.
+// The studio's own files (main/services/rendererAssets.ts) are served by the same list; the form app's
+// source maps (.map) are served too, the studio's are not.
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -14,14 +17,20 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
   '.gif': 'image/gif',
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
-  '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
+
+/** The content type served for `file`, or null when its extension is not on the allow-list. */
+export function contentTypeFor(file: string): string | null {
+  return contentTypes[path.extname(file).toLowerCase()] ?? null;
+}
 
 /**
  * The Content-Security-Policy of the form app: its own scripts only, API calls and the event stream
@@ -50,7 +59,7 @@ export async function readClientFile(clientDir: string, rel: string): Promise<Cl
   const segments = rel.split('/');
   // Dot segments, empty segments and separators inside a segment are never links the build makes.
   if (segments.some((s) => s === '' || s === '.' || s === '..' || /[\\:\0]/.test(s))) return null;
-  const contentType = contentTypes[path.extname(rel).toLowerCase()];
+  const contentType = rel.toLowerCase().endsWith('.map') ? 'application/json; charset=utf-8' : contentTypeFor(rel);
   if (!contentType) return null;
   const base = path.resolve(clientDir);
   const full = path.resolve(base, ...segments);
