@@ -131,18 +131,22 @@ export function defaultPeople(): PeopleRegistry {
  * file, so someone who logs in with a national identity number (`pid`) the registry does not know is
  * given such a registry person for their own requests (`loginPerson`, added by `withPerson`).
  *
- * Their ids follow from the pid alone, so every replica and every session agree on them, and lie in
- * a range of their own that a people file may not use (`readPeople` refuses it), so they never meet a
+ * Their ids are the n-th number the host's database assigned to that pid (host/personIds.ts: a
+ * sequence, keyed by an HMAC of the pid, so the same pid always has the same n on every replica), in a
+ * range of their own that a people file may not use (`readPeople` refuses it), so they never meet a
  * registry id:
- * - user id  = 800000000000 + pid (800000000000–899999999999)
- * - party id = 900000000000 + pid (900000000000–999999999999)
- * Two pids never share an id (the pid is 11 digits). Knowing the ids gives nothing: only a request whose
- * login is that pid carries the person (auth/users.ts), and nobody else holds a role for the party.
+ * - user id  = 800000000000 + n (800000000001–899999999999)
+ * - party id = 900000000000 + n (900000000001–999999999999)
+ * The ids say nothing about the pid: they appear in instance addresses, browser history and request
+ * logs, where a national identity number must not. Knowing them gives nothing either: only a request
+ * whose login is that pid carries the person (auth/users.ts), and nobody else holds a role for the party.
  */
 export const loginUserIdBase = 800_000_000_000;
 export const loginPartyIdBase = 900_000_000_000;
 /** The first id reserved for persons derived from a login; registry ids stay below it. */
 export const reservedIdsFrom = loginUserIdBase;
+/** How many persons derived from a login the ranges hold. */
+export const loginIdCount = loginPartyIdBase - loginUserIdBase - 1;
 
 /** Whether an id (a user id, or a party id's digits) is in the range reserved for persons derived from a login. */
 export function isReservedId(id: number | string): boolean {
@@ -152,11 +156,22 @@ export function isReservedId(id: number | string): boolean {
 
 const reservedProblem = (where: string, value: unknown) => `${where} ${JSON.stringify(value)} is in the range from ${reservedIdsFrom} that is reserved for persons who log in without being in the file`;
 
-/** The user id and party id of the person a login with national identity number `pid` (11 digits) derives. */
-export function loginIds(pid: string): { readonly userId: number; readonly partyId: string } {
-  if (!/^\d{11}$/.test(pid)) throw new Error('A national identity number has 11 digits');
-  const n = Number(pid);
+/** The user id and party id of a person derived from a login. */
+export interface LoginIds {
+  readonly userId: number;
+  readonly partyId: string;
+}
+
+/** The ids of the person derived from a login whose pid the host numbered `n` (1 up to `loginIdCount`). */
+export function loginIds(n: number): LoginIds {
+  if (!Number.isSafeInteger(n) || n < 1 || n > loginIdCount) throw new Error(`A number for a person derived from a login is from 1 to ${loginIdCount}, not ${n}`);
   return { userId: loginUserIdBase + n, partyId: String(loginPartyIdBase + n) };
+}
+
+/** Whether `ids` are the ids of one person derived from a login (the same n in both ranges). */
+export function areLoginIds(ids: LoginIds): boolean {
+  const n = ids.userId - loginUserIdBase;
+  return Number.isSafeInteger(n) && n >= 1 && n <= loginIdCount && ids.partyId === String(loginPartyIdBase + n);
 }
 
 /** What a login says a person is called (OpenID Connect's `name`, `given_name`, `family_name`). */
@@ -167,12 +182,15 @@ export interface LoginNames {
 }
 
 /**
- * The registry person for someone who logged in as `pid` and is not in the registry: their own person
- * party (they hold PRIV on it, nothing else), personNumber = pid, named as the login names them (given
- * and family name, else `name` split at its last space), else `Person <birth date>*****`.
+ * The registry person for someone who logged in as `pid` and is not in the registry, with the ids the
+ * host assigned to that pid (`loginIds`): their own person party (they hold PRIV on it, nothing else),
+ * personNumber = pid, named as the login names them (given and family name, else `name` split at its
+ * last space), else `Person <birth date>*****`.
  */
-export function loginPerson(pid: string, names: LoginNames = {}): RegistryPerson {
-  const { userId, partyId } = loginIds(pid);
+export function loginPerson(pid: string, ids: LoginIds, names: LoginNames = {}): RegistryPerson {
+  if (!/^\d{11}$/.test(pid)) throw new Error('A national identity number has 11 digits');
+  if (!areLoginIds(ids)) throw new Error(`User id ${ids.userId} and party id ${ids.partyId} are not the ids of a person derived from a login`);
+  const { userId, partyId } = ids;
   const given = names.givenName?.trim();
   const family = names.familyName?.trim();
   const full = names.name?.trim().replace(/\s+/g, ' ');

@@ -7,7 +7,7 @@ import { loadAppModel } from '../../core/app/model/loadAppModel';
 import { createAppHandler } from './appApi';
 import { userFromRequest } from './authorization';
 import { personUser } from './auth';
-import { defaultPeople } from './people';
+import { defaultPeople, loginIds } from './people';
 import { memoryStorage } from './storage';
 import { permitRule, policyXml } from './testing/processEngineTestApp';
 import { type RunningServer, startServer } from './testServer';
@@ -78,8 +78,8 @@ describe('register prefill for a person the people registry does not list', () =
       }),
     );
     const people = defaultPeople();
-    // As the host's login gives her (auth/users.ts): not in the registry, so derived from the login.
-    const nora = personUser(people, { pid: '12037512345', givenName: 'Nora', familyName: 'Borgersen' });
+    // As the host's login gives her (auth/users.ts): not in the registry, so derived from the login, with the ids the host assigned her.
+    const nora = personUser(people, { pid: '12037512345', givenName: 'Nora', familyName: 'Borgersen', ids: loginIds(7) });
     server = await startServer(createAppHandler({ app, org: 'ttd', appName: 'report', storage: memoryStorage(), services: { people }, userOf: () => nora }));
     base = `${server.url}/ttd/report`;
   });
@@ -91,7 +91,7 @@ describe('register prefill for a person the people registry does not list', () =
   };
 
   it('fills DSF from her own party and the user profile from her login', async () => {
-    const created = await call('POST', 'instances?instanceOwnerPartyId=912037512345', {});
+    const created = await call('POST', 'instances?instanceOwnerPartyId=900000000007', {});
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id as string;
     const report = created.body.data.find((d: { dataType: string }) => d.dataType === 'report');
@@ -100,6 +100,6 @@ describe('register prefill for a person the people registry does not list', () =
     expect((await call('PUT', `instances/${id}/process/next`)).status).toBe(200);
     const instance = (await call('GET', `instances/${id}`)).body;
     const approval = instance.data.find((d: { dataType: string }) => d.dataType === 'approval');
-    expect((await call('GET', `instances/${id}/data/${approval.id}`)).body).toEqual({ signer: 'Nora Borgersen', party: '912037512345' });
+    expect((await call('GET', `instances/${id}/data/${approval.id}`)).body).toEqual({ signer: 'Nora Borgersen', party: '900000000007' });
   });
 });

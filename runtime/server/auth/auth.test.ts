@@ -2,7 +2,7 @@
 // driven over HTTP by hand, and machine clients' client-credentials tokens.
 import { type JsonWebKey, createHmac, createPrivateKey, generateKeyPairSync, sign as signBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPeople, rolesFor } from '../people';
+import { type LoginIds, defaultPeople, loginIds, rolesFor } from '../people';
 import type { RuntimeUser } from '../services';
 import { type RunningServer, startServer } from '../testServer';
 import { hostClient, Jar, type OidcTestProvider, jarRequest, startOidcTestProvider, throughProvider } from '../testing/oidcTestProvider';
@@ -24,6 +24,12 @@ let current: Auth;
 let providerRsa: JsonWebKey;
 let clockOffset = 0;
 const now = () => Date.now() + clockOffset;
+/** The ids a host would assign (its database does, host/personIds.ts): 1, 2, … in order of first login. */
+const numbered = new Map<string, number>();
+const assignIds = async (pid: string): Promise<LoginIds> => {
+  if (!numbered.has(pid)) numbered.set(pid, numbered.size + 1);
+  return loginIds(numbered.get(pid)!);
+};
 
 const request = jarRequest;
 const throughHostCallback = (jar: Jar, start: string, login: string) => throughProvider(jar, start, login, `${host.url}/auth/callback`);
@@ -67,6 +73,7 @@ beforeAll(async () => {
     session: { idleSeconds: 1800 },
     machine: { issuer: provider.url, audience, scopes: [machineScope] },
   });
+  auth.useIdAssigner(assignIds);
   current = auth;
   hostHandler = (req, res) => {
     void (async () => {
@@ -113,17 +120,58 @@ describe('login with OpenID Connect (code flow with PKCE)', () => {
     expect(cookie).not.toContain(target.searchParams.get('code_challenge')!);
   });
 
-  it('identifies a person the registry does not know as the register person her login derives: her own party, ids from her pid', async () => {
-    const { user } = await whoami(await logIn('stranger'));
-    const derived = { userId: 811111111111, partyId: '911111111111', personNumber: '11111111111', firstName: 'Ukjent', lastName: 'Person' };
-    expect(user).toEqual({ userId: 811111111111, partyId: '911111111111', name: 'Ukjent Person', personNumber: '11111111111', authenticationLevel: 2, loginPerson: derived });
+  it('identifies a person the registry does not know as the register person her login derives: her own party, with the ids the host assigned at the login, kept in her session', async () => {
+    const jar = await logIn('stranger');
+    const { userId, partyId } = await assignIds('11111111111');
+    const { user } = await whoami(jar);
+    const derived = { userId, partyId, personNumber: '11111111111', firstName: 'Ukjent', lastName: 'Person' };
+    expect(user).toEqual({ userId, partyId, name: 'Ukjent Person', personNumber: '11111111111', authenticationLevel: 2, loginPerson: derived });
+    expect(partyId).not.toContain('11111111111');
+    // The session carries the ids, so a request needs no database.
+    expect(unseal(deriveKey(secret, 'session'), jar.cookies.get(sessionCookie)!)).toMatchObject({ v: 3, pid: '11111111111', uid: userId, pty: partyId });
     // The shared registry is not changed by the login.
     expect(people.persons.some((p) => p.personNumber === '11111111111')).toBe(false);
   });
 
   it("names a person the registry does not know by the login's given_name and family_name", async () => {
     const { user } = await whoami(await logIn('borger'));
-    expect(user).toMatchObject({ userId: 812037512345, partyId: '912037512345', name: 'Nora Borgersen', loginPerson: { firstName: 'Nora', lastName: 'Borgersen', personNumber: '12037512345' } });
+    expect(user).toMatchObject({ ...(await assignIds('12037512345')), name: 'Nora Borgersen', loginPerson: { firstName: 'Nora', lastName: 'Borgersen', personNumber: '12037512345' } });
+  });
+
+  it('refuses the login of a person the registry does not know when nothing assigns her ids (403), or when that fails (503); a registry person logs in all the same', async () => {
+    const attempt = async (account: string) => {
+      const jar = new Jar();
+      const start = await request(jar, `${host.url}/ttd/app/auth/login`);
+      const answer = await request(jar, await throughHostCallback(jar, start.headers.get('location')!, account));
+      return { status: answer.status, text: await answer.text(), session: jar.cookies.has(sessionCookie) };
+    };
+    current = createAuth({ secret, people, login: { issuer: provider.url, ...hostClient, redirectUrl: `${host.url}/auth/callback` } });
+    try {
+      const refused = await attempt('borger');
+      expect(refused).toMatchObject({ status: 403, session: false });
+      expect(refused.text).toMatch(/not in the people register of this host, and it has no database to give you an identity of your own/);
+      expect(refused.text).not.toContain('12037512345');
+      expect(await attempt('kari')).toMatchObject({ status: 303, session: true });
+      current.useIdAssigner(() => Promise.reject(new Error('the database is away')));
+      expect(await attempt('borger')).toMatchObject({ status: 503, text: expect.stringMatching(/could not find your identity here \(the database is away\)/), session: false });
+    } finally {
+      current = auth;
+    }
+  });
+
+  it("treats a session without assigned ids for a person the registry does not know as no session: the former scheme's, whose ids were her pid", async () => {
+    const jar = await logIn('borger');
+    const payload = unseal(deriveKey(secret, 'session'), jar.cookies.get(sessionCookie)!) as Record<string, unknown>;
+    const sealed = (changed: Record<string, unknown>) => {
+      const other = new Jar();
+      other.cookies.set(sessionCookie, seal(deriveKey(secret, 'session'), changed));
+      return other;
+    };
+    expect((await whoami(sealed(payload))).user?.userId).toBe(payload.uid);
+    const { uid: _uid, pty: _pty, ...withoutIds } = payload;
+    expect((await whoami(sealed({ ...withoutIds, v: 2 }))).user).toBeNull();
+    expect((await whoami(sealed(withoutIds))).user).toBeNull();
+    expect((await whoami(sealed({ ...payload, pty: loginIds(99).partyId }))).user).toBeNull();
   });
 
   it('refuses a callback whose state is not the one this browser started', async () => {
@@ -201,7 +249,8 @@ describe('login with OpenID Connect (code flow with PKCE)', () => {
     expect(parts).toHaveLength(3);
     for (const part of parts) expect(Buffer.from(part, 'base64url').toString('latin1')).not.toMatch(/02028012345|Kari/);
     const payload = unseal(deriveKey(secret, 'session'), value) as Record<string, unknown>;
-    expect(payload).toMatchObject({ v: 2, pid: '02028012345' });
+    expect(payload).toMatchObject({ v: 3, pid: '02028012345' });
+    expect(payload).not.toHaveProperty('uid');
 
     const noUser = async (cookie: string) => {
       const other = new Jar();

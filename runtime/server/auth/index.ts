@@ -9,6 +9,7 @@
  * const auth = createAuth({ secret, people, login: { issuer, clientId, clientSecret, redirectUrl }, machine: { issuer, audience, scopes } });
  * // optional: session: { idleSeconds: 1800, maxSeconds: 43200 }, previousSecrets: [oldSecret]
  * await auth.ready();                                   // optional: load discovery and keys at start (readiness)
+ * auth.useIdAssigner(assign);                          // startAppHost does: ids for persons the people registry does not know
  * const handler = createAppHandler({ …, userOf: auth.userOf });
  * // per request, before the app handler:
  * if (await auth.handle(req, res, url)) return;         // login/callback/logout answered, or a bad bearer token refused (401)
@@ -19,12 +20,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RuntimeUser } from '../services';
 import type { HostSecret } from './cookies';
 import { type Fetch, Issuer } from './issuer';
-import { type LoginOptions, OidcLogin } from './login';
+import { type LoginOptions, OidcLogin, type PersonIdAssigner } from './login';
 import { type BearerResult, MachineClients, type MachineOptions, bearerToken } from './machine';
 import type { SessionOptions } from './session';
 import type { PeopleSource } from './users';
 
-export { type LoginOptions, loginStateCookiePrefix, safeReturnTo } from './login';
+export { type LoginOptions, type PersonIdAssigner, loginStateCookiePrefix, safeReturnTo } from './login';
 export { type SessionOptions, sessionCookie } from './session';
 export { type MachineOptions, bearerToken, verifyMachineToken } from './machine';
 export { type PeopleSource, consumerOrgNumber, levelOfAcr, organisationUser, personUser } from './users';
@@ -75,6 +76,12 @@ export interface Auth {
   readonly authenticate: (req: IncomingMessage) => Promise<{ readonly user: RuntimeUser | null; readonly refused?: { readonly status: 401 | 503; readonly reason: string } }>;
   /** Loads the providers' discovery documents and keys; rejects when one cannot be loaded. */
   readonly ready: () => Promise<void>;
+  /**
+   * Who gives a person the people registry does not know their user id and party id, at the login
+   * (the runtime host's database: startAppHost calls this with it). Without one such a person cannot
+   * log in: the login answers 403 rather than make ids from the national identity number.
+   */
+  readonly useIdAssigner: (assign: PersonIdAssigner | null) => void;
 }
 
 /** Builds the host's authentication from its configuration. */
@@ -128,5 +135,9 @@ export function createAuth(options: AuthOptions): Auth {
     await Promise.all([login?.provider.keys(), machineIssuer?.keys()]);
   };
 
-  return { userOf, userFromSession, handle, authenticate, ready };
+  const useIdAssigner = (assign: PersonIdAssigner | null) => {
+    if (login) login.assignIds = assign;
+  };
+
+  return { userOf, userFromSession, handle, authenticate, ready, useIdAssigner };
 }

@@ -15,6 +15,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LoginIds } from '../people';
 import type { RuntimeUser } from '../services';
 import { CookieKeys, type HostSecret, cookieValues, serializeCookie } from './cookies';
 import { type Fetch, Issuer, ProviderError, fetchJson } from './issuer';
@@ -43,6 +44,13 @@ export interface LoginOptions {
   /** Where the provider sends the browser after logout (registered at the provider); absent: the provider's logout is skipped. */
   readonly postLogoutRedirectUrl?: string;
 }
+
+/**
+ * Gives a person the people registry does not know the user id and party id they have here (people.ts
+ * `loginIds`): the same for the same pid at every login and on every replica, and revealing nothing
+ * about it. The runtime host's database does this (host/personIds.ts).
+ */
+export type PersonIdAssigner = (pid: string) => Promise<LoginIds>;
 
 /** What the login needs from its surroundings. */
 export interface LoginContext {
@@ -112,6 +120,8 @@ function redirect(res: ServerResponse, location: string, cookies: string[] = [])
 export class OidcLogin {
   readonly provider: Issuer;
   readonly sessions: SessionCookies;
+  /** Who numbers persons the registry does not know; none: they cannot log in (`Auth.useIdAssigner`). */
+  assignIds: PersonIdAssigner | null = null;
   private readonly stateKeys: CookieKeys;
   private readonly callbackPath: string;
   private readonly secure: boolean;
@@ -131,7 +141,9 @@ export class OidcLogin {
   /** The user of a valid, unexpired session cookie on the request, or null. */
   userFromSession(req: Pick<IncomingMessage, 'headers'>): RuntimeUser | null {
     const session = this.sessions.read(req);
-    return session ? personUser(peopleOf(this.context.people), { pid: session.pid, level: session.lvl, name: session.name, givenName: session.gn, familyName: session.fn }) : null;
+    if (!session) return null;
+    const ids = session.uid !== undefined && session.pty !== undefined ? { ids: { userId: session.uid, partyId: session.pty } } : {};
+    return personUser(peopleOf(this.context.people), { pid: session.pid, level: session.lvl, name: session.name, givenName: session.gn, familyName: session.fn, ...ids });
   }
 
   /**
@@ -263,6 +275,20 @@ export class OidcLogin {
       const status = failure instanceof TokenError || (failure instanceof ProviderError && failure.status >= 400 && failure.status < 500) ? 401 : 502;
       sendText(res, status, `The login could not be completed: ${failure instanceof Error ? failure.message : String(failure)}`, clear);
       return;
+    }
+    // Someone the registry does not know gets the ids the host assigned to her pid, once, into her session.
+    if (!peopleOf(this.context.people).persons.some((p) => p.personNumber === person.pid)) {
+      if (!this.assignIds) {
+        sendText(res, 403, 'The login could not be completed: you are not in the people register of this host, and it has no database to give you an identity of your own.', clear);
+        return;
+      }
+      try {
+        const ids = await this.assignIds(person.pid);
+        person = { ...person, uid: ids.userId, pty: ids.partyId };
+      } catch (failure) {
+        sendText(res, 503, `The login could not be completed: the host could not find your identity here (${failure instanceof Error ? failure.message : String(failure)}). Try again.`, clear);
+        return;
+      }
     }
     redirect(res, state.returnTo, [...clear, this.sessions.start(person)]);
   }

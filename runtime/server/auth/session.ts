@@ -7,6 +7,7 @@
  * This is the one place that makes, reads, renews and clears the session cookie.
  */
 import type { IncomingMessage } from 'node:http';
+import { areLoginIds } from '../people';
 import { CookieKeys, type HostSecret, cookieValues, serializeCookie } from './cookies';
 
 /** The session cookie's name. */
@@ -31,11 +32,18 @@ export interface SessionPerson {
   readonly lvl: number | null;
   /** The ID token, as `id_token_hint` for the provider's logout. */
   readonly idt?: string;
+  /**
+   * For a person the people registry did not know at the login: the user id and party id the host
+   * assigned to their pid (people.ts `loginIds`), so no request needs the database to find them.
+   */
+  readonly uid?: number;
+  readonly pty?: string;
 }
 
 /** What the session cookie carries (encrypted: the person's own browser holds it, and cannot read or change it). */
 export interface SessionPayload extends SessionPerson {
-  readonly v: 2;
+  /** 3 since sessions carry assigned ids (`uid`, `pty`); a session of an earlier version is no session. */
+  readonly v: 3;
   /** When the person logged in (seconds): the absolute lifetime counts from here. */
   readonly auth: number;
   /** When this cookie was issued (seconds): the idle window counts from here. */
@@ -51,7 +59,7 @@ function isSessionPayload(v: unknown): v is SessionPayload {
   if (typeof v !== 'object' || v === null) return false;
   const s = v as Record<string, unknown>;
   return (
-    s.v === 2 &&
+    s.v === 3 &&
     typeof s.sub === 'string' &&
     typeof s.pid === 'string' &&
     (s.name === undefined || typeof s.name === 'string') &&
@@ -59,6 +67,7 @@ function isSessionPayload(v: unknown): v is SessionPayload {
     (s.fn === undefined || typeof s.fn === 'string') &&
     (s.lvl === null || typeof s.lvl === 'number') &&
     (s.idt === undefined || typeof s.idt === 'string') &&
+    ((s.uid === undefined && s.pty === undefined) || (typeof s.uid === 'number' && typeof s.pty === 'string' && areLoginIds({ userId: s.uid, partyId: s.pty }))) &&
     typeof s.auth === 'number' &&
     typeof s.iat === 'number' &&
     typeof s.exp === 'number'
@@ -100,8 +109,9 @@ export class SessionCookies {
   private cookie(person: SessionPerson, auth: number): string {
     const now = this.nowSeconds();
     const exp = Math.min(now + this.idleSeconds, auth + this.maxSeconds);
-    const { sub, pid, name, gn, fn, lvl, idt } = person;
-    const payload: SessionPayload = { v: 2, sub, pid, ...(name !== undefined ? { name } : {}), ...(gn !== undefined ? { gn } : {}), ...(fn !== undefined ? { fn } : {}), lvl, ...(idt !== undefined ? { idt } : {}), auth, iat: now, exp };
+    const { sub, pid, name, gn, fn, lvl, idt, uid, pty } = person;
+    const ids = uid !== undefined && pty !== undefined ? { uid, pty } : {};
+    const payload: SessionPayload = { v: 3, sub, pid, ...(name !== undefined ? { name } : {}), ...(gn !== undefined ? { gn } : {}), ...(fn !== undefined ? { fn } : {}), lvl, ...(idt !== undefined ? { idt } : {}), ...ids, auth, iat: now, exp };
     return serializeCookie(sessionCookie, this.keys.seal(payload), { path: '/', maxAge: exp - now, secure: this.context.secure });
   }
 

@@ -3,12 +3,13 @@
  * person of the people registry, Maskinporten's `consumer` names an organisation. The policy engine
  * then finds the person's parties and roles in the same registry (authorization.ts). A person the
  * registry does not know is, as in Altinn where every resident is in the population register, a
- * person of the register all the same: derived from the login (people.ts `loginPerson`), with their
- * own person party and PRIV on it, and no other roles. An organisation the registry does not know is
- * identified by its number, with no party and no roles.
+ * person of the register all the same: derived from the login (people.ts `loginPerson`), with the ids
+ * the host assigned to their pid at the login, their own person party and PRIV on it, and no other
+ * roles. An organisation the registry does not know is identified by its number, with no party and no
+ * roles.
  */
 import { userOfPerson } from '../authorization';
-import { type PeopleRegistry, loginPerson } from '../people';
+import { type LoginIds, type PeopleRegistry, loginPerson } from '../people';
 import type { RuntimeUser } from '../services';
 
 /** The people registry, or a function giving its current contents (a host that reloads it). */
@@ -37,23 +38,27 @@ export interface PersonClaims {
   /** The provider's `given_name` and `family_name`, for someone the registry does not know (preferred to `name`). */
   readonly givenName?: string;
   readonly familyName?: string;
+  /** The ids the host assigned to the pid (host/personIds.ts), for someone the registry does not know. */
+  readonly ids?: LoginIds;
 }
 
 /**
  * The runtime user for a person who logged in: the registry's person with that personNumber (with
  * their user id and own party, so the policy engine finds their roles), at the level the login
  * reached (else the registry's level for them, else 2). Someone the registry does not know is the
- * person their login derives (`loginPerson`: ids from the pid in a range of their own, their own party),
- * carried as `loginPerson` so the app handler adds them to the registry for their own requests.
+ * person their login derives (`loginPerson`: the ids the host assigned to the pid, their own party),
+ * carried as `loginPerson` so the app handler adds them to the registry for their own requests; without
+ * such ids they are nobody here (null).
  */
-export function personUser(people: PeopleRegistry, claims: PersonClaims): RuntimeUser {
+export function personUser(people: PeopleRegistry, claims: PersonClaims): RuntimeUser | null {
   const person = people.persons.find((p) => p.personNumber === claims.pid);
   const level = claims.level ?? null;
   if (person) {
     const user = userOfPerson(person);
     return level === null ? user : { ...user, authenticationLevel: level };
   }
-  const derived = loginPerson(claims.pid, { name: claims.name, givenName: claims.givenName, familyName: claims.familyName });
+  if (!claims.ids) return null;
+  const derived = loginPerson(claims.pid, claims.ids, { name: claims.name, givenName: claims.givenName, familyName: claims.familyName });
   return { ...userOfPerson(derived), authenticationLevel: level ?? 2, loginPerson: derived };
 }
 

@@ -1,13 +1,14 @@
 // The runtime host with end-user login: a person logs in through a real OpenID provider (oidc-provider
 // on 127.0.0.1, as ID-porten) and completes a deployed app under its policy; nobody logged in, or a
 // person without a role for the party, is refused; a person the people file does not list uses the app
-// as her own person party; a machine client's token identifies its organisation.
+// as her own person party, with ids the host's database assigned her that say nothing of her national
+// identity number; a machine client's token identifies its organisation.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAuth } from '../auth';
-import { defaultPeople } from '../people';
+import { defaultPeople, loginPartyIdBase, loginUserIdBase } from '../people';
 import { allowPrivatePersons, startHostTestRepo, hostTestApp, hostTestOrg, type HostTestRepo } from '../testing/hostTestRepo';
 import { hostClient, Jar, jarRequest, startOidcTestProvider, throughProvider, type OidcTestProvider } from '../testing/oidcTestProvider';
 import { type RunningServer, startServer } from '../testServer';
@@ -26,6 +27,8 @@ let host: AppHost;
 let front: RunningServer;
 // The login's clock runs this far ahead of the real one (a test moves it; never waits).
 let clockOffset = 0;
+/** The host's log lines. */
+const logged: unknown[] = [];
 
 async function call(jar: Jar, method: string, rel: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const res = await jarRequest(jar, `${front.url}${rel}`, {
@@ -70,7 +73,7 @@ beforeAll(async () => {
     now: () => Date.now() + clockOffset,
   });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'studio-host-login-'));
-  host = await startAppHost({ dataDir, adminToken, envName: 'test', refreshMs: 200, auth, services: { people }, log: () => undefined, clientDir: path.join(dataDir, 'no-client') });
+  host = await startAppHost({ dataDir, adminToken, envName: 'test', refreshMs: 200, auth, services: { people }, log: (entry) => void logged.push(entry), clientDir: path.join(dataDir, 'no-client') });
   const http = await import('node:http');
   forward = (req, res) => {
     const upstream = http.request(`${host.url}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
@@ -119,29 +122,38 @@ describe('runtime host login', () => {
   });
 
   test('a citizen the people file does not list uses the app as herself: her own party, her instance, her name; nobody else opens it', async () => {
+    const pid = '12037512345';
     const nora = await logIn('borger');
-    // Her parties: just herself, a person party derived from her pid, on which she holds PRIV.
+    // Her parties: just herself, a person party with the ids the host's database assigned her (a number
+    // in the reserved ranges, nothing of her pid), on which she holds PRIV.
     const parties = await call(nora, 'GET', `${base}api/v1/parties?allowedtoinstantiatefilter=true`);
     expect(parties.status, JSON.stringify(parties.body)).toBe(200);
     expect(parties.body).toHaveLength(1);
-    expect(parties.body[0]).toMatchObject({ partyId: 912037512345, name: 'Nora Borgersen', ssn: '12037512345', childParties: null });
+    expect(parties.body[0]).toMatchObject({ name: 'Nora Borgersen', ssn: pid, childParties: null });
+    const partyId = String(parties.body[0].partyId);
+    const n = Number(partyId) - loginPartyIdBase;
+    expect(n >= 1 && n < 100).toBe(true);
+    expect(partyId).not.toContain(pid);
+    const userId = loginUserIdBase + n;
     const profile = await call(nora, 'GET', `${base}api/v1/profile/user`);
     expect(profile.status, JSON.stringify(profile.body)).toBe(200);
-    expect(profile.body).toMatchObject({ userId: 812037512345, partyId: 912037512345, party: { name: 'Nora Borgersen', ssn: '12037512345' } });
+    expect(profile.body).toMatchObject({ userId, partyId: Number(partyId), party: { name: 'Nora Borgersen', ssn: pid } });
     const current = await call(nora, 'GET', `${base}api/authorization/parties/current?returnPartyObject=true`);
-    expect(current.body).toMatchObject({ partyId: 912037512345, name: 'Nora Borgersen' });
+    expect(current.body).toMatchObject({ partyId: Number(partyId), name: 'Nora Borgersen' });
     // A company is not hers.
     expect((await call(nora, 'POST', `${base}instances?instanceOwnerPartyId=50101`, {})).status).toBe(403);
 
-    const created = await call(nora, 'POST', `${base}instances?instanceOwnerPartyId=912037512345`, {});
+    const created = await call(nora, 'POST', `${base}instances?instanceOwnerPartyId=${partyId}`, {});
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id as string;
-    expect(id.startsWith('912037512345/')).toBe(true);
+    expect(id.startsWith(`${partyId}/`)).toBe(true);
+    // Her national identity number is in no instance address.
+    expect(id).not.toContain(pid);
     const dataId = (created.body.data as { id: string; dataType: string }[]).find((d) => d.dataType === 'model')!.id;
     const saved = await call(nora, 'PUT', `${base}instances/${id}/data/${dataId}`, { applicantName: 'Nora Borgersen' });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect((await call(nora, 'GET', `${base}instances/${id}/data/${dataId}`)).body).toMatchObject({ applicantName: 'Nora Borgersen' });
-    const active = await call(nora, 'GET', `${base}instances/912037512345/active`);
+    const active = await call(nora, 'GET', `${base}instances/${partyId}/active`);
     expect(active.status, JSON.stringify(active.body)).toBe(200);
     expect((active.body as { id: string }[]).map((i) => i.id)).toEqual([id]);
 
@@ -149,8 +161,13 @@ describe('runtime host login', () => {
     const stranger = await logIn('stranger');
     expect((await call(stranger, 'GET', `${base}instances/${id}`)).status).toBe(403);
     expect((await call(stranger, 'PUT', `${base}instances/${id}/data/${dataId}`, { applicantName: 'Someone else' })).status).toBe(403);
-    expect((await call(stranger, 'POST', `${base}instances?instanceOwnerPartyId=912037512345`, {})).status).toBe(403);
-    expect((await call(stranger, 'GET', `${base}instances/912037512345/active`)).status).toBe(403);
+    expect((await call(stranger, 'POST', `${base}instances?instanceOwnerPartyId=${partyId}`, {})).status).toBe(403);
+    expect((await call(stranger, 'GET', `${base}instances/${partyId}/active`)).status).toBe(403);
+    // The other citizen got ids of her own.
+    const strangerIds = (await call(stranger, 'GET', `${base}api/v1/profile/user`)).body as { userId: number; partyId: number };
+    expect(strangerIds.userId).toBeGreaterThan(loginUserIdBase);
+    expect(strangerIds.userId).not.toBe(userId);
+    expect(String(strangerIds.partyId)).not.toBe(partyId);
     const kari = await logIn('kari');
     expect((await call(kari, 'GET', `${base}instances/${id}`)).status).toBe(403);
     expect((await call(new Jar(), 'GET', `${base}instances/${id}`)).status).toBe(401);
@@ -159,8 +176,11 @@ describe('runtime host login', () => {
     // Logged in again (a new session): the same user and party, so the instance is still hers.
     const again = await logIn('borger');
     expect(again.cookies.get('studio-session')).not.toBe(nora.cookies.get('studio-session'));
-    expect((await call(again, 'GET', `${base}api/v1/profile/user`)).body).toMatchObject({ userId: 812037512345, partyId: 912037512345 });
+    expect((await call(again, 'GET', `${base}api/v1/profile/user`)).body).toMatchObject({ userId, partyId: Number(partyId) });
     expect((await call(again, 'GET', `${base}instances/${id}`)).status).toBe(200);
+    // The host logged every request above, her instance's among them, and her number in none.
+    expect(JSON.stringify(logged)).toContain(id);
+    expect(JSON.stringify(logged)).not.toContain(pid);
   });
 
   test("a machine client's token acts as its organisation for the policy", async () => {

@@ -173,6 +173,8 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     close: async () => undefined,
   });
 
+  // A person the people registry does not know gets her ids from this database at her login.
+  options.auth?.useIdAssigner(db.assignPersonIds);
   const userOf = options.userOf ?? options.auth?.userOf;
   // The login's issuers: loaded once at start, and again by /ready until they answer.
   let authReady = false;

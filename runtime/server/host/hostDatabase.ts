@@ -1,14 +1,16 @@
 /**
  * The runtime host's own tables, beside the instance store's in the same database (PGlite or
  * PostgreSQL): deployments (the history), which version of each app is active, the files of every
- * deployed version (so any replica can load a version another one fetched) and the version each
- * instance was created on. Every replica reads the active versions from here, so they all switch.
+ * deployed version (so any replica can load a version another one fetched), the version each
+ * instance was created on, and the numbers of persons the people registry does not know (personIds.ts).
+ * Every replica reads the active versions from here, so they all switch.
  *
  * The schema has its own version table (`host_schema_version`) and migration lock, so it evolves
  * independently of the instance store's.
  */
 import type { SqlDriver } from '../sqlStorage';
 import { deploymentRecords, type DeploymentRecords } from './deploymentRecords';
+import { personIds, type PersonIds } from './personIds';
 
 export type { Deployment, DeploymentPhase, DeploymentResult } from './deploymentRecords';
 
@@ -60,6 +62,11 @@ const migrations: readonly (readonly string[])[] = [
   ],
   // Periodic jobs one replica runs per period (the blob sweep): when each last ran, by the database's clock.
   ['CREATE TABLE host_jobs (name text PRIMARY KEY, last_run timestamptz NOT NULL)'],
+  // Persons the people registry does not know, numbered for their ids by an HMAC of their pid (personIds.ts); the host's own settings (that HMAC's key).
+  [
+    'CREATE TABLE host_settings (name text PRIMARY KEY, value text NOT NULL)',
+    'CREATE TABLE host_person_ids (n bigserial PRIMARY KEY, pid_hmac text NOT NULL UNIQUE)',
+  ],
 ];
 
 export const hostSchemaVersion = migrations.length;
@@ -76,7 +83,7 @@ export interface ActiveVersion {
   readonly commit: string;
 }
 
-export interface HostDatabase extends DeploymentRecords {
+export interface HostDatabase extends DeploymentRecords, PersonIds {
   /** True when the database answers. */
   ping(): Promise<boolean>;
   /** The active version of every app. */
@@ -116,6 +123,7 @@ export async function migrateHost(driver: SqlDriver, upTo = hostSchemaVersion): 
 export function hostDatabase(driver: SqlDriver): HostDatabase {
   return {
     ...deploymentRecords(driver),
+    ...personIds(driver),
     claimJob: async (name, periodMs) => {
       const { rows } = await driver.query<{ name: string }>(
         `INSERT INTO host_jobs (name, last_run) VALUES ($1, now())
