@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { DeployEnvironment } from '../../../core/api';
 import { useT } from '../../i18n/useT';
 import { TextField } from '../../ui/TextField';
-import { FormDialog } from '../history/FormDialog';
+import { FormDialog } from '../../ui/FormDialog';
 
 /** Adds an environment, or edits one (`editing`): its name, the host's address and its admin token. */
 export function EnvironmentDialog({

@@ -8,7 +8,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { TextField } from '../../ui/TextField';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { openReview } from '../review/reviewRequest';
 import { shortOid } from './BranchBar';
 import { useHistory, useHistoryStore } from './historyContext';

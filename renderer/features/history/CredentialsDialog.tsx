@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { Alert } from '../../ui/Alert';
 import { TextField } from '../../ui/TextField';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { useHistory, useHistoryStore } from './historyContext';
 
 /** Asks for a username and access token for the remote's server, then runs `then` (the refused operation again). */

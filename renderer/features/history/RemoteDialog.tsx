@@ -4,7 +4,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { CredentialsDialog } from './CredentialsDialog';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { useHistory, useHistoryStore } from './historyContext';
 
 /** Sets the address of the repository this one pushes to and pulls from (`origin`). */

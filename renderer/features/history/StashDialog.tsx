@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { TextField } from '../../ui/TextField';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { useHistory, useHistoryStore } from './historyContext';
 
 /** Asks for an optional message and stashes every uncommitted change. */

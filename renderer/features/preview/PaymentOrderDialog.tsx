@@ -6,7 +6,7 @@ import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/stores';
 import { Alert } from '../../ui/Alert';
 import { Button, IconButton } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { TextField } from '../../ui/TextField';
 import {
   addLine,
@@ -95,23 +95,14 @@ export function PaymentOrderDialog({ info, save, onSaved, onClose }: PaymentOrde
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t('paymentOrder.dialog.title')}
-      closeLabel={t('common.close')}
-      onClose={onClose}
-      onSubmit={() => void submit()}
+      submitLabel={t('paymentOrder.dialog.save')}
+      canSubmit
       busy={busy}
+      onSubmit={() => void submit()}
+      onClose={onClose}
       width="lg"
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" disabled={busy}>
-            {t('paymentOrder.dialog.save')}
-          </Button>
-        </>
-      }
     >
       <div className="payment-order-editor">
         <p className="small muted">
@@ -261,6 +252,6 @@ export function PaymentOrderDialog({ info, save, onSaved, onClose }: PaymentOrde
           </div>
         </fieldset>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -4,8 +4,7 @@ import type { PeopleRegistryData } from '../../../core/api';
 import type { TextKey } from '../../i18n/texts';
 import { useT } from '../../i18n/useT';
 import { Alert } from '../../ui/Alert';
-import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { TabPanel, Tabs } from '../../ui/Tabs';
 import {
   addOrganisation,
@@ -119,23 +118,14 @@ export function PeopleDialog({ registry, problem, save, onSaved, onClose }: Peop
   const organisation = draft.organisations.find((o) => o.key === selected.organisations);
 
   return (
-    <Dialog
+    <FormDialog
       title={t('people.dialog.title')}
-      closeLabel={t('common.close')}
-      onClose={onClose}
-      onSubmit={() => void submit()}
+      submitLabel={t('people.dialog.save')}
+      canSubmit
       busy={busy}
+      onSubmit={() => void submit()}
+      onClose={onClose}
       width="lg"
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" disabled={busy}>
-            {t('people.dialog.save')}
-          </Button>
-        </>
-      }
     >
       <div className="people-editor">
         <p className="small muted">{t('people.dialog.intro')}</p>
@@ -225,6 +215,6 @@ export function PeopleDialog({ registry, problem, save, onSaved, onClose }: Peop
           )}
         </TabPanel>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

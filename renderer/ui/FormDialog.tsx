@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { useT } from '../../i18n/useT';
-import { Button } from '../../ui/Button';
-import { Dialog } from '../../ui/Dialog';
+import { useT } from '../i18n/useT';
+import { Button } from './Button';
+import { Dialog, type DialogProps } from './Dialog';
 
 export interface FormDialogProps {
   readonly title: string;
@@ -11,10 +11,11 @@ export interface FormDialogProps {
   readonly onSubmit: () => void;
   readonly onClose: () => void;
   readonly children: ReactNode;
+  readonly width?: DialogProps['width'];
 }
 
 /** A small form in a dialog with Cancel and one submit button (Enter submits). */
-export function FormDialog({ title, submitLabel, canSubmit, busy, onSubmit, onClose, children }: FormDialogProps) {
+export function FormDialog({ title, submitLabel, canSubmit, busy, onSubmit, onClose, children, width }: FormDialogProps) {
   const t = useT();
   return (
     <Dialog
@@ -23,6 +24,7 @@ export function FormDialog({ title, submitLabel, canSubmit, busy, onSubmit, onCl
       onClose={onClose}
       onSubmit={onSubmit}
       busy={busy}
+      {...(width ? { width } : {})}
       footer={
         <>
           <Button variant="ghost" onClick={onClose}>
