@@ -3,6 +3,7 @@
  * file types and a path check, so a request can never read outside the client folder.
  */
 import { promises as fs } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 
 // An allow-list, not a lookup table with a default: a file type we did not plan for is not served.
@@ -70,4 +71,18 @@ export async function readClientFile(clientDir: string, rel: string): Promise<Cl
   } catch {
     return null;
   }
+}
+
+/** Where an app keeps the static files it serves at /ORG/APP/… (images, a custom component's script). */
+export function wwwrootOf(appDir: string): string {
+  return path.join(appDir, 'App', 'wwwroot');
+}
+
+/** Headers on every answer of both hosts. */
+export const commonHeaders = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' } as const;
+
+/** Answers a static file (the form app's, or the app's own): its type, revalidated on every use; no body for HEAD. */
+export function sendStaticFile(res: ServerResponse, file: ClientFile, headOnly: boolean): void {
+  res.writeHead(200, { ...commonHeaders, 'content-type': file.contentType, 'cache-control': 'no-cache' });
+  res.end(headOnly ? undefined : file.body);
 }

@@ -96,6 +96,26 @@ describe('startRuntimeHost', () => {
     expect((await fetch(`${base}..%2f..%2fapp.js`, { headers: { cookie } })).status).toBe(404);
   });
 
+  it("serves the app's own static files from App/wwwroot (an image, a component's script) after the form app's, and nothing outside it", async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    mkdirSync(path.join(appDir, 'App', 'wwwroot', 'img'), { recursive: true });
+    writeFileSync(path.join(appDir, 'App', 'wwwroot', 'img', 'logo.png'), png);
+    writeFileSync(path.join(appDir, 'App', 'wwwroot', 'index.html'), 'not the form app');
+    writeFileSync(path.join(appDir, 'App', 'wwwroot', 'tool.exe'), 'MZ');
+    const host = await start();
+    const cookie = await cookieOf(host);
+    const base = `http://127.0.0.1:${host.port}/ttd/preview-demo/`;
+    const logo = await fetch(`${base}img/logo.png`, { headers: { cookie } });
+    expect([logo.status, logo.headers.get('content-type')]).toEqual([200, 'image/png']);
+    expect(Buffer.from(await logo.arrayBuffer())).toEqual(png);
+    // Without the preview's token, the app's files are not public.
+    expect((await fetch(`${base}img/logo.png`)).status).toBe(401);
+    // The form app's shell wins over a file of the same name; unlisted types and paths out of wwwroot are not served.
+    expect(await (await fetch(`${base}index.html`, { headers: { cookie } })).text()).toContain('./assets/app.js');
+    expect((await fetch(`${base}tool.exe`, { headers: { cookie } })).status).toBe(404);
+    expect((await fetch(`${base}..%2fconfig%2fapplicationmetadata.json`, { headers: { cookie } })).status).toBe(404);
+  });
+
   it('takes the token as a header and on the event stream\'s query, without any cookie (Electron frames it cross-site)', async () => {
     const host = await start();
     const base = `http://127.0.0.1:${host.port}/ttd/preview-demo/`;

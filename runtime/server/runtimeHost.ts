@@ -20,7 +20,7 @@ import { fileValue } from './appData';
 import { diskAppSource } from './appSource';
 import { cookieValue, presetPartyHeader, selectedPartyCookie, userFromRequest } from './authorization';
 import { chromiumPdfService, previewAuthentication } from './chromiumPdf';
-import { previewCsp, readClientFile } from './clientFiles';
+import { commonHeaders, previewCsp, readClientFile, sendStaticFile, wwwrootOf } from './clientFiles';
 import type { PaymentOrderSource } from './paymentOrderLines';
 import type { PeopleRegistry } from './people';
 import { guardPreviewRequest, previewCookieName } from './previewGuard';
@@ -113,7 +113,6 @@ export function appIdentity(app: AppModel, appDir: string): { org: string; appNa
   return { org: safe(meta.org) ? meta.org : 'local', appName: safe(folder) ? folder : 'app' };
 }
 
-const commonHeaders = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
 
 function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...commonHeaders, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(text);
@@ -204,12 +203,9 @@ export async function startRuntimeHost(options: RuntimeHostOptions): Promise<Run
     const head = rel.split('/')[0]!.toLowerCase();
     // The app API's own prefixes go straight to it; anything else may be a file of the built form app.
     if (reading && head !== 'api' && head !== 'instances' && head !== 'v1') {
-      const file = await readClientFile(clientDir, rel);
-      if (file) {
-        res.writeHead(200, { ...commonHeaders, 'content-type': file.contentType, 'cache-control': 'no-cache' });
-        res.end(method === 'HEAD' ? undefined : file.body);
-        return;
-      }
+      // The form app's files first, then the app's own static files (App/wwwroot), as Altinn serves them.
+      const file = (await readClientFile(clientDir, rel)) ?? (await readClientFile(wwwrootOf(appDir), rel));
+      if (file) return sendStaticFile(res, file, method === 'HEAD');
     }
     if (!handler) return sendText(res, 503, 'The preview is still starting; reload in a moment.');
     actAsDefaultParty(req);

@@ -2,7 +2,7 @@
 // broken version, a deploy while the previous version serves, rollback, instances kept on the version
 // they were created on, the admin token, health/readiness, log lines and graceful shutdown.
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,6 +11,7 @@ import { startAppHost, type AppHost, type HostLogEntry } from './appHost';
 
 const token = 'admin-secret-token';
 const base = `/${hostTestOrg}/${hostTestApp}/`;
+const logoSvg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>';
 
 let repo: HostTestRepo;
 let dataDir: string;
@@ -53,7 +54,12 @@ const issuesOf = async (id: string) => {
 beforeAll(async () => {
   repo = await startHostTestRepo();
   await repo.tag('v1');
-  await repo.tag('v2', addRequiredEmail);
+  // v2 also brings a static file of its own (App/wwwroot), which v1 has not.
+  await repo.tag('v2', (dir) => {
+    addRequiredEmail(dir);
+    mkdirSync(path.join(dir, 'App', 'wwwroot'), { recursive: true });
+    writeFileSync(path.join(dir, 'App', 'wwwroot', 'logo.svg'), logoSvg);
+  });
   await repo.tag('broken', breakReference);
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'studio-host-test-'));
   host = await startAppHost({ dataDir, adminToken: token, envName: 'test', refreshMs: 200, log: (e) => logs.push(e), clientDir: path.join(dataDir, 'no-client') });
@@ -154,6 +160,10 @@ describe('runtime host', () => {
     // The metadata and texts follow the header too, and the log line names the version that answered.
     expect((await call('GET', `${base}api/v1/applicationmetadata`, undefined, withInstance(v1Instance.id))).status).toBe(200);
     expect(logs.at(-1)).toMatchObject({ path: `${base}api/v1/applicationmetadata`, version: 'v1' });
+    // The app's own static files come from the version that answers: v2's logo, which the v1 instance's version lacks.
+    const logo = await fetch(`${host.url}${base}logo.svg`);
+    expect([logo.status, logo.headers.get('content-type'), await logo.text()]).toEqual([200, 'image/svg+xml', logoSvg]);
+    expect((await fetch(`${host.url}${base}logo.svg`, { headers: withInstance(v1Instance.id) })).status).toBe(404);
     // Creating an instance goes to the active version whatever the header says.
     const created = await call('POST', `${base}instances?instanceOwnerPartyId=501`, {}, withInstance(v1Instance.id));
     expect(created.status).toBe(201);

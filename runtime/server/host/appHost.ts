@@ -32,7 +32,7 @@ import { fileBlobStore, type BlobStore } from '../blobStore';
 import { sweepBlobs } from '../blobSweep';
 import type { Auth } from '../auth';
 import { diskAppSource } from '../appSource';
-import { previewCsp, readClientFile } from '../clientFiles';
+import { commonHeaders, previewCsp, readClientFile, sendStaticFile, wwwrootOf } from '../clientFiles';
 import { openEmbeddedDriver } from '../pgliteStorage';
 import { openPostgresDriver } from '../postgresStorage';
 import { runtimeClientDir } from '../runtimeRoot';
@@ -41,7 +41,7 @@ import { sqlStorage, type SqlDriver, type SqlRuntimeStorage } from '../sqlStorag
 import type { RuntimeStorage } from '../storage';
 import { hostDeployments } from './deployments';
 import { hostDatabase, migrateHost, type HostDatabase } from './hostDatabase';
-import { HostError, commonHeaders, errorMessage as message, sendJson } from './hostHttp';
+import { HostError, errorMessage as message, sendJson } from './hostHttp';
 import { instanceHeader, requestInstance } from './requestInstance';
 import { versionDir, writeVersionDir } from './versionFiles';
 
@@ -292,8 +292,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     }
     const file = await readClientFile(clientDir, rel);
     if (!file) return false;
-    res.writeHead(200, { ...commonHeaders, 'content-type': file.contentType, 'cache-control': 'no-cache' });
-    res.end(head ? undefined : file.body);
+    sendStaticFile(res, file, head);
     return true;
   }
 
@@ -365,6 +364,11 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     }
     const serving = await versionFor(org, app, current, rest, req.headers[instanceHeader]);
     note.version = serving.version;
+    if ((method === 'GET' || method === 'HEAD') && head !== 'api' && head !== 'instances' && head !== 'v1') {
+      // The app's own static files (App/wwwroot) of the version that answers.
+      const file = await readClientFile(wwwrootOf(versionDir(dataDir, org, app, serving.loaded.commit)), rest.join('/'));
+      if (file) return sendStaticFile(res, file, method === 'HEAD');
+    }
     serving.loaded.handler(req, res);
   }
 

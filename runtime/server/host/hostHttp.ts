@@ -1,5 +1,6 @@
 /** The runtime host's HTTP pieces shared by its routes (appHost.ts) and its admin API (deployments.ts). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { commonHeaders } from '../clientFiles';
 
 /** A request the host refuses with a status and a JSON body. */
 export class HostError extends Error {
@@ -11,8 +12,6 @@ export class HostError extends Error {
     super(message);
   }
 }
-
-export const commonHeaders = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
 
 /** Answers `body` as JSON, never cached; `headers` adds to the usual ones (a `location`, say). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -79,7 +79,9 @@ export async function startHostTestRepo(): Promise<HostTestRepo> {
   const tag = async (name: string, change?: (dir: string) => void) => {
     if (change) {
       change(workDir);
-      await gitRun(workDir, ['commit', '-q', '-a', '-m', `Version ${name}`]);
+      // New files too (a version may add an image under App/wwwroot).
+      await gitRun(workDir, ['add', '-A']);
+      await gitRun(workDir, ['commit', '-q', '-m', `Version ${name}`]);
     }
     await gitRun(workDir, ['tag', '-a', name, '-m', `Version ${name}`]);
     await gitRun(workDir, ['push', '-q', remote, 'HEAD:refs/heads/main', `refs/tags/${name}`]);
