@@ -54,7 +54,8 @@ test('the Preview area shows the form data as it is typed and moves the frame to
   expect(new URL((await frame.getAttribute('src')) ?? '').searchParams.get('studio')).toBe(new URL(studio.url).origin);
   const content = page.frameLocator('iframe[title="Preview of the app"]');
   const pagePicker = page.getByRole('combobox', { name: 'Page' });
-  await expect(pagePicker).toBeEnabled();
+  // The first preview of an app opens its instance store (PGlite), which on a loaded machine takes many seconds.
+  await expect(pagePicker).toBeEnabled({ timeout: 30_000 });
   await expect(pagePicker).toHaveValue('Side1');
   await expect(page.getByRole('combobox', { name: 'Layout set' })).toHaveValue('form');
 
