@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { dispatchRequest } from '../../core/api';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -156,22 +156,6 @@ describe('PreviewService', () => {
       const fixed = await preview.start();
       expect(fixed.problem).toBeUndefined();
       expect((await call(fixed.url, 'POST', 'instances?instanceOwnerPartyId=50101', '1004')).status).toBe(201);
-    }, 60_000);
-
-    it('gives an app\'s store folder its database when the app is opened, before any preview starts, and opens it on start', async () => {
-      const appDir = await appWithPolicy();
-      const configDir = temp.make();
-      const events = new EventHub();
-      const workspace = new Workspace(events);
-      const preview = new PreviewService(events, workspace, { clientDir: temp.make(), configDir, pdf: false });
-      disposers.push(() => preview.dispose());
-      await workspace.open(appDir);
-      const store = previewDataDir(configDir, 'ttd', 'preview-demo');
-      // Copied, not opened: no lock is taken until the preview starts.
-      await vi.waitFor(() => expect(existsSync(path.join(store, 'pgdata', 'PG_VERSION'))).toBe(true), { timeout: 30_000, interval: 50 });
-      expect(existsSync(path.join(store, 'lock'))).toBe(false);
-      const started = await preview.start();
-      expect((await call(started.url, 'POST', 'instances?instanceOwnerPartyId=50101')).status).toBe(201);
     }, 60_000);
 
     it('starts while the app\'s store is in use by another studio; the form\'s calls say why, and the next start opens it', async () => {

@@ -85,8 +85,6 @@ export class PreviewService {
   private readonly unsubscribe: () => void;
   /** An empty, migrated store that a new app's store is copied from: creating a database takes seconds, a copy does not. */
   private template: Promise<string | null> | null = null;
-  /** Store folders being given the template's database, so a folder is copied into once, never by two copies at a time. */
-  private readonly seeding = new Map<string, Promise<void>>();
 
   constructor(
     events: EventHub,
@@ -99,25 +97,7 @@ export class PreviewService {
       if (event === 'files:changed' && this.host && (payload as { dir: string }).dir === this.appDir) this.scheduleReload();
       // Another app (or none) is open: the preview of the old one must not keep running.
       if (event === 'workspace:changed' && (payload as { app: { dir: string } | null }).app?.dir !== this.appDir) void this.stop();
-      // An app was opened: its store folder is made now, so its first preview need not wait for the copy.
-      const opened = event === 'workspace:changed' ? (payload as { app: { dir: string } | null }).app?.dir : undefined;
-      if (opened) void this.prepareStore(opened);
     });
-  }
-
-  /**
-   * Gives the app's store folder its database ahead of the first preview (a copy of the template: some
-   * seconds on a busy machine, on the preview's critical path otherwise). It only copies files; nothing
-   * is opened or locked, and a failure is left for `start` to meet and report.
-   */
-  private async prepareStore(appDir: string): Promise<void> {
-    if (!this.options.configDir) return;
-    try {
-      const { org, appName } = await previewAppIdentity(appDir);
-      await this.seeded(previewDataDir(this.options.configDir, org, appName));
-    } catch {
-      // An app that cannot be read now: its preview says why when started.
-    }
   }
 
   /** Starts (or restarts, with fresh data) the preview of the open app. */
@@ -180,21 +160,8 @@ export class PreviewService {
     return storage;
   }
 
-  /**
-   * Gives a new store folder the empty store's database (a cleanly closed one, so a copy opens as it is).
-   * One copy per folder: a caller arriving while it runs (the preview started while the app's opening
-   * still copies) waits for it rather than opening half a database.
-   */
-  private seeded(dir: string): Promise<void> {
-    let seeding = this.seeding.get(dir);
-    if (!seeding) {
-      seeding = this.copyTemplate(dir).finally(() => this.seeding.delete(dir));
-      this.seeding.set(dir, seeding);
-    }
-    return seeding;
-  }
-
-  private async copyTemplate(dir: string): Promise<void> {
+  /** Gives a new store folder the empty store's database (a cleanly closed one, so a copy opens as it is). */
+  private async seeded(dir: string): Promise<void> {
     if (existsSync(path.join(dir, 'pgdata'))) return;
     const template = await this.template;
     if (template) await cp(template, path.join(dir, 'pgdata'), { recursive: true, errorOnExist: true, force: false }).catch(() => undefined);
@@ -224,9 +191,8 @@ export class PreviewService {
   async dispose(): Promise<void> {
     this.unsubscribe();
     await this.stop();
-    // The empty store may still be being made, or copied into an app's folder; both must be let go before the studio ends.
+    // The empty store may still be being made; its folder must be let go before the studio ends.
     await this.template;
-    await Promise.all(this.seeding.values());
   }
 
   private scheduleReload(): void {
