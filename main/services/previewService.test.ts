@@ -27,7 +27,8 @@ async function setup() {
   const dir = temp.make();
   await writeDemoApp(dir);
   await workspace.open(dir);
-  const preview = new PreviewService(events, workspace, { clientDir: temp.make() });
+  // A burst is writes closer together than debounceMs; generous, so a busy machine's slow writes still make one burst.
+  const preview = new PreviewService(events, workspace, { clientDir: temp.make(), debounceMs: 400 });
   disposers.push(() => preview.dispose());
   return { workspace, preview };
 }
