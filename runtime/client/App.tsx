@@ -3,7 +3,7 @@
  * error report, and the save/sent notices. Focus moves to the page heading on every navigation.
  */
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ComponentView } from './components/ComponentView';
 import { DataProcessorBanner } from './csharp/CSharpNotices';
 import { ErrorReport } from './ErrorReport';
@@ -102,13 +102,21 @@ function PartyScreen() {
   };
   return (
     <div className="rt-app">
-      <header className="rt-header">
-        <Heading level={1} data-size="lg">
-          {appName}
-        </Heading>
-      </header>
+      <AppHeader appName={appName} />
       <main className="rt-page">{prompt.entry.kind === 'noValidParty' ? <NoValidParty t={t} prompt={prompt} /> : <PartySelection t={t} prompt={prompt} busy={busy} onChoose={choose} />}</main>
     </div>
+  );
+}
+
+/** The app's name as the page's heading, with the header's tools beside it. */
+function AppHeader({ appName, children }: { readonly appName: string | undefined; readonly children?: ReactNode }) {
+  return (
+    <header className="rt-header">
+      <Heading level={1} data-size="lg">
+        {appName}
+      </Heading>
+      {children}
+    </header>
   );
 }
 
@@ -158,16 +166,13 @@ function FormApp() {
   const page = derived.hierarchy.pages.find((p) => p.id === currentPage);
   return (
     <div className="rt-app">
-      <header className="rt-header">
-        <Heading level={1} data-size="lg">
-          {appName}
-        </Heading>
+      <AppHeader appName={appName}>
         <div className="rt-header-tools">
           <SessionMenu />
           <ChangeParty />
           <LanguageSelector />
         </div>
-      </header>
+      </AppHeader>
       <main ref={mainRef} className="rt-page" data-page={currentPage}>
         <DataProcessorBanner />
         <ProcessShell>
