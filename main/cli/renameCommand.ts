@@ -5,7 +5,7 @@ import { loadAppModel } from '../../core/app/model/loadAppModel';
 import { buildReferenceIndex } from '../../core/refs/referenceIndex';
 import { planRename, RenameError, type RenameKind } from '../../core/refs/rename';
 import { isAltinnApp } from '../services/appFolder';
-import { writeFileAtomic } from '../services/atomicWrite';
+import { writeFileAtomic } from '../../runtime/server/atomicWrite';
 import { diskFileSource } from '../services/fileTree';
 import { resolveInsideApp } from '../services/pathJail';
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { CodeBackup } from '../../core/api';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../../runtime/server/atomicWrite';
 
 const hash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
 

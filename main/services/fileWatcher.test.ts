@@ -54,7 +54,7 @@ describe('isIgnoredPath', () => {
     expect(isIgnoredPath('App/bin/Debug/app.dll')).toBe(true);
     expect(isIgnoredPath('App/obj/project.assets.json')).toBe(true);
     expect(isIgnoredPath('node_modules/x/package.json')).toBe(true);
-    expect(isIgnoredPath('App/ui/form/layouts/.Side1.json.0123456789ab.tmp')).toBe(true);
+    expect(isIgnoredPath('App/ui/form/layouts/.Side1.json.0b6f1c4e-2a7d-4c1e-9f3a-5d8e7b6a4c21.tmp')).toBe(true);
     expect(isIgnoredPath('App/ui/form/layouts/Side1.json')).toBe(false);
     expect(isIgnoredPath('App/config/texts/resource.nb.json')).toBe(false);
   });
@@ -107,7 +107,7 @@ for (const mode of ['tree', 'native'] as const) {
       await w.write('node_modules/pkg/index.js', 'x');
       await w.write('App/bin/Debug/App.dll', 'x');
       await w.write('App/obj/project.assets.json', '{}');
-      await w.write('App/ui/form/layouts/.Side1.json.0123456789ab.tmp', 'x');
+      await w.write('App/ui/form/layouts/.Side1.json.0b6f1c4e-2a7d-4c1e-9f3a-5d8e7b6a4c21.tmp', 'x');
       await w.write('sentinel.txt', 'done');
       await waitFor('the sentinel', () => w.has('sentinel.txt'));
       for (const p of w.all()) expect(isIgnoredPath(p), p).toBe(false);

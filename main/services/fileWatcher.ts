@@ -3,18 +3,16 @@ import path from 'node:path';
 import type { EventHub } from './eventHub';
 import { toPosix } from './fileTree';
 import { findRepositoryRoot } from './git/repository';
+import { atomicTempName } from '../../runtime/server/atomicWrite';
 
 /** Folders whose changes never reach the studio: version control, packages, build output, IDE state. */
 const ignoredFolders = new Set(['.git', 'node_modules', 'bin', 'obj', '.vs', '.idea', 'dist', 'out', 'build']);
-
-/** The temp files of main/services/atomicWrite.ts: `.<name>.<12 hex>.tmp` beside the target. */
-const atomicTempFile = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
 /** Whether a path relative to the app folder (forward slashes) is outside what the studio watches. */
 export function isIgnoredPath(rel: string): boolean {
   const parts = rel.split('/');
   const name = parts[parts.length - 1] ?? '';
-  if (atomicTempFile.test(name)) return true;
+  if (atomicTempName.test(name)) return true;
   return parts.slice(0, -1).some((p) => ignoredFolders.has(p)) || ignoredFolders.has(name);
 }
 

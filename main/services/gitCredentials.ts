@@ -7,7 +7,7 @@
  */
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../../runtime/server/atomicWrite';
 import type { Credentials } from './git';
 
 /** Where credentials are kept, by remote host (`example.com`, `127.0.0.1:3000`). */

@@ -9,8 +9,8 @@ import { studioRoot } from './studioRoot';
 
 // Lets a test make the n-th atomic write fail, to prove a failed creation leaves nothing behind.
 const failure = vi.hoisted(() => ({ writesLeft: Number.POSITIVE_INFINITY }));
-vi.mock('./atomicWrite', async (importOriginal) => {
-  const real = await importOriginal<typeof import('./atomicWrite')>();
+vi.mock('../../runtime/server/atomicWrite', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../runtime/server/atomicWrite')>();
   return {
     writeFileAtomic: async (target: string, content: string | Uint8Array) => {
       if (failure.writesLeft-- <= 0) throw new Error('simulated disk full');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import { type NewAppRequest, StudioError } from '../../core/api';
 import { appNameProblem, orgProblem } from '../../core/app/appName';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../../runtime/server/atomicWrite';
 import { studioRoot } from './studioRoot';
 
 /** Who the first commit of a new app is by when the caller names nobody. */

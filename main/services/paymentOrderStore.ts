@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { PaymentOrderData } from '../../core/api';
 import { readPreviewOrder } from '../../core/payment/previewOrder';
 import { orderLinesFromFile, type PaymentOrderSource } from '../../runtime/server/paymentOrderLines';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../../runtime/server/atomicWrite';
 
 /** The app an order is kept for, as the preview names it (runtimeHost's appIdentity). */
 export interface OrderApp {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultPeople, parsePeople, serializePeople, type PeopleRegistry } from '../../runtime/server/people';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../../runtime/server/atomicWrite';
 
 /** Where the registry lives in `configDir`. */
 export const peopleFile = (configDir: string) => path.join(configDir, 'people.json');

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { RecentApp } from '../../core/api';
 import { isAltinnApp } from './appFolder';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../../runtime/server/atomicWrite';
 
 const maxRecent = 15;
 

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { type FileChange, type FileContent, type OpenedApp, StudioError } from '../../core/api';
 import { appMarkerFile, isAltinnApp } from './appFolder';
-import { writeFileAtomic } from './atomicWrite';
+import { writeFileAtomic } from '../../runtime/server/atomicWrite';
 import type { EventHub } from './eventHub';
 import { listTree, toPosix } from './fileTree';
 import { resolveInsideApp } from './pathJail';

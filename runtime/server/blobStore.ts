@@ -6,9 +6,9 @@
  *
  * Keys are relative, `/`-separated paths, e.g. `<instanceGuid>/<dataElementId>/<version>`.
  */
-import { randomUUID } from 'node:crypto';
 import { promises as fs, type Dir } from 'node:fs';
 import path from 'node:path';
+import { atomicTempName, writeFileAtomic } from './atomicWrite';
 
 export interface BlobStore {
   /** Stores `bytes` under `key`, replacing what was there; once it resolves the object is durable. */
@@ -44,23 +44,7 @@ export function checkBlobKey(key: string): void {
   }
 }
 
-/** The name of a put's temp file: `.<name>.<uuid>.tmp` beside the object. */
-const tempName = /^\.(.+)\.[0-9a-f-]{36}\.tmp$/;
-
 const isCode = (error: unknown, ...codes: string[]) => codes.includes((error as NodeJS.ErrnoException).code ?? '');
-
-/** Makes a rename or removal in `dir` durable; a platform that cannot fsync a folder is let be. */
-async function syncDir(dir: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(dir, 'r');
-    await handle.sync();
-  } catch (error) {
-    if (!isCode(error, 'EISDIR', 'EPERM', 'EINVAL', 'EBADF')) throw error;
-  } finally {
-    await handle?.close();
-  }
-}
 
 /**
  * A BlobStore in the folder `dir`: an object is the file at its key. A put writes a temp file beside it,
@@ -76,21 +60,7 @@ export function fileBlobStore(dir: string): BlobStore {
 
   const writeOnce = async (file: string, bytes: Uint8Array) => {
     await fs.mkdir(path.dirname(file), { recursive: true });
-    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
-    try {
-      const handle = await fs.open(temp, 'wx');
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(temp, file);
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      throw error;
-    }
-    await syncDir(path.dirname(file));
+    await writeFileAtomic(file, bytes);
   };
 
   /** Removes the folders above `file` that are left empty, up to the root. */
@@ -123,7 +93,7 @@ export function fileBlobStore(dir: string): BlobStore {
       if (entry.isDirectory()) {
         if (segment.test(entry.name)) yield* walk(file, `${keyPrefix}${entry.name}/`);
       } else if (entry.isFile()) {
-        const temp = tempName.test(entry.name);
+        const temp = atomicTempName.test(entry.name);
         if (!temp && !segment.test(entry.name)) continue;
         const stat = await fs.stat(file).catch((error: unknown) => {
           if (isCode(error, 'ENOENT')) return null;

@@ -6,7 +6,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type DeployEnvironment, type DeployEnvironmentInput, StudioError } from '../../../core/api';
-import { writeFileAtomic } from '../atomicWrite';
+import { writeFileAtomic } from '../../../runtime/server/atomicWrite';
 import type { CredentialStore } from '../gitCredentials';
 
 /** The file in the config folder that lists the environments (no secrets in it). */

@@ -4,7 +4,7 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../atomicWrite';
+import { writeFileAtomic } from '../../../runtime/server/atomicWrite';
 
 /** The lines of the studio's .gitignore. */
 export const studioGitignore = ['# Build output', 'bin/', 'obj/', '', '# Packages', 'node_modules/', '', '# Editors', '.vs/', '*.user', ''].join('\n');

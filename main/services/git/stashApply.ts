@@ -12,7 +12,7 @@ import { mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import { mergeFile } from '../../../core/merge';
-import { writeFileAtomic } from '../atomicWrite';
+import { writeFileAtomic } from '../../../runtime/server/atomicWrite';
 import { asText } from './blobText';
 import { WouldOverwrite } from './errors';
 import { snapshotFiles, type RecoveryEntry } from './recoveryStore';

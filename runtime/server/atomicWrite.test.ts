@@ -1,7 +1,7 @@
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDirs } from '../testing/tempDirs';
+import { tempDirs } from '../../main/testing/tempDirs';
 import { writeFileAtomic } from './atomicWrite';
 
 const temp = tempDirs();
