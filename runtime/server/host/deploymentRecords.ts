@@ -43,16 +43,8 @@ export interface Deployment {
   readonly diagnostics?: readonly unknown[];
 }
 
-/** A deployment to start. */
-export interface NewDeployment {
-  readonly org: string;
-  readonly app: string;
-  readonly version: string;
-  readonly commit: string | null;
-  readonly kind: 'deploy' | 'rollback';
-  readonly by: string | null;
-  readonly replica: string;
-}
+/** A deployment to start: who asks for which version, and the replica that runs it. */
+export type NewDeployment = Pick<Deployment, 'org' | 'app' | 'version' | 'commit' | 'kind' | 'by'> & { readonly replica: string };
 
 /** How a deployment ended. */
 export interface DeploymentEnd {
