@@ -137,7 +137,8 @@ Options:
   --hostname ADDR      the address to listen on (default 127.0.0.1; 0.0.0.0 in a container).
                        Also: STUDIO_HOSTNAME
   --people FILE        persons, organisations and their roles for the apps' policies (the studio's
-                       people.json format). Also: STUDIO_PEOPLE_FILE
+                       people.json format); a person it does not list who logs in is a person party of
+                       their own with PRIV, numbered by the host's database. Also: STUDIO_PEOPLE_FILE
   --oidc-issuer URL    log people in with OpenID Connect (code flow with PKCE, as ID-porten) at this
                        issuer; needs --oidc-client-id and --public-url. Also: STUDIO_OIDC_ISSUER
   --oidc-client-id ID  the host's client id there (secret: STUDIO_OIDC_CLIENT_SECRET). Also: STUDIO_OIDC_CLIENT_ID
